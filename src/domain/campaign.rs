@@ -1,0 +1,249 @@
+//! A campaign plan: its units, planned activities and summary directions.
+//!
+//! Plans are data, not code: the built-in 2021 Quality Month plan is the JSON file
+//! `src/domain/plans/quality-month-2021.json`, read by the same [`Campaign::from_json`] that will read
+//! any later plan a user loads.
+
+use super::ids::{ActivityId, CampaignId, CounterId, DirectionId, UnitId};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// The `format` value every plan file carries.
+pub const CAMPAIGN_FORMAT: &str = "field-ledger.campaign";
+/// The newest plan file format version this build reads.
+pub const CAMPAIGN_FORMAT_VERSION: u32 = 1;
+
+/// The plan file of the 2021 Quality Month, compiled in so the app works offline from first load.
+const QUALITY_MONTH_2021_JSON: &str = include_str!("plans/quality-month-2021.json");
+
+/// A text given in Chinese, with an optional English rendering.
+///
+/// Chinese is the working language and always present; English falls back to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalizedText {
+    /// Simplified Chinese text, as in the source document.
+    pub zh: String,
+    /// English text, where the plan provides one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+/// A unit (section, institute, office) that leads or organises activities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    /// Stable ID.
+    pub id: UnitId,
+    /// Display name.
+    pub name: LocalizedText,
+    /// True for "各市场监管所": it stands for the offices each device names when it is set up.
+    #[serde(default)]
+    pub placeholder: bool,
+}
+
+/// One of the directions the end-of-campaign summary is organised by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryDirection {
+    /// Stable ID.
+    pub id: DirectionId,
+    /// Display name, e.g. 质量主题宣传.
+    pub name: LocalizedText,
+}
+
+/// A figure an activity counts beyond the common four, e.g. blood-pressure monitors tested.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtraCounter {
+    /// Stable ID, unique within its activity.
+    pub id: CounterId,
+    /// What is counted.
+    pub name: LocalizedText,
+    /// The measure word, e.g. 台, 家, 批次.
+    pub unit: LocalizedText,
+}
+
+/// An activity of the plan, e.g. No. 1 计量便民服务日.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedActivity {
+    /// Stable ID.
+    pub id: ActivityId,
+    /// The number in the source document (1-based).
+    pub number: u32,
+    /// A short title for lists and forms.
+    pub short_title: LocalizedText,
+    /// The activity text as the source document words it.
+    pub description: String,
+    /// Units named as leads, in document order.
+    pub lead_unit_ids: Vec<UnitId>,
+    /// A fixed date, where the plan gives one.
+    #[serde(default)]
+    pub planned_date: Option<NaiveDate>,
+    /// The summary direction events of this activity fall under unless they say otherwise.
+    pub default_direction_id: DirectionId,
+    /// Activity-specific figures.
+    #[serde(default)]
+    pub extra_counters: Vec<ExtraCounter>,
+}
+
+/// The first and last day of a campaign (both inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+}
+
+impl Period {
+    /// Whether `day` lies within the period.
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.start <= day && day <= self.end
+    }
+}
+
+/// A whole campaign plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Campaign {
+    /// Always [`CAMPAIGN_FORMAT`].
+    pub format: String,
+    /// Plan file format version.
+    pub format_version: u32,
+    /// Stable ID.
+    pub id: CampaignId,
+    /// The plan's title.
+    pub title: LocalizedText,
+    /// The unit that issued the plan.
+    pub issuing_unit: String,
+    /// The document number, e.g. 津北市场监管〔2021〕118号.
+    pub document_number: String,
+    /// The campaign theme (活动主题).
+    pub theme: String,
+    /// The campaign's days.
+    pub period: Period,
+    /// The day summaries are due at the Quality Section.
+    pub report_deadline: NaiveDate,
+    /// Participating units.
+    pub units: Vec<Unit>,
+    /// Summary directions.
+    pub directions: Vec<SummaryDirection>,
+    /// Planned activities, in document order.
+    pub activities: Vec<PlannedActivity>,
+}
+
+/// Why a plan file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CampaignError {
+    /// Not valid JSON, or a field has the wrong shape.
+    Syntax {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// serde's description, for diagnostics.
+        detail: String,
+    },
+    /// The file is not a plan file.
+    NotACampaign,
+    /// A plan file written by a newer version of the app.
+    NewerFormat(u32),
+    /// Two entities of the same kind share an ID.
+    DuplicateId(String),
+    /// An activity names a unit the plan does not list.
+    UnknownUnit {
+        /// The activity's number.
+        activity: u32,
+        /// The missing unit ID.
+        unit: String,
+    },
+    /// An activity names a direction the plan does not list.
+    UnknownDirection {
+        /// The activity's number.
+        activity: u32,
+        /// The missing direction ID.
+        direction: String,
+    },
+    /// The period ends before it starts.
+    PeriodReversed,
+}
+
+impl Campaign {
+    /// Reads and checks a plan file.
+    pub fn from_json(text: &str) -> Result<Self, CampaignError> {
+        let campaign: Campaign =
+            serde_json::from_str(text).map_err(|error| CampaignError::Syntax {
+                line: error.line(),
+                column: error.column(),
+                detail: error.to_string(),
+            })?;
+        campaign.check()?;
+        Ok(campaign)
+    }
+
+    /// The built-in 2021 Quality Month plan.
+    pub fn quality_month_2021() -> Self {
+        Self::from_json(QUALITY_MONTH_2021_JSON).expect("the built-in plan file is valid")
+    }
+
+    /// Looks a unit up by ID.
+    pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
+        self.units.iter().find(|unit| &unit.id == id)
+    }
+
+    /// Looks an activity up by ID.
+    pub fn activity(&self, id: &ActivityId) -> Option<&PlannedActivity> {
+        self.activities.iter().find(|activity| &activity.id == id)
+    }
+
+    /// Looks a summary direction up by ID.
+    pub fn direction(&self, id: &DirectionId) -> Option<&SummaryDirection> {
+        self.directions.iter().find(|direction| &direction.id == id)
+    }
+
+    fn check(&self) -> Result<(), CampaignError> {
+        if self.format != CAMPAIGN_FORMAT {
+            return Err(CampaignError::NotACampaign);
+        }
+        if self.format_version > CAMPAIGN_FORMAT_VERSION {
+            return Err(CampaignError::NewerFormat(self.format_version));
+        }
+        if self.period.end < self.period.start {
+            return Err(CampaignError::PeriodReversed);
+        }
+        ensure_unique(self.units.iter().map(|unit| unit.id.as_str()))?;
+        ensure_unique(
+            self.directions
+                .iter()
+                .map(|direction| direction.id.as_str()),
+        )?;
+        ensure_unique(self.activities.iter().map(|activity| activity.id.as_str()))?;
+        for activity in &self.activities {
+            ensure_unique(activity.extra_counters.iter().map(|c| c.id.as_str()))?;
+            if let Some(unit) = activity
+                .lead_unit_ids
+                .iter()
+                .find(|u| self.unit(u).is_none())
+            {
+                return Err(CampaignError::UnknownUnit {
+                    activity: activity.number,
+                    unit: unit.to_string(),
+                });
+            }
+            if self.direction(&activity.default_direction_id).is_none() {
+                return Err(CampaignError::UnknownDirection {
+                    activity: activity.number,
+                    direction: activity.default_direction_id.to_string(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn ensure_unique<'a>(ids: impl Iterator<Item = &'a str>) -> Result<(), CampaignError> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(CampaignError::DuplicateId(id.to_owned()));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,206 @@
+//! An event held on the ground or online: what, who organised it, when, where and how many came.
+
+use super::campaign::Campaign;
+use super::ids::{ActivityId, CampaignId, CounterId, DirectionId, EventId, UnitId};
+use super::schema::EVENT_SCHEMA_VERSION;
+use super::validation::{
+    ErrorList, Field, FieldError, Problem, NOTES_MAX_CHARS, PERSON_NAME_MAX_CHARS, PLACE_MAX_CHARS,
+    TITLE_MAX_CHARS,
+};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Which activity an event belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ActivityChoice {
+    /// One of the campaign's planned activities.
+    Planned {
+        /// The planned activity.
+        activity_id: ActivityId,
+    },
+    /// An event outside the plan, with its own title.
+    Other {
+        /// What the event was.
+        title: String,
+    },
+}
+
+/// Whether an event took place in person or online.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attendance {
+    /// In person: `place` is a location.
+    Offline,
+    /// Online: `place` is the platform (WeChat live stream, …).
+    Online,
+}
+
+/// One event as recorded on a tablet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventRecord {
+    /// UUID, fixed when the record is first made.
+    pub id: EventId,
+    /// The campaign it counts towards.
+    pub campaign_id: CampaignId,
+    /// The planned activity, or "other".
+    pub activity: ActivityChoice,
+    /// The unit that held the event.
+    pub organising_unit_id: UnitId,
+    /// First day (China calendar day).
+    pub start_date: NaiveDate,
+    /// Last day, for events that run several days (publicity weeks).
+    #[serde(default)]
+    pub end_date: Option<NaiveDate>,
+    /// Start time, local China time.
+    #[serde(default)]
+    pub start_time: Option<NaiveTime>,
+    /// End time, local China time.
+    #[serde(default)]
+    pub end_time: Option<NaiveTime>,
+    /// In person or online.
+    pub attendance: Attendance,
+    /// Place, or platform for online events.
+    pub place: String,
+    /// Who recorded the event.
+    pub recorder: String,
+    /// 参加活动人次: participants in person-times.
+    pub head_count: u32,
+    /// 宣传时长 in minutes.
+    pub publicity_minutes: u32,
+    /// 宣传报道数量: news items, posts and the like.
+    pub publicity_reports: u32,
+    /// Leaflets and other materials handed out.
+    pub materials_handed_out: u32,
+    /// The activity's extra counters that were filled in.
+    #[serde(default)]
+    pub extra_counts: BTreeMap<CounterId, u32>,
+    /// Summary direction the event is reported under.
+    pub direction_id: DirectionId,
+    /// Free-text notes.
+    #[serde(default)]
+    pub notes: String,
+    /// When the record was first saved.
+    pub created_at: DateTime<Utc>,
+    /// When it was last changed.
+    pub updated_at: DateTime<Utc>,
+    /// Starts at 1, grows by one with every saved change; merging keeps the higher revision.
+    pub revision: u32,
+    /// Deleted records are kept (as tombstones) so a merge does not bring them back.
+    #[serde(default)]
+    pub deleted: bool,
+    /// Version of this record's layout, for migrations.
+    pub schema_version: u32,
+}
+
+impl EventRecord {
+    /// A new record with the plan's defaults: the activity's default direction, zero counts,
+    /// revision 1, created and updated at `now`.
+    pub fn new(
+        id: EventId,
+        campaign: &Campaign,
+        activity: ActivityChoice,
+        organising_unit_id: UnitId,
+        start_date: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let direction_id = match &activity {
+            ActivityChoice::Planned { activity_id } => campaign
+                .activity(activity_id)
+                .map(|planned| planned.default_direction_id.clone()),
+            ActivityChoice::Other { .. } => None,
+        }
+        .or_else(|| campaign.directions.first().map(|d| d.id.clone()))
+        .unwrap_or_else(|| DirectionId::new(""));
+        Self {
+            id,
+            campaign_id: campaign.id.clone(),
+            activity,
+            organising_unit_id,
+            start_date,
+            end_date: None,
+            start_time: None,
+            end_time: None,
+            attendance: Attendance::Offline,
+            place: String::new(),
+            recorder: String::new(),
+            head_count: 0,
+            publicity_minutes: 0,
+            publicity_reports: 0,
+            materials_handed_out: 0,
+            extra_counts: BTreeMap::new(),
+            direction_id,
+            notes: String::new(),
+            created_at: now,
+            updated_at: now,
+            revision: 1,
+            deleted: false,
+            schema_version: EVENT_SCHEMA_VERSION,
+        }
+    }
+
+    /// The last day the event ran: the end date, or the start date for one-day events.
+    pub fn last_day(&self) -> NaiveDate {
+        self.end_date.unwrap_or(self.start_date)
+    }
+
+    /// Checks every field against the campaign plan; all problems are returned at once.
+    pub fn validate(&self, campaign: &Campaign) -> Result<(), Vec<FieldError>> {
+        let mut errors = ErrorList::default();
+        if self.schema_version != EVENT_SCHEMA_VERSION {
+            errors.push(
+                Field::SchemaVersion,
+                Problem::UnsupportedVersion(self.schema_version),
+            );
+        }
+        if self.campaign_id != campaign.id {
+            errors.push(Field::Campaign, Problem::NotInPlan);
+        }
+        let planned = match &self.activity {
+            ActivityChoice::Planned { activity_id } => {
+                let planned = campaign.activity(activity_id);
+                if planned.is_none() {
+                    errors.push(Field::Activity, Problem::NotInPlan);
+                }
+                planned
+            }
+            ActivityChoice::Other { title } => {
+                errors.required_text(Field::OtherTitle, title, TITLE_MAX_CHARS);
+                None
+            }
+        };
+        if campaign.unit(&self.organising_unit_id).is_none() {
+            errors.push(Field::OrganisingUnit, Problem::NotInPlan);
+        }
+        if self.end_date.is_some_and(|end| end < self.start_date) {
+            errors.push(Field::EndDate, Problem::BeforeStart);
+        }
+        if let (Some(start), Some(end)) = (self.start_time, self.end_time) {
+            // Only a one-day event can end before it starts; a multi-day one ends on a later day.
+            if self.end_date.is_none_or(|day| day == self.start_date) && end < start {
+                errors.push(Field::EndTime, Problem::BeforeStart);
+            }
+        }
+        errors.required_text(Field::Place, &self.place, PLACE_MAX_CHARS);
+        errors.required_text(Field::Recorder, &self.recorder, PERSON_NAME_MAX_CHARS);
+        errors.count(Field::HeadCount, self.head_count);
+        errors.count(Field::PublicityMinutes, self.publicity_minutes);
+        errors.count(Field::PublicityReports, self.publicity_reports);
+        errors.count(Field::MaterialsHandedOut, self.materials_handed_out);
+        for (counter, value) in &self.extra_counts {
+            let field = Field::ExtraCounter(counter.clone());
+            let known = planned.is_some_and(|p| p.extra_counters.iter().any(|c| &c.id == counter));
+            if known {
+                errors.count(field, *value);
+            } else {
+                errors.push(field, Problem::NotInPlan);
+            }
+        }
+        if campaign.direction(&self.direction_id).is_none() {
+            errors.push(Field::Direction, Problem::NotInPlan);
+        }
+        errors.optional_text(Field::Notes, &self.notes, NOTES_MAX_CHARS);
+        errors.into_result()
+    }
+}

@@ -1,0 +1,12 @@
+//! The domain core: plain Rust with no UI or browser imports, tested on the host.
+//!
+//! Campaign plans, event records, roster entries, their validation and migrations, and the China
+//! calendar. "Now" and new IDs are always passed in, never read here.
+
+pub mod campaign;
+pub mod china_time;
+pub mod event_record;
+pub mod ids;
+pub mod roster;
+pub mod schema;
+pub mod validation;

@@ -1,0 +1,129 @@
+//! One attendee signed in at an event.
+//!
+//! Names and phone numbers are personal data: phones are optional, shown and exported masked
+//! unless a user explicitly chooses otherwise (see [`mask_phone`]).
+
+use super::ids::{EventId, RosterEntryId};
+use super::schema::ROSTER_SCHEMA_VERSION;
+use super::validation::{
+    ErrorList, Field, FieldError, Problem, AFFILIATION_MAX_CHARS, PERSON_NAME_MAX_CHARS,
+};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One line of an event's sign-in roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterEntry {
+    /// UUID, fixed when the attendee is first signed in.
+    pub id: RosterEntryId,
+    /// The event attended.
+    pub event_id: EventId,
+    /// The attendee's name.
+    pub name: String,
+    /// Phone number, only where the event needs one.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Community or company, where given.
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    /// When the attendee signed in.
+    pub signed_in_at: DateTime<Utc>,
+    /// When the entry was first saved.
+    pub created_at: DateTime<Utc>,
+    /// When it was last changed.
+    pub updated_at: DateTime<Utc>,
+    /// Starts at 1, grows by one with every saved change.
+    pub revision: u32,
+    /// Deleted entries are kept as tombstones so a merge does not bring them back.
+    #[serde(default)]
+    pub deleted: bool,
+    /// Version of this entry's layout, for migrations.
+    pub schema_version: u32,
+}
+
+impl RosterEntry {
+    /// A new entry signed in at `now`.
+    pub fn new(id: RosterEntryId, event_id: EventId, name: String, now: DateTime<Utc>) -> Self {
+        Self {
+            id,
+            event_id,
+            name,
+            phone: None,
+            affiliation: None,
+            signed_in_at: now,
+            created_at: now,
+            updated_at: now,
+            revision: 1,
+            deleted: false,
+            schema_version: ROSTER_SCHEMA_VERSION,
+        }
+    }
+
+    /// Checks every field; all problems are returned at once.
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = ErrorList::default();
+        if self.schema_version != ROSTER_SCHEMA_VERSION {
+            errors.push(
+                Field::SchemaVersion,
+                Problem::UnsupportedVersion(self.schema_version),
+            );
+        }
+        errors.required_text(Field::AttendeeName, &self.name, PERSON_NAME_MAX_CHARS);
+        if let Some(phone) = self.phone.as_deref().filter(|p| !p.trim().is_empty()) {
+            if !is_phone_number(phone) {
+                errors.push(Field::Phone, Problem::NotAPhoneNumber);
+            }
+        }
+        if let Some(affiliation) = &self.affiliation {
+            errors.optional_text(Field::Affiliation, affiliation, AFFILIATION_MAX_CHARS);
+        }
+        errors.into_result()
+    }
+}
+
+/// Whether `text` is a mainland mobile number (11 digits starting with 1) or a landline
+/// (7–8 digits, optionally after a 3–4 digit area code starting with 0, with or without a hyphen).
+///
+/// ```
+/// use field_ledger::domain::roster::is_phone_number;
+/// assert!(is_phone_number("13812345678"));
+/// assert!(is_phone_number("022-26281234"));
+/// assert!(!is_phone_number("1381234"));
+/// ```
+pub fn is_phone_number(text: &str) -> bool {
+    let text = text.trim();
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let is_area_code = |s: &str| all_digits(s) && s.starts_with('0') && (3..=4).contains(&s.len());
+    let is_local = |s: &str| all_digits(s) && !s.starts_with('0') && (7..=8).contains(&s.len());
+    if let Some((area, local)) = text.split_once('-') {
+        return is_area_code(area) && is_local(local);
+    }
+    if !all_digits(text) {
+        return false;
+    }
+    match text.as_bytes()[0] {
+        b'1' => text.len() == 11,
+        // Area code and local number written together: 3–4 + 7–8 digits.
+        b'0' => (10..=12).contains(&text.len()),
+        _ => is_local(text),
+    }
+}
+
+/// Masks the middle of a phone number for display and export, keeping the first three and last
+/// four digits: `13812345678` becomes `138****5678`. Short inputs are masked entirely.
+///
+/// ```
+/// use field_ledger::domain::roster::mask_phone;
+/// assert_eq!(mask_phone("13812345678"), "138****5678");
+/// ```
+pub fn mask_phone(phone: &str) -> String {
+    let chars: Vec<char> = phone.trim().chars().collect();
+    if chars.len() < 8 {
+        return "*".repeat(chars.len());
+    }
+    let hidden = chars.len() - 7;
+    let mut masked: String = chars[..3].iter().collect();
+    masked.push_str(&"*".repeat(hidden));
+    masked.extend(&chars[chars.len() - 4..]);
+    masked
+}

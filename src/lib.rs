@@ -1,0 +1,15 @@
+//! Field Ledger (活动台账): offline-first records of community events for grid staff on tablets.
+//!
+//! - [`domain`]: plain Rust, no browser: plans, records, validation, migrations, China calendar.
+//! - [`i18n`]: every interface string, Chinese first, English second.
+//! - [`storage`]: the only code touching browser storage.
+//! - [`app`], [`pages`], [`components`]: thin Leptos views over the above.
+
+pub mod app;
+pub mod browser_clock;
+pub mod components;
+pub mod domain;
+pub mod i18n;
+pub mod pages;
+pub mod state;
+pub mod storage;

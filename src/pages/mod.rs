@@ -1,0 +1,3 @@
+//! Whole pages of the app.
+
+pub mod overview;

@@ -1,0 +1,76 @@
+// Shared test set-up: every test fails on a page error, a console error or a CSP violation, and
+// gets helpers to open the app at a fixed China time and to save screenshots.
+import { test as base, expect } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+/** Where every screenshot goes (named in the README). */
+export const SCREENSHOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../target/screenshots');
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
+
+/** The two tablet orientations the app is built for. */
+export const TABLET_VIEWPORTS = [
+  { width: 1024, height: 768 },
+  { width: 768, height: 1024 },
+];
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    // Init scripts run outside the page's CSP, so this listener sees every violation.
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI}`);
+      });
+    });
+    await use(page);
+    const violations = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+    expect([...problems, ...violations], 'no errors and no CSP violations').toEqual([]);
+  },
+});
+
+export { expect };
+
+/**
+ * Opens the app with the clock fixed at `isoInstant` and waits for the overview to mount.
+ * A release build that never mounts (wrong wasm-opt, CSP blocking the loader) fails here.
+ */
+export async function openApp(page, isoInstant = '2021-10-05T10:00:00+08:00') {
+  await page.clock.setFixedTime(new Date(isoInstant));
+  await page.goto('/');
+  await expect(page.getByTestId('overview-page')).toBeVisible();
+}
+
+/** Saves a full-page screenshot as target/screenshots/<name>.png. */
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** True when Chinese text renders as real glyphs: distinct characters draw distinct shapes
+ * (with no CJK font both draw the same "tofu" box). */
+export async function chineseGlyphsRender(page) {
+  return page.evaluate(() => {
+    const font = getComputedStyle(document.body).fontFamily;
+    const draw = (text) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 64;
+      const context = canvas.getContext('2d');
+      context.font = `48px ${font}`;
+      context.fillText(text, 4, 52);
+      return canvas.toDataURL();
+    };
+    return draw('计') !== draw('量') && draw('计') !== draw('\u{10FFFD}');
+  });
+}
+
+/** True when the page is wider than its viewport (sideways scrolling on a tablet). */
+export async function scrollsHorizontally(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
