@@ -47,9 +47,11 @@ export async function openApp(page, isoInstant = '2021-10-05T10:00:00+08:00') {
   await expect(page.getByTestId('overview-page')).toBeVisible();
 }
 
-/** Saves a full-page screenshot as target/screenshots/<name>.png. */
+/** Saves what the tablet shows first as target/screenshots/<name>.png, and the whole page as
+ * <name>-full.png. */
 export async function screenshot(page, name) {
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-full.png`), fullPage: true });
 }
 
 /** True when Chinese text renders as real glyphs: distinct characters draw distinct shapes

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Set-up command 2: install what is missing, then run every check and test tier:
+# format, lints (host and wasm), host domain tests, browser tests in headless Chromium,
+# the release build, and end-to-end tests in Chromium against dist/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+step() { printf '\n\033[1;32m==>\033[0m \033[1m%s\033[0m\n' "$*"; }
+
+step "format check: cargo fmt --check"
+cargo fmt --all -- --check
+
+step "lints for the host: cargo clippy --all-targets"
+cargo clippy --all-targets -- -D warnings
+
+step "lints for the browser: cargo clippy --target wasm32-unknown-unknown --all-targets"
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "tier 1 — domain tests and doctests on the host: cargo test"
+cargo test
+
+step "tier 2 — storage and component tests in headless Chromium: wasm-bindgen-test"
+browser_tests=()
+for file in tests/browser_*.rs; do browser_tests+=(--test "$(basename "$file" .rs)"); done
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown "${browser_tests[@]}"
+
+step "release build: trunk build --release (prints every dist/ file's raw and gzip size)"
+trunk build --release
+
+step "tier 3 — end-to-end tests in Chromium against dist/ on 127.0.0.1: Playwright"
+npx playwright test -c tests/e2e
+
+step "all checks and tiers passed; screenshots are in target/screenshots/"
