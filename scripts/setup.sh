@@ -26,7 +26,8 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 #    renders as glyphs rather than boxes.
 missing=()
 for package in chromium chromium-driver fonts-noto-cjk; do
-  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  # dpkg -s also succeeds for removed packages whose config files remain: check the status.
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || missing+=("$package")
 done
 if ((${#missing[@]})); then
   say "installing Debian packages: ${missing[*]} (about a minute)"
