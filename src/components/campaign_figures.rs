@@ -19,7 +19,7 @@ pub fn CampaignFigures() -> impl IntoView {
             <li class="figure" data-testid="deadline-figure">
                 // One sentence for screen readers; the figure and caption are for the eye.
                 <span class="visually-hidden">{move || deadline_sentence(language.0.get(), status)}</span>
-                <span class="figure-value" aria-hidden="true">
+                <span class="figure-value" data-key-figure aria-hidden="true">
                     {move || deadline_figure(language.0.get(), status).0}
                 </span>
                 <span class="figure-caption" aria-hidden="true">
@@ -27,11 +27,11 @@ pub fn CampaignFigures() -> impl IntoView {
                 </span>
             </li>
             <li class="figure" data-testid="activities-figure">
-                <span class="figure-value">{activities}</span>
+                <span class="figure-value" data-key-figure>{activities}</span>
                 <span class="figure-caption">{language.text(Text::PlannedActivitiesFigure)}</span>
             </li>
             <li class="figure">
-                <span class="figure-value">{units}</span>
+                <span class="figure-value" data-key-figure>{units}</span>
                 <span class="figure-caption">{language.text(Text::UnitsFigure)}</span>
             </li>
         </ul>

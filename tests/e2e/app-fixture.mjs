@@ -71,8 +71,3 @@ export async function chineseGlyphsRender(page) {
     return draw('计') !== draw('量') && draw('计') !== draw('\u{10FFFD}');
   });
 }
-
-/** True when the page is wider than its viewport (sideways scrolling on a tablet). */
-export async function scrollsHorizontally(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-}
