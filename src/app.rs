@@ -9,9 +9,9 @@ use crate::state::{provide_app_state, UiLanguage};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-/// The whole app for `campaign`, as seen on `today` (a China calendar day).
+/// The whole app for `campaign`, as seen on `today` (a China calendar day, updated by the caller).
 #[component]
-pub fn App(campaign: Campaign, today: NaiveDate) -> impl IntoView {
+pub fn App(campaign: Campaign, #[prop(into)] today: Signal<NaiveDate>) -> impl IntoView {
     provide_app_state(campaign, today);
     let language = expect_context::<UiLanguage>();
 

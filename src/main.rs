@@ -1,13 +1,26 @@
-//! Entry point of the browser build: panic hook, then mount the app.
+//! Entry point of the browser build: panic hook, the clock, then mount the app.
 
 use field_ledger::app::App;
 use field_ledger::browser_clock::today_in_china;
 use field_ledger::domain::campaign::Campaign;
 use leptos::prelude::*;
+use std::time::Duration;
+
+/// How often the China calendar day is re-read, so a tablet left open overnight turns the day.
+const DAY_CHECK_INTERVAL: Duration = Duration::from_secs(60);
 
 fn main() {
     console_error_panic_hook::set_once();
     let campaign = Campaign::quality_month_2021();
-    let today = today_in_china();
+    let today = RwSignal::new(today_in_china());
+    set_interval(
+        move || {
+            let now = today_in_china();
+            if today.get_untracked() != now {
+                today.set(now);
+            }
+        },
+        DAY_CHECK_INTERVAL,
+    );
     leptos::mount::mount_to_body(move || view! { <App campaign=campaign today=today /> });
 }

@@ -22,9 +22,10 @@ impl UiLanguage {
 #[derive(Debug, Clone)]
 pub struct ActiveCampaign(pub Arc<Campaign>);
 
-/// Today's calendar day in China Standard Time, read from the clock once at start-up.
+/// Today's calendar day in China Standard Time. A signal, because a tablet left open overnight
+/// must count the new day.
 #[derive(Debug, Clone, Copy)]
-pub struct Today(pub NaiveDate);
+pub struct Today(pub Signal<NaiveDate>);
 
 /// The storage failure currently shown to the user, if any.
 #[derive(Debug, Clone, Copy)]
@@ -39,7 +40,7 @@ impl StorageNotice {
 
 /// Reads the saved settings and provides every context value. `today` comes from the caller so
 /// tests and the app share one code path.
-pub fn provide_app_state(campaign: Campaign, today: NaiveDate) {
+pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>) {
     let notice = StorageNotice(RwSignal::new(None));
     let language = match storage::load_language() {
         Ok(saved) => saved.unwrap_or_default(),

@@ -49,6 +49,15 @@ test('after the deadline the overview says how many days ago it passed', async (
   await expect(deadline.locator('.visually-hidden')).toHaveText('已于 1866 天前截止');
 });
 
+test('a tablet left open past midnight counts the new day', async ({ page }) => {
+  await page.clock.install({ time: new Date('2021-10-14T23:59:00+08:00') });
+  await page.goto('/');
+  const deadline = page.getByTestId('deadline-figure');
+  await expect(deadline.locator('.visually-hidden')).toHaveText('距截止还有 1 天');
+  await page.clock.fastForward('02:00');
+  await expect(deadline.locator('.visually-hidden')).toHaveText('今天截止');
+});
+
 test.describe('on a tablet set to another time zone', () => {
   test.use({ timezoneId: 'America/Los_Angeles' });
 
