@@ -3,7 +3,7 @@
 // and both tablet orientations (with a screenshot of each); and the keyboard gate.
 import { test, expect, screenshot, chineseGlyphsRender, TABLET_VIEWPORTS } from './app-fixture.mjs';
 import { APP_PAGES, LANGUAGES, startIn } from './app-pages.mjs';
-import { pageProblems, keyboardProblems } from './quality-gates.mjs';
+import { pageProblems, keyboardProblems, escapeProblems, onScreenKeyboardProblems } from './quality-gates.mjs';
 
 for (const appPage of APP_PAGES) {
   for (const viewport of TABLET_VIEWPORTS) {
@@ -28,4 +28,20 @@ for (const appPage of APP_PAGES) {
       expect(await keyboardProblems(page)).toEqual([]);
     });
   }
+
+  appPage.dialogs.forEach((locate, index) => {
+    test(`${appPage.name}: dialog ${index + 1} closes with Esc and gives focus back`, async ({ page }) => {
+      await appPage.open(page);
+      const { trigger, dialog } = locate(page);
+      expect(await escapeProblems(page, trigger, dialog)).toEqual([]);
+    });
+  });
+
+  appPage.forms.forEach((locate, index) => {
+    test(`${appPage.name}: form ${index + 1} keeps input and save in view with the keyboard up`, async ({ page }) => {
+      await appPage.open(page);
+      const { input, save } = locate(page);
+      expect(await onScreenKeyboardProblems(page, input, save)).toEqual([]);
+    });
+  });
 }
