@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use field_ledger::domain::campaign::Campaign;
 use field_ledger::domain::event_record::{ActivityChoice, EventRecord};
 use field_ledger::domain::ids::{
-    ActivityId, CounterId, DirectionId, EventId, RosterEntryId, UnitId,
+    ActivityId, CounterId, DeviceId, DirectionId, EventId, RosterEntryId, UnitId,
 };
 use field_ledger::domain::roster::{is_phone_number, mask_phone, RosterEntry};
 use field_ledger::domain::schema::{migrate_event, migrate_roster_entry, MigrationError};
@@ -19,6 +19,10 @@ fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2021, 9, d).unwrap()
 }
 
+fn device_id() -> DeviceId {
+    DeviceId::parse("3d9a4b2c-1e5f-4a6b-9c7d-8e0f1a2b3c4d").unwrap()
+}
+
 fn event_id() -> EventId {
     EventId::parse("6f1c2e0a-8a4b-4c1e-9a55-2b8f0d3c7e11").unwrap()
 }
@@ -28,6 +32,7 @@ fn blood_pressure_day(plan: &Campaign) -> EventRecord {
     let mut record = EventRecord::new(
         event_id(),
         plan,
+        device_id(),
         ActivityChoice::Planned {
             activity_id: ActivityId::new("qm2021-a01"),
         },
@@ -228,4 +233,41 @@ fn ids_parse_only_uuids() {
         event_id().to_string(),
         "6f1c2e0a-8a4b-4c1e-9a55-2b8f0d3c7e11"
     );
+}
+
+#[test]
+fn every_change_raises_the_revision_and_never_moves_time_backwards() {
+    let plan = Campaign::quality_month_2021();
+    let record = blood_pressure_day(&plan);
+    let later = now() + chrono::Duration::minutes(5);
+    let deleted = record.deleted_at(later);
+    assert_eq!(
+        (deleted.revision, deleted.deleted, deleted.updated_at),
+        (2, true, later)
+    );
+    let restored = deleted.restored_at(later);
+    assert_eq!((restored.revision, restored.deleted), (3, false));
+    // A tablet whose clock jumped back still moves forward.
+    let skewed = restored.next_revision(now() - chrono::Duration::days(1));
+    assert_eq!((skewed.revision, skewed.updated_at), (4, later));
+    assert_eq!(skewed.created_at, record.created_at);
+}
+
+#[test]
+fn online_events_need_a_platform_and_office_units_an_office_name() {
+    let plan = Campaign::quality_month_2021();
+    let mut record = blood_pressure_day(&plan);
+    record.attendance = field_ledger::domain::event_record::Attendance::Online;
+    record.place.clear();
+    record.organising_unit_id = UnitId::new("market-offices");
+    assert_eq!(
+        problems(record.validate(&plan)),
+        vec![
+            (Field::OfficeName, Problem::Required),
+            (Field::Platform, Problem::Required)
+        ]
+    );
+    record.place = "抖音直播".into();
+    record.office_name = Some("望海楼市场监管所".into());
+    assert_eq!(record.validate(&plan), Ok(()));
 }

@@ -1,11 +1,11 @@
 //! An event held on the ground or online: what, who organised it, when, where and how many came.
 
 use super::campaign::Campaign;
-use super::ids::{ActivityId, CampaignId, CounterId, DirectionId, EventId, UnitId};
+use super::ids::{ActivityId, CampaignId, CounterId, DeviceId, DirectionId, EventId, UnitId};
 use super::schema::EVENT_SCHEMA_VERSION;
 use super::validation::{
-    ErrorList, Field, FieldError, Problem, NOTES_MAX_CHARS, PERSON_NAME_MAX_CHARS, PLACE_MAX_CHARS,
-    TITLE_MAX_CHARS,
+    ErrorList, Field, FieldError, Problem, NOTES_MAX_CHARS, OFFICE_NAME_MAX_CHARS,
+    PERSON_NAME_MAX_CHARS, PLACE_MAX_CHARS, TITLE_MAX_CHARS,
 };
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -46,8 +46,14 @@ pub struct EventRecord {
     pub campaign_id: CampaignId,
     /// The planned activity, or "other".
     pub activity: ActivityChoice,
+    /// The tablet the record was first made on.
+    pub device_id: DeviceId,
     /// The unit that held the event.
     pub organising_unit_id: UnitId,
+    /// The office's own name when the unit is the "各市场监管所" placeholder: each office counts
+    /// as its own unit in the statistics.
+    #[serde(default)]
+    pub office_name: Option<String>,
     /// First day (China calendar day).
     pub start_date: NaiveDate,
     /// Last day, for events that run several days (publicity weeks).
@@ -100,6 +106,7 @@ impl EventRecord {
     pub fn new(
         id: EventId,
         campaign: &Campaign,
+        device_id: DeviceId,
         activity: ActivityChoice,
         organising_unit_id: UnitId,
         start_date: NaiveDate,
@@ -117,7 +124,9 @@ impl EventRecord {
             id,
             campaign_id: campaign.id.clone(),
             activity,
+            device_id,
             organising_unit_id,
+            office_name: None,
             start_date,
             end_date: None,
             start_time: None,
@@ -138,6 +147,29 @@ impl EventRecord {
             deleted: false,
             schema_version: EVENT_SCHEMA_VERSION,
         }
+    }
+
+    /// The next revision of this record, changed at `now`: revision + 1, and `updated_at` never
+    /// going backwards even if the tablet's clock does, so the newer copy always wins a merge.
+    pub fn next_revision(&self, now: DateTime<Utc>) -> Self {
+        let mut next = self.clone();
+        next.revision = self.revision.saturating_add(1);
+        next.updated_at = now.max(self.updated_at);
+        next
+    }
+
+    /// The record deleted at `now`: a tombstone with a higher revision.
+    pub fn deleted_at(&self, now: DateTime<Utc>) -> Self {
+        let mut next = self.next_revision(now);
+        next.deleted = true;
+        next
+    }
+
+    /// The record brought back at `now` after a delete: again a higher revision.
+    pub fn restored_at(&self, now: DateTime<Utc>) -> Self {
+        let mut next = self.next_revision(now);
+        next.deleted = false;
+        next
     }
 
     /// The last day the event ran: the end date, or the start date for one-day events.
@@ -170,8 +202,14 @@ impl EventRecord {
                 None
             }
         };
-        if campaign.unit(&self.organising_unit_id).is_none() {
-            errors.push(Field::OrganisingUnit, Problem::NotInPlan);
+        match campaign.unit(&self.organising_unit_id) {
+            None => errors.push(Field::OrganisingUnit, Problem::NotInPlan),
+            Some(unit) if unit.placeholder => errors.required_text(
+                Field::OfficeName,
+                self.office_name.as_deref().unwrap_or(""),
+                OFFICE_NAME_MAX_CHARS,
+            ),
+            Some(_) => {}
         }
         if self.end_date.is_some_and(|end| end < self.start_date) {
             errors.push(Field::EndDate, Problem::BeforeStart);
@@ -182,7 +220,11 @@ impl EventRecord {
                 errors.push(Field::EndTime, Problem::BeforeStart);
             }
         }
-        errors.required_text(Field::Place, &self.place, PLACE_MAX_CHARS);
+        let place_field = match self.attendance {
+            Attendance::Offline => Field::Place,
+            Attendance::Online => Field::Platform,
+        };
+        errors.required_text(place_field, &self.place, PLACE_MAX_CHARS);
         errors.required_text(Field::Recorder, &self.recorder, PERSON_NAME_MAX_CHARS);
         errors.count(Field::HeadCount, self.head_count);
         errors.count(Field::PublicityMinutes, self.publicity_minutes);

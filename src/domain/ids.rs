@@ -86,3 +86,7 @@ uuid_id!(
     /// UUID of one attendee's roster entry.
     RosterEntryId
 );
+uuid_id!(
+    /// UUID of a tablet, created once when the device is first set up.
+    DeviceId
+);

@@ -5,6 +5,9 @@
 
 pub mod campaign;
 pub mod china_time;
+pub mod device;
+pub mod event_draft;
+pub mod event_list;
 pub mod event_record;
 pub mod ids;
 pub mod roster;

@@ -15,6 +15,10 @@ pub const PERSON_NAME_MAX_CHARS: usize = 50;
 pub const AFFILIATION_MAX_CHARS: usize = 100;
 /// Longest free-text note.
 pub const NOTES_MAX_CHARS: usize = 2000;
+/// Longest device label, e.g. 平板3.
+pub const DEVICE_LABEL_MAX_CHARS: usize = 30;
+/// Longest office name (for the "各市场监管所" placeholder unit).
+pub const OFFICE_NAME_MAX_CHARS: usize = 50;
 /// Largest value any single counter may hold: a bigger number is almost certainly a typo.
 pub const COUNT_MAX: u32 = 1_000_000;
 
@@ -37,8 +41,12 @@ pub enum Field {
     StartTime,
     /// The end time.
     EndTime,
-    /// The place, or the platform of an online event.
+    /// The place of an event held in person.
     Place,
+    /// The platform of an online event.
+    Platform,
+    /// The office's own name, when the unit is "各市场监管所".
+    OfficeName,
     /// Who recorded the event.
     Recorder,
     /// 参加活动人次.
@@ -65,6 +73,48 @@ pub enum Field {
     Phone,
     /// An attendee's community or company.
     Affiliation,
+    /// The device's label.
+    DeviceLabel,
+    /// The unit that owns the device.
+    DeviceUnit,
+    /// The recorder name a device suggests.
+    DefaultRecorder,
+}
+
+impl Field {
+    /// A stable name for the field, used as `data-field` in the interface and in tests.
+    pub fn key(&self) -> String {
+        let key = match self {
+            Field::Campaign => "campaign",
+            Field::Activity => "activity",
+            Field::OtherTitle => "other-title",
+            Field::OrganisingUnit => "unit",
+            Field::StartDate => "date",
+            Field::EndDate => "end-date",
+            Field::StartTime => "start-time",
+            Field::EndTime => "end-time",
+            Field::Place => "place",
+            Field::Platform => "platform",
+            Field::OfficeName => "office-name",
+            Field::Recorder => "recorder",
+            Field::HeadCount => "head-count",
+            Field::PublicityMinutes => "publicity-minutes",
+            Field::PublicityReports => "publicity-reports",
+            Field::MaterialsHandedOut => "materials",
+            Field::ExtraCounter(id) => return format!("extra-{id}"),
+            Field::Direction => "direction",
+            Field::Notes => "notes",
+            Field::SchemaVersion => "schema-version",
+            Field::Event => "event",
+            Field::AttendeeName => "attendee-name",
+            Field::Phone => "phone",
+            Field::Affiliation => "affiliation",
+            Field::DeviceLabel => "device-label",
+            Field::DeviceUnit => "device-unit",
+            Field::DefaultRecorder => "default-recorder",
+        };
+        key.to_owned()
+    }
 }
 
 /// What is wrong with a field.
@@ -84,6 +134,12 @@ pub enum Problem {
     NotAPhoneNumber,
     /// A schema version this build does not know.
     UnsupportedVersion(u32),
+    /// Not a whole number of 0 or more (negative, fractional or not a number).
+    NotAWholeNumber,
+    /// Not a calendar date.
+    NotADate,
+    /// Not a time of day.
+    NotATime,
 }
 
 /// One field with one problem.

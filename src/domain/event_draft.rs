@@ -1,0 +1,390 @@
+//! The event form as typed: every field kept as text until it is saved.
+//!
+//! A draft survives reloads (it is stored apart from the records) and becomes a record only when
+//! [`EventDraft::to_record`] finds nothing wrong with it: invalid data is never stored as a record.
+
+use super::campaign::Campaign;
+use super::device::DeviceProfile;
+use super::event_record::{ActivityChoice, Attendance, EventRecord};
+use super::ids::{ActivityId, CounterId, DirectionId, EventId, UnitId};
+use super::validation::{Field, FieldError, Problem, COUNT_MAX};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The activity choice meaning "an event outside the plan".
+pub const OTHER_ACTIVITY: &str = "other";
+
+/// Every field of the event form, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EventDraft {
+    /// The record being edited, or `None` for a new event.
+    pub editing: Option<EventId>,
+    /// A planned activity's ID, [`OTHER_ACTIVITY`], or empty (not chosen yet).
+    pub activity: String,
+    /// Title of an "other" event.
+    pub other_title: String,
+    /// Organising unit ID.
+    pub organising_unit: String,
+    /// Office name for the "各市场监管所" placeholder unit.
+    pub office_name: String,
+    /// Summary direction ID.
+    pub direction: String,
+    /// `YYYY-MM-DD`, as a date input gives it.
+    pub start_date: String,
+    /// `YYYY-MM-DD` or empty.
+    pub end_date: String,
+    /// `HH:MM` or empty.
+    pub start_time: String,
+    /// `HH:MM` or empty.
+    pub end_time: String,
+    /// Held online.
+    pub online: bool,
+    /// Place of an in-person event.
+    pub place: String,
+    /// Platform of an online event.
+    pub platform: String,
+    /// Who records it.
+    pub recorder: String,
+    /// 宣传时长 in minutes.
+    pub publicity_minutes: String,
+    /// 宣传报道数量.
+    pub publicity_reports: String,
+    /// Materials handed out.
+    pub materials: String,
+    /// The activity's extra counters.
+    pub extra_counts: BTreeMap<CounterId, String>,
+    /// Free-text notes.
+    pub notes: String,
+}
+
+/// Something worth a second look that does not stop saving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftWarning {
+    /// The event's dates fall (partly) outside the campaign period.
+    OutsideCampaignPeriod,
+}
+
+/// What saving a draft needs besides the draft itself.
+#[derive(Debug, Clone, Copy)]
+pub struct SaveContext<'a> {
+    /// The campaign recorded for.
+    pub campaign: &'a Campaign,
+    /// This tablet.
+    pub device: &'a DeviceProfile,
+    /// The ID a new record gets (unused when editing).
+    pub new_id: EventId,
+    /// The moment of saving.
+    pub now: DateTime<Utc>,
+    /// The stored record being edited, if any.
+    pub existing: Option<&'a EventRecord>,
+}
+
+impl EventDraft {
+    /// A fresh form on `today`: the device's unit and office, the remembered recorder.
+    pub fn blank(device: &DeviceProfile, recorder: &str, today: NaiveDate) -> Self {
+        Self {
+            organising_unit: device.unit_id.to_string(),
+            office_name: device.office_name.clone().unwrap_or_default(),
+            start_date: today.format("%Y-%m-%d").to_string(),
+            recorder: recorder.to_owned(),
+            ..Self::default()
+        }
+    }
+
+    /// The form filled from a stored record, for editing.
+    pub fn from_record(record: &EventRecord) -> Self {
+        let (activity, other_title) = match &record.activity {
+            ActivityChoice::Planned { activity_id } => (activity_id.to_string(), String::new()),
+            ActivityChoice::Other { title } => (OTHER_ACTIVITY.to_owned(), title.clone()),
+        };
+        let online = record.attendance == Attendance::Online;
+        let count = |n: u32| if n == 0 { String::new() } else { n.to_string() };
+        Self {
+            editing: Some(record.id),
+            activity,
+            other_title,
+            organising_unit: record.organising_unit_id.to_string(),
+            office_name: record.office_name.clone().unwrap_or_default(),
+            direction: record.direction_id.to_string(),
+            start_date: record.start_date.format("%Y-%m-%d").to_string(),
+            end_date: record
+                .end_date
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            start_time: record
+                .start_time
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default(),
+            end_time: record
+                .end_time
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default(),
+            online,
+            place: if online {
+                String::new()
+            } else {
+                record.place.clone()
+            },
+            platform: if online {
+                record.place.clone()
+            } else {
+                String::new()
+            },
+            recorder: record.recorder.clone(),
+            publicity_minutes: count(record.publicity_minutes),
+            publicity_reports: count(record.publicity_reports),
+            materials: count(record.materials_handed_out),
+            extra_counts: record
+                .extra_counts
+                .iter()
+                .map(|(id, n)| (id.clone(), n.to_string()))
+                .collect(),
+            notes: record.notes.clone(),
+        }
+    }
+
+    /// Chooses an activity and pre-fills what follows from it: the organising unit (the device's
+    /// own unit when it leads the activity, else the first lead unit) and the default direction.
+    /// Counters the new activity does not have are dropped.
+    pub fn choose_activity(&mut self, campaign: &Campaign, device: &DeviceProfile, choice: &str) {
+        self.activity = choice.to_owned();
+        let Some(planned) = campaign.activity(&ActivityId::new(choice)) else {
+            self.extra_counts.clear();
+            return;
+        };
+        let leads = &planned.lead_unit_ids;
+        if let Some(unit) = leads
+            .iter()
+            .find(|u| **u == device.unit_id)
+            .or(leads.first())
+        {
+            self.organising_unit = unit.to_string();
+        }
+        self.direction = planned.default_direction_id.to_string();
+        self.extra_counts
+            .retain(|id, _| planned.extra_counters.iter().any(|c| &c.id == id));
+    }
+
+    /// Turns the draft into a record, or lists every field that is wrong, in form order.
+    pub fn to_record(
+        &self,
+        context: SaveContext<'_>,
+    ) -> Result<(EventRecord, Vec<DraftWarning>), Vec<FieldError>> {
+        let mut parse_errors = ParseErrors::default();
+        let activity = match self.activity.as_str() {
+            "" => parse_errors.check(Field::Activity, Err::<ActivityChoice, _>(Problem::Required)),
+            OTHER_ACTIVITY => Some(ActivityChoice::Other {
+                title: self.other_title.trim().to_owned(),
+            }),
+            id => Some(ActivityChoice::Planned {
+                activity_id: ActivityId::new(id),
+            }),
+        };
+        let start_date =
+            parse_errors.check(Field::StartDate, parse_required_date(&self.start_date));
+        let end_date = parse_errors
+            .check(Field::EndDate, parse_optional(&self.end_date, parse_date))
+            .flatten();
+        let start_time = parse_errors
+            .check(
+                Field::StartTime,
+                parse_optional(&self.start_time, parse_time),
+            )
+            .flatten();
+        let end_time = parse_errors
+            .check(Field::EndTime, parse_optional(&self.end_time, parse_time))
+            .flatten();
+        let minutes = parse_errors.check(
+            Field::PublicityMinutes,
+            parse_count(&self.publicity_minutes),
+        );
+        let reports = parse_errors.check(
+            Field::PublicityReports,
+            parse_count(&self.publicity_reports),
+        );
+        let materials = parse_errors.check(Field::MaterialsHandedOut, parse_count(&self.materials));
+        let mut extra_counts = BTreeMap::new();
+        for (id, text) in &self.extra_counts {
+            if let Some(value) =
+                parse_errors.check(Field::ExtraCounter(id.clone()), parse_count(text))
+            {
+                if value > 0 {
+                    extra_counts.insert(id.clone(), value);
+                }
+            }
+        }
+
+        // Build a record even from a partly broken draft, so the record's own checks report the
+        // remaining fields too; placeholders stand in for what did not parse.
+        let placeholder_day = end_date.unwrap_or(NaiveDate::MIN);
+        let mut record = match context.existing {
+            Some(existing) => existing.next_revision(context.now),
+            None => EventRecord::new(
+                context.new_id,
+                context.campaign,
+                context.device.id,
+                ActivityChoice::Other {
+                    title: String::new(),
+                },
+                UnitId::new(""),
+                placeholder_day,
+                context.now,
+            ),
+        };
+        record.activity = activity.unwrap_or(ActivityChoice::Other { title: "-".into() });
+        record.organising_unit_id = UnitId::new(self.organising_unit.trim());
+        record.office_name = context
+            .campaign
+            .unit(&record.organising_unit_id)
+            .filter(|unit| unit.placeholder)
+            .map(|_| self.office_name.trim().to_owned());
+        record.direction_id = DirectionId::new(self.direction.trim());
+        record.start_date = start_date.unwrap_or(placeholder_day);
+        record.end_date = end_date.filter(|end| Some(*end) != start_date);
+        record.start_time = start_time;
+        record.end_time = end_time;
+        record.attendance = if self.online {
+            Attendance::Online
+        } else {
+            Attendance::Offline
+        };
+        record.place = if self.online {
+            &self.platform
+        } else {
+            &self.place
+        }
+        .trim()
+        .to_owned();
+        record.recorder = self.recorder.trim().to_owned();
+        record.publicity_minutes = minutes.unwrap_or(0);
+        record.publicity_reports = reports.unwrap_or(0);
+        record.materials_handed_out = materials.unwrap_or(0);
+        record.extra_counts = extra_counts;
+        record.notes = self.notes.trim().to_owned();
+
+        let mut errors = parse_errors.0;
+        if let Err(record_errors) = record.validate(context.campaign) {
+            for error in record_errors {
+                if !errors.iter().any(|e| e.field == error.field) {
+                    errors.push(error);
+                }
+            }
+        }
+        if !errors.is_empty() {
+            errors.sort_by_key(|error| form_position(&error.field));
+            return Err(errors);
+        }
+        let period = context.campaign.period;
+        let warnings = if period.contains(record.start_date) && period.contains(record.last_day()) {
+            Vec::new()
+        } else {
+            vec![DraftWarning::OutsideCampaignPeriod]
+        };
+        Ok((record, warnings))
+    }
+}
+
+/// Fields that did not parse, collected while the rest of the draft is read.
+#[derive(Default)]
+struct ParseErrors(Vec<FieldError>);
+
+impl ParseErrors {
+    fn check<T>(&mut self, field: Field, result: Result<T, Problem>) -> Option<T> {
+        result
+            .map_err(|problem| self.0.push(FieldError::new(field, problem)))
+            .ok()
+    }
+}
+
+/// Where a field sits on the form, so errors are listed (and focus moves) top to bottom.
+fn form_position(field: &Field) -> usize {
+    const ORDER: [Field; 17] = [
+        Field::Activity,
+        Field::OtherTitle,
+        Field::OrganisingUnit,
+        Field::OfficeName,
+        Field::Direction,
+        Field::StartDate,
+        Field::EndDate,
+        Field::StartTime,
+        Field::EndTime,
+        Field::Place,
+        Field::Platform,
+        Field::Recorder,
+        Field::PublicityMinutes,
+        Field::PublicityReports,
+        Field::MaterialsHandedOut,
+        Field::HeadCount,
+        Field::Notes,
+    ];
+    match field {
+        Field::ExtraCounter(_) => ORDER.len(),
+        other => ORDER
+            .iter()
+            .position(|f| f == other)
+            .unwrap_or(ORDER.len() + 1),
+    }
+}
+
+/// Parses a count typed by a user: empty means 0; full-width digits (from a Chinese keyboard) are
+/// accepted; negative, fractional or non-numeric text and values above [`COUNT_MAX`] are not.
+///
+/// ```
+/// use field_ledger::domain::event_draft::parse_count;
+/// use field_ledger::domain::validation::Problem;
+/// assert_eq!(parse_count(" １２ "), Ok(12));
+/// assert_eq!(parse_count(""), Ok(0));
+/// assert_eq!(parse_count("-5"), Err(Problem::NotAWholeNumber));
+/// ```
+pub fn parse_count(text: &str) -> Result<u32, Problem> {
+    let digits: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            other => other,
+        })
+        .collect();
+    if digits.is_empty() {
+        return Ok(0);
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Problem::NotAWholeNumber);
+    }
+    match digits.parse::<u64>() {
+        Ok(value) if value <= u64::from(COUNT_MAX) => Ok(value as u32),
+        _ => Err(Problem::TooLarge(COUNT_MAX)),
+    }
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Problem::NotADate)
+}
+
+fn parse_required_date(text: &str) -> Result<NaiveDate, Problem> {
+    if text.trim().is_empty() {
+        Err(Problem::Required)
+    } else {
+        parse_date(text)
+    }
+}
+
+fn parse_time(text: &str) -> Result<NaiveTime, Problem> {
+    let text = text.trim();
+    NaiveTime::parse_from_str(text, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
+        .map_err(|_| Problem::NotATime)
+}
+
+fn parse_optional<T>(
+    text: &str,
+    parse: impl Fn(&str) -> Result<T, Problem>,
+) -> Result<Option<T>, Problem> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse(text).map(Some)
+    }
+}
