@@ -1,19 +1,31 @@
-//! The root component: provides the app state and lays out the page.
+//! The root component: provides the app state, follows the location hash and lays out the page.
 
 use crate::components::app_header::AppHeader;
 use crate::components::storage_notice::StorageNoticeBanner;
+use crate::components::toast_bar::ToastBar;
 use crate::domain::campaign::Campaign;
 use crate::i18n::Text;
+use crate::pages::device_setup::DeviceSetupPage;
+use crate::pages::event_form::EventFormPage;
+use crate::pages::home::HomePage;
 use crate::pages::overview::OverviewPage;
-use crate::state::{provide_app_state, UiLanguage};
+use crate::route::Route;
+use crate::state::{provide_app_state, CurrentRoute, Device, UiLanguage};
 use chrono::NaiveDate;
 use leptos::prelude::*;
+
+fn location_route() -> Route {
+    let hash = window().location().hash().unwrap_or_default();
+    Route::from_hash(&hash)
+}
 
 /// The whole app for `campaign`, as seen on `today` (a China calendar day, updated by the caller).
 #[component]
 pub fn App(campaign: Campaign, #[prop(into)] today: Signal<NaiveDate>) -> impl IntoView {
-    provide_app_state(campaign, today);
+    provide_app_state(campaign, today, location_route());
     let language = expect_context::<UiLanguage>();
+    let route = expect_context::<CurrentRoute>();
+    let device = expect_context::<Device>();
 
     // Keep <html lang> and the title bar in step with the interface language, so screen readers
     // pronounce the chrome correctly.
@@ -25,10 +37,27 @@ pub fn App(campaign: Campaign, #[prop(into)] today: Signal<NaiveDate>) -> impl I
         }
         document.set_title(current.text(Text::AppName));
     });
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.0.set(location_route())
+    });
+    on_cleanup(move || listener.remove());
+
+    // Memos, so a page is rebuilt only when the screen really changes (not on every hash event).
+    let screen = Memo::new(move |_| route.0.get());
+    let set_up = Memo::new(move |_| device.0.with(Option::is_some));
+    let page = move || match screen.get() {
+        Route::Overview => view! { <OverviewPage /> }.into_any(),
+        _ if !set_up.get() => view! { <DeviceSetupPage /> }.into_any(),
+        Route::Home => view! { <HomePage /> }.into_any(),
+        Route::Device => view! { <DeviceSetupPage /> }.into_any(),
+        Route::NewEvent => view! { <EventFormPage editing=None /> }.into_any(),
+        Route::EditEvent(id) => view! { <EventFormPage editing=Some(id) /> }.into_any(),
+    };
 
     view! {
         <AppHeader />
         <StorageNoticeBanner />
-        <OverviewPage />
+        {page}
+        <ToastBar />
     }
 }

@@ -7,9 +7,12 @@
 
 pub mod app;
 pub mod browser_clock;
+pub mod browser_ids;
 pub mod components;
 pub mod domain;
+pub mod event_records;
 pub mod i18n;
 pub mod pages;
+pub mod route;
 pub mod state;
 pub mod storage;

@@ -1,8 +1,13 @@
 //! App-wide state, provided once at the root and read with `expect_context`.
 
 use crate::domain::campaign::Campaign;
+use crate::domain::device::DeviceProfile;
+use crate::domain::ids::EventId;
+use crate::event_records::EventRecords;
 use crate::i18n::{Language, Text};
-use crate::storage::{self, StorageFailure};
+use crate::route::Route;
+use crate::storage::preferences;
+use crate::storage::{FailedSave, SavedThing, StorageFailure};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -29,28 +34,68 @@ pub struct Today(pub Signal<NaiveDate>);
 
 /// The storage failure currently shown to the user, if any.
 #[derive(Debug, Clone, Copy)]
-pub struct StorageNotice(pub RwSignal<Option<StorageFailure>>);
+pub struct StorageNotice(pub RwSignal<Option<FailedSave>>);
 
 impl StorageNotice {
-    /// Shows `failure` to the user.
-    pub fn show(self, failure: StorageFailure) {
-        self.0.set(Some(failure));
+    /// Shows that `what` was not saved (or read) because of `failure`.
+    pub fn show(self, what: SavedThing, failure: StorageFailure) {
+        self.0.set(Some(FailedSave { what, failure }));
     }
 }
 
-/// Reads the saved settings and provides every context value. `today` comes from the caller so
-/// tests and the app share one code path.
-pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>) {
-    let notice = StorageNotice(RwSignal::new(None));
-    let language = match storage::load_language() {
-        Ok(saved) => saved.unwrap_or_default(),
-        Err(failure) => {
-            notice.show(failure);
-            Language::default()
+/// This tablet's set-up; `None` until the first set-up is saved.
+#[derive(Debug, Clone, Copy)]
+pub struct Device(pub RwSignal<Option<DeviceProfile>>);
+
+/// The screen shown, kept in step with the location hash.
+#[derive(Debug, Clone, Copy)]
+pub struct CurrentRoute(pub RwSignal<Route>);
+
+impl CurrentRoute {
+    /// Goes to `route` (a new history entry, so the back button returns).
+    pub fn go(self, route: Route) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().set_hash(&route.hash());
         }
-    };
-    provide_context(UiLanguage(RwSignal::new(language)));
+        self.0.set(route);
+    }
+}
+
+/// A short confirmation at the bottom of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ToastMessage {
+    /// An event was saved.
+    EventSaved,
+    /// The device set-up was saved.
+    DeviceSaved,
+    /// An event was deleted; it can be brought back.
+    EventDeleted(EventId),
+    /// A deleted event was brought back.
+    EventRestored,
+}
+
+/// The confirmation shown, if any.
+#[derive(Debug, Clone, Copy)]
+pub struct Toast(pub RwSignal<Option<ToastMessage>>);
+
+/// Reads the saved settings, starts loading the records and provides every context value.
+/// `today` comes from the caller so tests and the app share one code path.
+pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>, route: Route) {
+    let notice = StorageNotice(RwSignal::new(None));
+    let language = preferences::load_language().unwrap_or_else(|failure| {
+        notice.show(SavedThing::Language, failure);
+        None
+    });
+    let device = preferences::load_device().unwrap_or_else(|failure| {
+        notice.show(SavedThing::DeviceSettings, failure);
+        None
+    });
+    provide_context(UiLanguage(RwSignal::new(language.unwrap_or_default())));
     provide_context(ActiveCampaign(Arc::new(campaign)));
     provide_context(Today(today));
     provide_context(notice);
+    provide_context(Device(RwSignal::new(device)));
+    provide_context(CurrentRoute(RwSignal::new(route)));
+    provide_context(Toast(RwSignal::new(None)));
+    provide_context(EventRecords::load());
 }

@@ -13,6 +13,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the app in a fresh container as seen on `today` and returns the container.
 async fn mount_app(today: NaiveDate) -> web_sys::HtmlElement {
+    // The overview is one tap from the event list; open it directly.
+    window().location().set_hash("#/overview").unwrap();
     let document = document();
     let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();

@@ -1,17 +1,40 @@
-//! The bar at the top of every page: the app's name and the language switch.
+//! The bar at the top of every page: the app's name, the main navigation, the language switch.
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::i18n::Text;
-use crate::state::UiLanguage;
+use crate::route::Route;
+use crate::state::{CurrentRoute, UiLanguage};
 use leptos::prelude::*;
 
-/// The header with the app name and the language switch.
+/// The header with the app name, navigation and the language switch.
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let language = expect_context::<UiLanguage>();
+    let route = expect_context::<CurrentRoute>();
+    let link = move |target: Route, testid: &'static str, label: Text| {
+        // The form pages belong to the event list.
+        let current = move || match route.0.get() {
+            Route::NewEvent | Route::EditEvent(_) => Route::Home,
+            other => other,
+        };
+        view! {
+            <a
+                href=target.hash()
+                data-testid=testid
+                aria-current=move || (current() == target).then_some("page")
+            >
+                {language.text(label)}
+            </a>
+        }
+    };
     view! {
         <header class="app-header">
             <p class="app-name">{language.text(Text::AppName)}</p>
+            <nav class="main-nav" aria-label=language.text(Text::MainNavigation)>
+                {link(Route::Home, "nav-home", Text::NavHome)}
+                {link(Route::Overview, "nav-overview", Text::NavOverview)}
+                {link(Route::Device, "nav-device", Text::NavDevice)}
+            </nav>
             <LanguageSwitch />
         </header>
     }

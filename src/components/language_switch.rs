@@ -2,7 +2,8 @@
 
 use crate::i18n::Text;
 use crate::state::{StorageNotice, UiLanguage};
-use crate::storage;
+use crate::storage::preferences;
+use crate::storage::SavedThing;
 use leptos::prelude::*;
 
 /// Shows the other language's own name ("English" / "中文"); a tap switches and saves the choice.
@@ -14,8 +15,8 @@ pub fn LanguageSwitch() -> impl IntoView {
     let switch = move |_| {
         let next = offered();
         // Switch even if saving fails, but say so: the choice will not survive a reload.
-        if let Err(failure) = storage::save_language(next) {
-            notice.show(failure);
+        if let Err(failure) = preferences::save_language(next) {
+            notice.show(SavedThing::Language, failure);
         }
         language.0.set(next);
     };

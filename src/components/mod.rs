@@ -3,5 +3,12 @@
 pub mod activity_card;
 pub mod app_header;
 pub mod campaign_figures;
+pub mod draft_banner;
+pub mod event_fields;
+pub mod event_filters;
+pub mod event_row;
+pub mod form_field;
 pub mod language_switch;
+pub mod select_field;
 pub mod storage_notice;
+pub mod toast_bar;

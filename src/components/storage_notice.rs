@@ -1,6 +1,6 @@
-//! A banner that says, in words, when browser storage failed.
+//! A banner that says, in words, what storage failed to save and why.
 
-use crate::i18n::Text;
+use crate::i18n::{failed_save_message, Text};
 use crate::state::{StorageNotice, UiLanguage};
 use leptos::prelude::*;
 
@@ -10,10 +10,10 @@ pub fn StorageNoticeBanner() -> impl IntoView {
     let language = expect_context::<UiLanguage>();
     let notice = expect_context::<StorageNotice>();
     move || {
-        notice.0.get().map(|failure| {
+        notice.0.get().map(|failed| {
             view! {
                 <div class="storage-notice" role="alert" data-testid="storage-notice">
-                    <p>{language.text(failure.message())}</p>
+                    <p>{move || failed_save_message(language.0.get(), &failed)}</p>
                     <button type="button" on:click=move |_| notice.0.set(None)>
                         {language.text(Text::Dismiss)}
                     </button>

@@ -167,6 +167,15 @@ impl EventDraft {
             .retain(|id, _| planned.extra_counters.iter().any(|c| &c.id == id));
     }
 
+    /// Whether the dates typed so far fall outside `period` (only parseable dates count), for a
+    /// warning while the form is filled in.
+    pub fn dates_outside(&self, period: super::campaign::Period) -> bool {
+        [&self.start_date, &self.end_date]
+            .into_iter()
+            .filter_map(|text| parse_date(text).ok())
+            .any(|day| !period.contains(day))
+    }
+
     /// Turns the draft into a record, or lists every field that is wrong, in form order.
     pub fn to_record(
         &self,

@@ -5,8 +5,13 @@
 //! dates in them are the functions below. Campaign content (plan texts) and user data are not
 //! translated: they are shown as entered, marked with their own language.
 
+mod messages;
 mod texts;
 
+pub use messages::{
+    event_title, event_when, events_count, failed_save_message, field_label, fields_to_fix,
+    not_saved, outside_period_warning, person_times_label, problem_message, records_skipped,
+};
 pub use texts::Text;
 
 use crate::domain::campaign::{LocalizedText, Period};

@@ -65,6 +65,138 @@ texts! {
     StorageFull => "浏览器存储空间已满，更改未保存。请先导出数据，再清理空间。", "Browser storage is full, so the change was not saved. Export your data, then free up space.";
     /// Storage notice: a stored value could not be read.
     StorageUnreadable => "浏览器中保存的设置无法读取，已使用默认设置。", "A stored setting could not be read; the default is used.";
+    /// Navigation: the event list (home).
+    NavHome => "活动记录", "Events";
+    /// Navigation: the campaign overview.
+    NavOverview => "活动概览", "Overview";
+    /// Navigation: this device's settings.
+    NavDevice => "本机设置", "Device";
+    /// Accessible name of the main navigation.
+    MainNavigation => "主导航", "Main navigation";
+    /// Heading of the device set-up page.
+    DeviceSetupTitle => "本机设置", "Set up this tablet";
+    /// Explanation on the device set-up page.
+    DeviceSetupIntro => "请填写这台平板的信息。每条活动记录和导出文件都会带上这些信息，之后可随时修改。", "Tell the app about this tablet. Every record and export carries these details; you can change them later.";
+    /// Label of the device label field.
+    DeviceLabel => "设备名称", "Device label";
+    /// Hint for the device label.
+    DeviceLabelHint => "例如：平板3", "e.g. Tablet 3";
+    /// Label of the owning unit field.
+    DeviceUnit => "所属单位", "Owning unit";
+    /// Label of the office name field.
+    OfficeName => "所名称", "Office name";
+    /// Hint for the office name.
+    OfficeNameHint => "例如：望海楼市场监管所", "e.g. Wanghailou Market Supervision Office";
+    /// Label of the default recorder field.
+    DefaultRecorder => "默认记录人", "Default recorder";
+    /// Button saving the device set-up.
+    SaveDevice => "保存设置", "Save settings";
+    /// Placeholder option of a unit choice.
+    ChooseUnit => "请选择单位", "Choose a unit";
+    /// Confirmation after saving the device set-up.
+    DeviceSaved => "本机设置已保存", "Device settings saved";
+    /// Heading of the event list.
+    EventsTitle => "活动记录", "Events";
+    /// Button starting a new event.
+    NewEvent => "新建活动", "New event";
+    /// Label of the activity filter.
+    FilterActivity => "按活动筛选", "Activity";
+    /// Option: no activity filter.
+    AllActivities => "全部活动", "All activities";
+    /// Label of the unit filter.
+    FilterUnit => "按单位筛选", "Unit";
+    /// Option: no unit filter.
+    AllUnits => "全部单位", "All units";
+    /// Label of the place search.
+    SearchPlace => "搜索地点", "Search place";
+    /// Shown when no event is stored yet.
+    NoEventsYet => "还没有活动记录。点击“新建活动”开始登记。", "No events yet. Tap “New event” to record one.";
+    /// Shown when the filters match nothing.
+    NoMatches => "没有符合条件的活动。", "No events match these filters.";
+    /// Button showing more rows of a long list.
+    ShowMore => "显示更多", "Show more";
+    /// Button editing an event.
+    Edit => "修改", "Edit";
+    /// Button deleting an event.
+    Delete => "删除", "Delete";
+    /// Button undoing a delete.
+    Undo => "撤销", "Undo";
+    /// Notice after a delete.
+    EventDeleted => "活动记录已删除。", "Event deleted.";
+    /// Notice after an undo.
+    EventRestored => "活动记录已恢复。", "Event restored.";
+    /// The activity choice for events outside the plan.
+    OtherActivity => "其他活动（自填名称）", "Other event (own title)";
+    /// An online event.
+    Online => "线上", "Online";
+    /// An in-person event.
+    Offline => "线下", "In person";
+    /// Notice that a draft is waiting.
+    DraftWaiting => "有一条尚未保存的活动草稿。", "An unsaved event draft is waiting.";
+    /// Button continuing a draft.
+    ContinueDraft => "继续填写", "Continue";
+    /// Button discarding a draft.
+    DiscardDraft => "丢弃草稿", "Discard draft";
+    /// Heading of the new-event form.
+    NewEventTitle => "新建活动", "New event";
+    /// Heading of the edit form.
+    EditEventTitle => "修改活动", "Edit event";
+    /// Label: planned activity.
+    FieldActivity => "计划活动", "Planned activity";
+    /// Placeholder option: no activity chosen.
+    ChooseActivity => "请选择活动", "Choose an activity";
+    /// Label: title of an "other" event.
+    FieldOtherTitle => "活动名称", "Event title";
+    /// Label: organising unit.
+    FieldUnit => "组织单位", "Organising unit";
+    /// Label: first day.
+    FieldStartDate => "日期", "Date";
+    /// Label: last day.
+    FieldEndDate => "结束日期（多日活动）", "End date (multi-day events)";
+    /// Label: start time.
+    FieldStartTime => "开始时间", "Start time";
+    /// Label: end time.
+    FieldEndTime => "结束时间", "End time";
+    /// Label: online or in person.
+    FieldMode => "活动形式", "Format";
+    /// Label: place.
+    FieldPlace => "活动地点", "Place";
+    /// Label: platform.
+    FieldPlatform => "线上平台", "Platform";
+    /// Label: recent places.
+    RecentPlaces => "最近用过", "Recently used";
+    /// Label: recorder.
+    FieldRecorder => "记录人", "Recorder";
+    /// Label: publicity minutes.
+    FieldPublicityMinutes => "宣传时长（分钟）", "Publicity time (minutes)";
+    /// Label: publicity reports.
+    FieldPublicityReports => "宣传报道数量", "Publicity reports";
+    /// Label: materials handed out.
+    FieldMaterials => "发放资料（份）", "Materials handed out";
+    /// Label: head count.
+    FieldHeadCount => "参加人次", "Attendance";
+    /// Label: notes.
+    FieldNotes => "备注", "Notes";
+    /// Heading of the activity's extra counters.
+    ExtraCounters => "本活动统计项", "This activity's figures";
+    /// Button saving an event.
+    SaveEvent => "保存", "Save";
+    /// Button leaving a form without saving.
+    Cancel => "取消", "Cancel";
+    /// Confirmation after saving an event.
+    EventSaved => "活动已保存。", "Event saved.";
+    /// Shown while stored records are being read.
+    Loading => "正在读取本机数据……", "Reading the data on this tablet…";
+    /// The database was written by a newer version of the app.
+    DatabaseNewer => "本机数据由更新版本的活动台账保存，此版本无法打开。数据保持原样，未作任何修改，请使用最新版本。", "The data on this tablet was saved by a newer version of Field Ledger and cannot be opened by this one. It has been left untouched; please use the latest version.";
+    /// Label of the record being edited that no longer exists.
+    EventNotFound => "找不到这条活动记录，可能已被删除。", "This event was not found; it may have been deleted.";
+    /// What was not saved: the language choice.
+    InterfaceLanguage => "界面语言", "Interface language";
+    /// What was not saved: the event form in progress.
+    EventDraftName => "活动草稿", "Event draft";
+    /// Notice when the stored records cannot be read.
+    StoredRecordsUnreadable => "本机数据无法读取。", "The data on this tablet could not be read.";
     /// Button that dismisses a notice.
     Dismiss => "知道了", "Dismiss";
 }

@@ -1,3 +1,22 @@
 //! Whole pages of the app.
 
+pub mod device_setup;
+pub mod event_form;
+pub mod home;
 pub mod overview;
+
+/// Moves focus to the first field marked invalid, once the errors are on screen.
+pub fn focus_first_error() {
+    leptos::task::spawn_local(async {
+        leptos::task::tick().await;
+        let first = leptos::prelude::document()
+            .query_selector("[aria-invalid=true]")
+            .ok()
+            .flatten();
+        if let Some(element) =
+            first.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}

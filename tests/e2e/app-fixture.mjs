@@ -38,12 +38,12 @@ export const test = base.extend({
 export { expect };
 
 /**
- * Opens the app with the clock fixed at `isoInstant` and waits for the overview to mount.
+ * Opens the campaign overview with the clock fixed at `isoInstant` and waits for it to mount.
  * A release build that never mounts (wrong wasm-opt, CSP blocking the loader) fails here.
  */
 export async function openApp(page, isoInstant = '2021-10-05T10:00:00+08:00') {
   await page.clock.setFixedTime(new Date(isoInstant));
-  await page.goto('/');
+  await page.goto('/#/overview');
   await expect(page.getByTestId('overview-page')).toBeVisible();
 }
 
@@ -70,4 +70,65 @@ export async function chineseGlyphsRender(page) {
     };
     return draw('计') !== draw('量') && draw('计') !== draw('\u{10FFFD}');
   });
+}
+
+/** The device every test tablet is set up as (the shape the app stores in localStorage). */
+export const TEST_DEVICE = {
+  id: '3d9a4b2c-1e5f-4a6b-9c7d-8e0f1a2b3c4d',
+  label: '平板3',
+  unit_id: 'metrology-institute',
+  office_name: null,
+  default_recorder: '王芳',
+  created_at: '2021-09-01T00:00:00Z',
+  updated_at: '2021-09-01T00:00:00Z',
+  schema_version: 1,
+};
+
+/** Makes the next load find this tablet already set up. */
+export async function seedDevice(page, device = TEST_DEVICE) {
+  await page.addInitScript((json) => {
+    if (!localStorage.getItem('field-ledger.v1.device')) localStorage.setItem('field-ledger.v1.device', json);
+  }, JSON.stringify(device));
+}
+
+/** Opens the event list (home) at `isoInstant`, once the stored records are read. */
+export async function openHome(page, isoInstant = '2021-09-15T10:00:00+08:00') {
+  await page.clock.setFixedTime(new Date(isoInstant));
+  await page.goto('/#/');
+  await expect(page.getByTestId('home-page')).toBeVisible();
+  await expect(page.getByText('正在读取本机数据')).toHaveCount(0);
+}
+
+/** Records an event for activity 1 at `place` through the form, and waits for the list. */
+export async function recordEvent(page, place = '中山公园广场') {
+  await page.getByTestId('new-event').click();
+  await page.getByTestId('event-activity').selectOption('qm2021-a01');
+  await page.getByTestId('event-place').fill(place);
+  await page.getByTestId('save-event').click();
+  await expect(page.getByTestId('home-page')).toBeVisible();
+  await expect(page.getByTestId('event-row').filter({ hasText: place }).first()).toBeVisible();
+}
+
+/** Every stored event record, parsed, read straight from IndexedDB as the app left it. */
+export async function storedEvents(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('field-ledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const database = open.result;
+          if (!database.objectStoreNames.contains('events')) {
+            database.close();
+            return resolve([]);
+          }
+          const request = database.transaction('events').objectStore('events').getAll();
+          request.onsuccess = () => {
+            database.close();
+            resolve(request.result.map((json) => JSON.parse(json)));
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
 }

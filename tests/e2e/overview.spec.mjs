@@ -51,7 +51,7 @@ test('after the deadline the overview says how many days ago it passed', async (
 
 test('a tablet left open past midnight counts the new day', async ({ page }) => {
   await page.clock.install({ time: new Date('2021-10-14T23:59:00+08:00') });
-  await page.goto('/');
+  await page.goto('/#/overview');
   const deadline = page.getByTestId('deadline-figure');
   await expect(deadline.locator('.visually-hidden')).toHaveText('距截止还有 1 天');
   await page.clock.fastForward('02:00');

@@ -1,0 +1,100 @@
+//! One event in the list: what, when, where, who organised it, person-times; edit and delete.
+
+use crate::browser_clock;
+use crate::domain::event_list::person_times;
+use crate::domain::event_record::EventRecord;
+use crate::event_records::EventRecords;
+use crate::i18n::{event_title, event_when, localized, person_times_label, Text};
+use crate::route::Route;
+use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, Toast, ToastMessage, UiLanguage};
+use crate::storage::SavedThing;
+use leptos::prelude::*;
+
+/// A row of the event list for `record`.
+#[component]
+pub fn EventRow(record: EventRecord) -> impl IntoView {
+    let language = expect_context::<UiLanguage>();
+    let campaign = expect_context::<ActiveCampaign>().0;
+    let records = expect_context::<EventRecords>();
+    let route = expect_context::<CurrentRoute>();
+    let toast = expect_context::<Toast>();
+    let notice = expect_context::<StorageNotice>();
+    let id = record.id;
+    // Roster entries join the count with the sign-in roster.
+    let attendance = person_times(record.head_count, 0);
+
+    let title_campaign = campaign.clone();
+    let title_record = record.clone();
+    let title = move || {
+        let (text, in_language) = event_title(language.0.get(), &title_campaign, &title_record);
+        view! { <span lang=in_language.code()>{text}</span> }
+    };
+    let when_record = record.clone();
+    let when = move || event_when(language.0.get(), &when_record);
+    let unit_campaign = campaign.clone();
+    let unit_record = record.clone();
+    let unit = move || {
+        let current = language.0.get();
+        let (name, in_language) = match (
+            &unit_record.office_name,
+            unit_campaign.unit(&unit_record.organising_unit_id),
+        ) {
+            (Some(office), _) => (office.clone(), crate::i18n::Language::ZhCn),
+            (None, Some(unit)) => {
+                let (name, in_language) = localized(current, &unit.name);
+                (name.to_owned(), in_language)
+            }
+            (None, None) => (
+                unit_record.organising_unit_id.to_string(),
+                crate::i18n::Language::ZhCn,
+            ),
+        };
+        view! { <span lang=in_language.code()>{name}</span> }
+    };
+    let mode = match record.attendance {
+        crate::domain::event_record::Attendance::Online => Text::Online,
+        crate::domain::event_record::Attendance::Offline => Text::Offline,
+    };
+
+    let delete_record = record.clone();
+    let delete = move |_| {
+        let deleted = delete_record.deleted_at(browser_clock::now());
+        let name = event_title(language.0.get_untracked(), &campaign, &deleted).0;
+        leptos::task::spawn_local(async move {
+            match records.save(deleted).await {
+                Ok(()) => toast.0.set(Some(ToastMessage::EventDeleted(id))),
+                Err(failure) => notice.show(SavedThing::Event(name), failure),
+            }
+        });
+    };
+
+    view! {
+        <li class="event-row" data-testid="event-row" data-event-id=id.to_string()>
+            <div class="event-main">
+                <h3 class="event-title">{title}</h3>
+                <p class="event-when">{when}</p>
+                <p class="event-where">
+                    <span class="event-mode">{language.text(mode)}</span>
+                    <span lang="zh-CN">{record.place.clone()}</span>
+                    " · "
+                    {unit}
+                </p>
+            </div>
+            <p class="event-attendance" data-testid="event-person-times">
+                {move || person_times_label(language.0.get(), attendance)}
+            </p>
+            <div class="event-actions">
+                <button
+                    type="button"
+                    data-testid="edit-event"
+                    on:click=move |_| route.go(Route::EditEvent(id))
+                >
+                    {language.text(Text::Edit)}
+                </button>
+                <button type="button" class="danger" data-testid="delete-event" on:click=delete>
+                    {language.text(Text::Delete)}
+                </button>
+            </div>
+        </li>
+    }
+}

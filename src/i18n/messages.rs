@@ -1,0 +1,190 @@
+//! Sentences with values in them: field errors, storage failures, counts.
+
+use super::{format_period, Language, Text};
+use crate::domain::campaign::{Campaign, Period};
+use crate::domain::event_record::{ActivityChoice, EventRecord};
+use crate::domain::validation::{Field, Problem};
+use crate::storage::{FailedSave, SavedThing, StorageFailure};
+
+/// The label of `field` as the form shows it; extra counters take their name from the plan.
+pub fn field_label(language: Language, field: &Field, campaign: &Campaign) -> String {
+    let key = match field {
+        Field::Activity => Text::FieldActivity,
+        Field::OtherTitle => Text::FieldOtherTitle,
+        Field::OrganisingUnit => Text::FieldUnit,
+        Field::OfficeName => Text::OfficeName,
+        Field::Direction => Text::SummaryDirection,
+        Field::StartDate => Text::FieldStartDate,
+        Field::EndDate => Text::FieldEndDate,
+        Field::StartTime => Text::FieldStartTime,
+        Field::EndTime => Text::FieldEndTime,
+        Field::Place => Text::FieldPlace,
+        Field::Platform => Text::FieldPlatform,
+        Field::Recorder => Text::FieldRecorder,
+        Field::HeadCount => Text::FieldHeadCount,
+        Field::PublicityMinutes => Text::FieldPublicityMinutes,
+        Field::PublicityReports => Text::FieldPublicityReports,
+        Field::MaterialsHandedOut => Text::FieldMaterials,
+        Field::Notes => Text::FieldNotes,
+        Field::DeviceLabel => Text::DeviceLabel,
+        Field::DeviceUnit => Text::DeviceUnit,
+        Field::DefaultRecorder => Text::DefaultRecorder,
+        Field::ExtraCounter(id) => {
+            let counter = campaign
+                .activities
+                .iter()
+                .flat_map(|a| &a.extra_counters)
+                .find(|c| &c.id == id);
+            return match counter {
+                Some(counter) => super::localized(language, &counter.name).0.to_owned(),
+                None => id.to_string(),
+            };
+        }
+        Field::Campaign | Field::SchemaVersion | Field::Event => Text::NavOverview,
+        Field::AttendeeName | Field::Phone | Field::Affiliation => Text::FieldRecorder,
+    };
+    language.text(key).to_owned()
+}
+
+/// What is wrong with a field, naming it: `请填写活动地点` / `Place is required`.
+pub fn problem_message(language: Language, label: &str, problem: &Problem) -> String {
+    match (language, problem) {
+        (Language::ZhCn, Problem::Required) => format!("请填写{label}"),
+        (Language::En, Problem::Required) => format!("{label} is required"),
+        (Language::ZhCn, Problem::TooLong(max)) => format!("{label}最多 {max} 个字"),
+        (Language::En, Problem::TooLong(max)) => format!("{label} can be at most {max} characters"),
+        (Language::ZhCn, Problem::TooLarge(max)) => format!("{label}不能超过 {max}"),
+        (Language::En, Problem::TooLarge(max)) => format!("{label} cannot be more than {max}"),
+        (Language::ZhCn, Problem::NotInPlan) => format!("{label}不在活动方案中，请重新选择"),
+        (Language::En, Problem::NotInPlan) => format!("{label} is not in the plan; choose again"),
+        (Language::ZhCn, Problem::BeforeStart) => format!("{label}不能早于开始"),
+        (Language::En, Problem::BeforeStart) => format!("{label} cannot be before the start"),
+        (Language::ZhCn, Problem::NotAPhoneNumber) => format!("{label}不是有效的电话号码"),
+        (Language::En, Problem::NotAPhoneNumber) => format!("{label} is not a phone number"),
+        (Language::ZhCn, Problem::UnsupportedVersion(v)) => {
+            format!("{label}的数据版本 {v} 无法识别")
+        }
+        (Language::En, Problem::UnsupportedVersion(v)) => {
+            format!("{label} has an unknown data version {v}")
+        }
+        (Language::ZhCn, Problem::NotAWholeNumber) => format!("{label}须为 0 或正整数"),
+        (Language::En, Problem::NotAWholeNumber) => {
+            format!("{label} must be a whole number, 0 or more")
+        }
+        (Language::ZhCn, Problem::NotADate) => format!("{label}不是有效日期"),
+        (Language::En, Problem::NotADate) => format!("{label} is not a valid date"),
+        (Language::ZhCn, Problem::NotATime) => format!("{label}不是有效时间"),
+        (Language::En, Problem::NotATime) => format!("{label} is not a valid time"),
+    }
+}
+
+/// The warning beside a date outside the campaign period; saving is still allowed.
+pub fn outside_period_warning(language: Language, period: Period) -> String {
+    let period = format_period(language, period);
+    match language {
+        Language::ZhCn => format!("日期不在活动期间（{period}）内，仍可保存"),
+        Language::En => format!("This date is outside the campaign ({period}); you can still save"),
+    }
+}
+
+/// How many fields need fixing: `有 3 处需要修改` / `3 fields need fixing`.
+pub fn fields_to_fix(language: Language, count: usize) -> String {
+    match (language, count) {
+        (Language::ZhCn, n) => format!("有 {n} 处需要修改"),
+        (Language::En, 1) => "1 field needs fixing".to_owned(),
+        (Language::En, n) => format!("{n} fields need fixing"),
+    }
+}
+
+/// Says what was not saved and why: `「计量便民服务日」未保存：浏览器存储空间已满…`.
+pub fn not_saved(language: Language, what: &str, failure: StorageFailure) -> String {
+    let reason = language.text(failure.message());
+    match language {
+        Language::ZhCn => format!("「{what}」未保存。{reason}"),
+        Language::En => format!("“{what}” was not saved. {reason}"),
+    }
+}
+
+/// The storage notice: what was not saved (or read), and why.
+pub fn failed_save_message(language: Language, failed: &FailedSave) -> String {
+    let what = match &failed.what {
+        SavedThing::Language => language.text(Text::InterfaceLanguage).to_owned(),
+        SavedThing::DeviceSettings => language.text(Text::NavDevice).to_owned(),
+        SavedThing::Draft => language.text(Text::EventDraftName).to_owned(),
+        SavedThing::Event(title) => title.clone(),
+        SavedThing::StoredRecords => {
+            let reason = language.text(failed.failure.message());
+            return format!("{}{reason}", language.text(Text::StoredRecordsUnreadable));
+        }
+    };
+    not_saved(language, &what, failed.failure)
+}
+
+/// An event's title as lists show it, with the language it is in: the planned activity's short
+/// title, or an "other" event's own title (user data, taken as Chinese).
+pub fn event_title(
+    language: Language,
+    campaign: &Campaign,
+    record: &EventRecord,
+) -> (String, Language) {
+    match &record.activity {
+        ActivityChoice::Planned { activity_id } => match campaign.activity(activity_id) {
+            Some(activity) => {
+                let (title, in_language) = super::localized(language, &activity.short_title);
+                (title.to_owned(), in_language)
+            }
+            None => (activity_id.to_string(), Language::ZhCn),
+        },
+        ActivityChoice::Other { title } => (title.clone(), Language::ZhCn),
+    }
+}
+
+/// When an event ran: `2021年9月15日 09:00–11:30`, `15 – 21 Sep 2021`.
+pub fn event_when(language: Language, record: &EventRecord) -> String {
+    let mut when = match record.end_date {
+        Some(end) if end != record.start_date => format_period(
+            language,
+            Period {
+                start: record.start_date,
+                end,
+            },
+        ),
+        _ => super::format_date(language, record.start_date),
+    };
+    let time = |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
+    match (time(record.start_time), time(record.end_time)) {
+        (Some(start), Some(end)) => when.push_str(&format!(" {start}–{end}")),
+        (Some(start), None) => when.push_str(&format!(" {start}")),
+        (None, Some(end)) => when.push_str(&format!(" –{end}")),
+        (None, None) => {}
+    }
+    when
+}
+
+/// Records left unread because a newer app version wrote them.
+pub fn records_skipped(language: Language, count: usize) -> String {
+    match language {
+        Language::ZhCn => format!("有 {count} 条记录由更新版本的活动台账保存，此版本未加载，数据保持原样。"),
+        Language::En => format!(
+            "{count} records were saved by a newer version of Field Ledger and were not loaded; they are left untouched."
+        ),
+    }
+}
+
+/// An event's attendance: `40 人次` / `40 attendances`.
+pub fn person_times_label(language: Language, count: u64) -> String {
+    match (language, count) {
+        (Language::ZhCn, n) => format!("{n} 人次"),
+        (Language::En, 1) => "1 attendance".to_owned(),
+        (Language::En, n) => format!("{n} attendances"),
+    }
+}
+
+/// How many events the list shows: `共 12 条` / `12 events`.
+pub fn events_count(language: Language, count: usize) -> String {
+    match (language, count) {
+        (Language::ZhCn, n) => format!("共 {n} 条"),
+        (Language::En, 1) => "1 event".to_owned(),
+        (Language::En, n) => format!("{n} events"),
+    }
+}

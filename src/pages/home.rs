@@ -1,0 +1,107 @@
+//! The tablet's home: its events, newest first, with filters and a button for a new one.
+
+use crate::components::draft_banner::DraftBanner;
+use crate::components::event_filters::EventFilters;
+use crate::components::event_row::EventRow;
+use crate::domain::event_list::{matching_events, EventFilter};
+use crate::domain::ids::EventId;
+use crate::event_records::{EventRecords, LoadState};
+use crate::i18n::{events_count, failed_save_message, records_skipped, Text};
+use crate::route::Route;
+use crate::state::{CurrentRoute, UiLanguage};
+use crate::storage::{FailedSave, SavedThing};
+use leptos::prelude::*;
+
+/// Rows shown at first and added by each "show more": enough for a day's work, few enough to
+/// stay quick with 10,000 events stored.
+const PAGE_SIZE: usize = 50;
+
+/// The event list page.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let language = expect_context::<UiLanguage>();
+    let records = expect_context::<EventRecords>();
+    let route = expect_context::<CurrentRoute>();
+    let filter = RwSignal::new(EventFilter::default());
+    let shown = RwSignal::new(PAGE_SIZE);
+
+    // IDs with their revision, so a row is rebuilt exactly when its record changes.
+    let matching = Memo::new(move |_| {
+        records.all.with(|all| {
+            filter.with(|f| {
+                matching_events(all.values(), f)
+                    .into_iter()
+                    .map(|r| (r.id, r.revision))
+                    .collect::<Vec<(EventId, u32)>>()
+            })
+        })
+    });
+    let stored_count = Memo::new(move |_| {
+        records
+            .all
+            .with(|all| all.values().filter(|r| !r.deleted).count())
+    });
+
+    let status = move || match records.load.get() {
+        LoadState::Loading => Some(language.0.get().text(Text::Loading).to_owned()),
+        LoadState::Failed(failure) => Some(failed_save_message(
+            language.0.get(),
+            &FailedSave {
+                what: SavedThing::StoredRecords,
+                failure,
+            },
+        )),
+        LoadState::Ready { newer: 0, .. } => None,
+        LoadState::Ready { newer, .. } => Some(records_skipped(language.0.get(), newer)),
+    };
+    let empty_message = move || {
+        let ready = matches!(records.load.get(), LoadState::Ready { .. });
+        (ready && matching.with(Vec::is_empty)).then(|| {
+            let key = if stored_count.get() == 0 {
+                Text::NoEventsYet
+            } else {
+                Text::NoMatches
+            };
+            view! { <p class="empty-list">{language.text(key)}</p> }
+        })
+    };
+    let rows =
+        move || matching.with(|ids| ids.iter().take(shown.get()).copied().collect::<Vec<_>>());
+
+    view! {
+        <main id="main" class="page home" data-testid="home-page">
+            <div class="page-title-row">
+                <h1>{language.text(Text::EventsTitle)}</h1>
+                <p class="list-count" data-testid="event-count">
+                    {move || events_count(language.0.get(), matching.with(Vec::len))}
+                </p>
+                <button
+                    type="button"
+                    class="primary"
+                    data-testid="new-event"
+                    on:click=move |_| route.go(Route::NewEvent)
+                >
+                    {language.text(Text::NewEvent)}
+                </button>
+            </div>
+            <DraftBanner />
+            {move || status().map(|text| view! { <p class="load-status" role="status">{text}</p> })}
+            <EventFilters filter=filter />
+            {empty_message}
+            <ul class="event-list" data-testid="event-list">
+                <For each=rows key=|entry| *entry let:entry>
+                    {records.get(entry.0).map(|record| view! { <EventRow record=record /> })}
+                </For>
+            </ul>
+            <Show when=move || { matching.with(Vec::len) > shown.get() }>
+                <button
+                    type="button"
+                    class="show-more"
+                    on:click=move |_| shown.update(|n| *n += PAGE_SIZE)
+                >
+                    {language.text(Text::ShowMore)}
+                </button>
+            </Show>
+        </main>
+    }
+}

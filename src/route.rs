@@ -1,0 +1,50 @@
+//! The app's screens and their addresses (`#/…`), so reload and the back button keep the place.
+
+use crate::domain::ids::EventId;
+
+/// A screen of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Route {
+    /// The event list, the tablet's home.
+    #[default]
+    Home,
+    /// The campaign overview.
+    Overview,
+    /// The device set-up.
+    Device,
+    /// The form for a new event.
+    NewEvent,
+    /// The form editing a stored event.
+    EditEvent(EventId),
+}
+
+impl Route {
+    /// Reads a location hash such as `#/events/new`; anything unknown is [`Route::Home`].
+    ///
+    /// ```
+    /// use field_ledger::route::Route;
+    /// assert_eq!(Route::from_hash("#/overview"), Route::Overview);
+    /// assert_eq!(Route::from_hash("#/nonsense"), Route::Home);
+    /// ```
+    pub fn from_hash(hash: &str) -> Self {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        match path.split('/').collect::<Vec<_>>().as_slice() {
+            ["overview"] => Route::Overview,
+            ["device"] => Route::Device,
+            ["events", "new"] => Route::NewEvent,
+            ["events", id] => EventId::parse(id).map_or(Route::Home, Route::EditEvent),
+            _ => Route::Home,
+        }
+    }
+
+    /// The location hash of this screen.
+    pub fn hash(self) -> String {
+        match self {
+            Route::Home => "#/".to_owned(),
+            Route::Overview => "#/overview".to_owned(),
+            Route::Device => "#/device".to_owned(),
+            Route::NewEvent => "#/events/new".to_owned(),
+            Route::EditEvent(id) => format!("#/events/{id}"),
+        }
+    }
+}

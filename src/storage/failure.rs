@@ -1,0 +1,62 @@
+//! Storage failures as values, and what was being saved when they happened.
+
+use crate::i18n::Text;
+
+/// Why storage could not be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageFailure {
+    /// Storage is missing or blocked (private mode, site settings).
+    Blocked,
+    /// The origin's quota is used up.
+    QuotaExceeded,
+    /// A stored value is not what this build expects.
+    Unreadable,
+    /// The database was written by a newer version of the app; it is left untouched.
+    NewerVersion,
+}
+
+impl StorageFailure {
+    /// The reason, as shown to the user.
+    pub fn message(self) -> Text {
+        match self {
+            StorageFailure::Blocked => Text::StorageBlocked,
+            StorageFailure::QuotaExceeded => Text::StorageFull,
+            StorageFailure::Unreadable => Text::StorageUnreadable,
+            StorageFailure::NewerVersion => Text::DatabaseNewer,
+        }
+    }
+
+    /// Classifies a browser error by its DOMException name.
+    pub fn from_error_name(name: &str) -> Self {
+        match name {
+            "QuotaExceededError" => StorageFailure::QuotaExceeded,
+            "VersionError" => StorageFailure::NewerVersion,
+            "DataError" | "DataCloneError" | "SyntaxError" => StorageFailure::Unreadable,
+            _ => StorageFailure::Blocked,
+        }
+    }
+}
+
+/// What the user was saving (or the app was reading) when storage failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SavedThing {
+    /// The interface language choice.
+    Language,
+    /// This tablet's set-up.
+    DeviceSettings,
+    /// The event form in progress.
+    Draft,
+    /// An event, by its title as the list shows it.
+    Event(String),
+    /// The stored records, read at start-up.
+    StoredRecords,
+}
+
+/// A storage failure with what it concerned, for the notice banner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedSave {
+    /// What was not saved (or read).
+    pub what: SavedThing,
+    /// Why.
+    pub failure: StorageFailure,
+}

@@ -1,0 +1,34 @@
+//! The storage adapter: the only code that touches browser storage.
+//!
+//! What lives where:
+//!
+//! | where | key / store | value |
+//! |---|---|---|
+//! | localStorage | [`keys::LANGUAGE`] | interface language, `"zh-CN"` or `"en"` |
+//! | localStorage | [`keys::DEVICE`] | this tablet's [`DeviceProfile`](crate::domain::device::DeviceProfile), JSON |
+//! | localStorage | [`keys::EVENT_DRAFT`] | the event form in progress, JSON |
+//! | localStorage | [`keys::LAST_RECORDER`] | the recorder name last used |
+//! | IndexedDB `field-ledger` v1 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text |
+//! | IndexedDB `field-ledger` v1 | store [`records::ROSTER_STORE`] | one roster entry per key, JSON text |
+//!
+//! Small preferences sit in localStorage (synchronous, a few hundred bytes); records sit in
+//! IndexedDB, one key per record, so one change writes one record whatever the collection size.
+//! Every failure comes back as a [`StorageFailure`] the UI shows in words; nothing is only logged.
+
+mod failure;
+pub mod preferences;
+pub mod records;
+
+pub use failure::{FailedSave, SavedThing, StorageFailure};
+
+/// Every localStorage key, in one place.
+pub mod keys {
+    /// The interface language chosen on this device.
+    pub const LANGUAGE: &str = "field-ledger.v1.language";
+    /// This tablet's set-up.
+    pub const DEVICE: &str = "field-ledger.v1.device";
+    /// The event form in progress.
+    pub const EVENT_DRAFT: &str = "field-ledger.v1.event-draft";
+    /// The recorder name last saved with an event.
+    pub const LAST_RECORDER: &str = "field-ledger.v1.last-recorder";
+}

@@ -1,0 +1,214 @@
+//! Event records and roster entries in IndexedDB.
+//!
+//! Database `field-ledger`, version [`DATABASE_VERSION`]; each store holds one record per key (its
+//! UUID) as JSON text, so a change writes one record, never the whole collection. Writes use a
+//! `strict`-durability transaction and resolve only once it has completed: then the change is on
+//! disk and the UI may say "saved".
+
+use super::StorageFailure;
+use crate::domain::event_record::EventRecord;
+use crate::domain::schema::{decode_event, MigrationError};
+use js_sys::{Array, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+/// The database's name.
+pub const DATABASE_NAME: &str = "field-ledger";
+/// The database's version: raise it (with an upgrade step in [`RecordDatabase::open`]) whenever
+/// stores or indexes change.
+pub const DATABASE_VERSION: u32 = 1;
+/// Store of event records, keyed by event UUID.
+pub const EVENTS_STORE: &str = "events";
+/// Store of roster entries, keyed by entry UUID.
+pub const ROSTER_STORE: &str = "roster";
+
+#[wasm_bindgen]
+extern "C" {
+    /// An `IDBDatabase` seen through the one call web-sys keeps behind its unstable-API flag:
+    /// `transaction(stores, mode, options)`, whose options carry the durability.
+    #[wasm_bindgen(js_name = IDBDatabase)]
+    type DatabaseWithOptions;
+
+    #[wasm_bindgen(method, catch, js_name = transaction)]
+    fn transaction_with_options(
+        this: &DatabaseWithOptions,
+        stores: &JsValue,
+        mode: IdbTransactionMode,
+        options: &JsValue,
+    ) -> Result<IdbTransaction, JsValue>;
+}
+
+/// Records read from a store, with those that could not be read counted, not dropped silently.
+#[derive(Debug, Clone)]
+pub struct LoadedRecords<T> {
+    /// Every record read.
+    pub records: Vec<T>,
+    /// Records written by a newer app version: left untouched in storage.
+    pub newer: usize,
+    /// Records that could not be read at all.
+    pub unreadable: usize,
+}
+
+impl<T> Default for LoadedRecords<T> {
+    fn default() -> Self {
+        Self {
+            records: Vec::new(),
+            newer: 0,
+            unreadable: 0,
+        }
+    }
+}
+
+/// An open connection to the records database.
+#[derive(Debug, Clone)]
+pub struct RecordDatabase {
+    database: IdbDatabase,
+}
+
+fn failure(error: JsValue) -> StorageFailure {
+    let name = Reflect::get(&error, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|name| name.as_string())
+        .unwrap_or_default();
+    StorageFailure::from_error_name(&name)
+}
+
+/// Resolves with the request's result once it succeeds. The promise (and its handlers) exist
+/// before this returns, so no event can be missed.
+fn request_result(request: &IdbRequest) -> JsFuture {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let succeeded = request.clone();
+        let on_success = Closure::once_into_js(move || {
+            let result = succeeded.result().unwrap_or(JsValue::UNDEFINED);
+            let _ = resolve.call1(&JsValue::UNDEFINED, &result);
+        });
+        let failed = request.clone();
+        let on_error = Closure::once_into_js(move || {
+            let error = failed.error().ok().flatten().map(JsValue::from);
+            let _ = reject.call1(&JsValue::UNDEFINED, &error.unwrap_or(JsValue::UNDEFINED));
+        });
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise)
+}
+
+/// Resolves once the transaction has completed (committed), rejects if it aborts.
+fn completion(transaction: &IdbTransaction) -> JsFuture {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let on_complete = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        });
+        let aborted = transaction.clone();
+        let on_abort = Closure::once_into_js(move || {
+            let error = aborted.error().map(JsValue::from);
+            let _ = reject.call1(&JsValue::UNDEFINED, &error.unwrap_or(JsValue::UNDEFINED));
+        });
+        transaction.set_oncomplete(Some(on_complete.unchecked_ref()));
+        transaction.set_onabort(Some(on_abort.unchecked_ref()));
+    });
+    JsFuture::from(promise)
+}
+
+impl RecordDatabase {
+    /// Opens (and on first use creates) the database. A database of a newer version, written by
+    /// a newer app, is refused with [`StorageFailure::NewerVersion`] and left untouched.
+    pub async fn open() -> Result<Self, StorageFailure> {
+        let window = web_sys::window().ok_or(StorageFailure::Blocked)?;
+        let factory = window
+            .indexed_db()
+            .ok()
+            .flatten()
+            .ok_or(StorageFailure::Blocked)?;
+        let request = factory
+            .open_with_u32(DATABASE_NAME, DATABASE_VERSION)
+            .map_err(failure)?;
+        let upgrading = request.clone();
+        let on_upgrade = Closure::<dyn FnMut()>::new(move || {
+            // Version 1 creates the stores. Later versions add steps keyed on the old version
+            // (`IDBVersionChangeEvent.oldVersion`), each with a test opening a v1 database.
+            let Ok(result) = upgrading.result() else {
+                return;
+            };
+            let database: IdbDatabase = result.unchecked_into();
+            let existing = database.object_store_names();
+            for store in [EVENTS_STORE, ROSTER_STORE] {
+                if !existing.contains(store) {
+                    let _ = database.create_object_store(store);
+                }
+            }
+        });
+        request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+        let opened = request_result(&request).await.map_err(failure);
+        request.set_onupgradeneeded(None);
+        drop(on_upgrade);
+        let database: IdbDatabase = opened?.unchecked_into();
+        // Let a newer version of the app in another tab upgrade the database.
+        let closing = database.clone();
+        let on_version_change = Closure::<dyn FnMut()>::new(move || closing.close());
+        database.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        on_version_change.forget();
+        Ok(Self { database })
+    }
+
+    fn store(
+        &self,
+        name: &str,
+        mode: IdbTransactionMode,
+    ) -> Result<(IdbTransaction, IdbObjectStore), StorageFailure> {
+        let options = Object::new();
+        let durability = if mode == IdbTransactionMode::Readwrite {
+            "strict"
+        } else {
+            "default"
+        };
+        Reflect::set(
+            &options,
+            &JsValue::from_str("durability"),
+            &JsValue::from_str(durability),
+        )
+        .map_err(failure)?;
+        let transaction = self
+            .database
+            .unchecked_ref::<DatabaseWithOptions>()
+            .transaction_with_options(&JsValue::from_str(name), mode, &options)
+            .map_err(failure)?;
+        let store = transaction.object_store(name).map_err(failure)?;
+        Ok((transaction, store))
+    }
+
+    /// Writes one event record (insert or replace) and returns once it is durable.
+    pub async fn put_event(&self, record: &EventRecord) -> Result<(), StorageFailure> {
+        let json = serde_json::to_string(record).map_err(|_| StorageFailure::Unreadable)?;
+        let (transaction, store) = self.store(EVENTS_STORE, IdbTransactionMode::Readwrite)?;
+        let committed = completion(&transaction);
+        store
+            .put_with_key(
+                &JsValue::from_str(&json),
+                &JsValue::from_str(&record.id.to_string()),
+            )
+            .map_err(failure)?;
+        committed.await.map(|_| ()).map_err(failure)
+    }
+
+    /// Reads every event record, tombstones included.
+    pub async fn load_events(&self) -> Result<LoadedRecords<EventRecord>, StorageFailure> {
+        let (_transaction, store) = self.store(EVENTS_STORE, IdbTransactionMode::Readonly)?;
+        let request = store.get_all().map_err(failure)?;
+        let values: Array = request_result(&request)
+            .await
+            .map_err(failure)?
+            .unchecked_into();
+        let mut loaded = LoadedRecords::default();
+        for value in values.iter() {
+            match value.as_string().map(|json| decode_event(&json)) {
+                Some(Ok(record)) => loaded.records.push(record),
+                Some(Err(MigrationError::NewerVersion(_))) => loaded.newer += 1,
+                _ => loaded.unreadable += 1,
+            }
+        }
+        Ok(loaded)
+    }
+}
