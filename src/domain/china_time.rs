@@ -5,7 +5,7 @@
 //! since 1991, so a fixed offset is exact for every date this app handles and spares the wasm a
 //! time-zone database.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Timelike, Utc};
 
 /// Seconds east of UTC for China Standard Time.
 const CHINA_OFFSET_SECONDS: i32 = 8 * 3600;
@@ -64,4 +64,15 @@ pub fn deadline_status(deadline: NaiveDate, today: NaiveDate) -> DeadlineStatus 
         d if d > 0 => DeadlineStatus::DaysLeft(d),
         d => DeadlineStatus::PassedDaysAgo(-d),
     }
+}
+
+/// A time of day as `HH:MM`, the form time inputs use.
+///
+/// ```
+/// use chrono::NaiveTime;
+/// use field_ledger::domain::china_time::hour_minute;
+/// assert_eq!(hour_minute(NaiveTime::from_hms_opt(9, 5, 0).unwrap()), "09:05");
+/// ```
+pub fn hour_minute(time: NaiveTime) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
 }

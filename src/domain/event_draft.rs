@@ -4,6 +4,7 @@
 //! [`EventDraft::to_record`] finds nothing wrong with it: invalid data is never stored as a record.
 
 use super::campaign::Campaign;
+use super::china_time::hour_minute;
 use super::device::DeviceProfile;
 use super::event_record::{ActivityChoice, Attendance, EventRecord};
 use super::ids::{ActivityId, CounterId, DirectionId, EventId, UnitId};
@@ -87,7 +88,7 @@ impl EventDraft {
         Self {
             organising_unit: device.unit_id.to_string(),
             office_name: device.office_name.clone().unwrap_or_default(),
-            start_date: today.format("%Y-%m-%d").to_string(),
+            start_date: today.to_string(),
             recorder: recorder.to_owned(),
             ..Self::default()
         }
@@ -108,19 +109,10 @@ impl EventDraft {
             organising_unit: record.organising_unit_id.to_string(),
             office_name: record.office_name.clone().unwrap_or_default(),
             direction: record.direction_id.to_string(),
-            start_date: record.start_date.format("%Y-%m-%d").to_string(),
-            end_date: record
-                .end_date
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-            start_time: record
-                .start_time
-                .map(|t| t.format("%H:%M").to_string())
-                .unwrap_or_default(),
-            end_time: record
-                .end_time
-                .map(|t| t.format("%H:%M").to_string())
-                .unwrap_or_default(),
+            start_date: record.start_date.to_string(),
+            end_date: record.end_date.map(|d| d.to_string()).unwrap_or_default(),
+            start_time: record.start_time.map(hour_minute).unwrap_or_default(),
+            end_time: record.end_time.map(hour_minute).unwrap_or_default(),
             online,
             place: if online {
                 String::new()
@@ -369,7 +361,9 @@ pub fn parse_count(text: &str) -> Result<u32, Problem> {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| Problem::NotADate)
+    text.trim()
+        .parse::<NaiveDate>()
+        .map_err(|_| Problem::NotADate)
 }
 
 fn parse_required_date(text: &str) -> Result<NaiveDate, Problem> {
@@ -381,10 +375,23 @@ fn parse_required_date(text: &str) -> Result<NaiveDate, Problem> {
 }
 
 fn parse_time(text: &str) -> Result<NaiveTime, Problem> {
-    let text = text.trim();
-    NaiveTime::parse_from_str(text, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
-        .map_err(|_| Problem::NotATime)
+    // "HH:MM" as a time input gives it, or "HH:MM:SS"; parsed by hand to keep chrono's
+    // format parser out of the wasm.
+    let parts: Vec<&str> = text.trim().split(':').collect();
+    let number = |part: &str| {
+        (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (hour, minute, second) = match parts.as_slice() {
+        [h, m] => (number(h), number(m), Some(0)),
+        [h, m, s] => (number(h), number(m), number(s)),
+        _ => (None, None, None),
+    };
+    match (hour, minute, second) {
+        (Some(h), Some(m), Some(s)) => NaiveTime::from_hms_opt(h, m, s).ok_or(Problem::NotATime),
+        _ => Err(Problem::NotATime),
+    }
 }
 
 fn parse_optional<T>(

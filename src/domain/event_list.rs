@@ -26,8 +26,10 @@ impl EventFilter {
             .unit
             .as_ref()
             .is_none_or(|u| *u == record.organising_unit_id);
-        let query = self.place_query.trim().to_lowercase();
-        let place_matches = query.is_empty() || record.place.to_lowercase().contains(&query);
+        // ASCII case folding is enough for place names (Chinese has no case) and keeps
+        // Unicode case tables out of the wasm.
+        let query = self.place_query.trim().to_ascii_lowercase();
+        let place_matches = query.is_empty() || record.place.to_ascii_lowercase().contains(&query);
         activity_matches && unit_matches && place_matches
     }
 }

@@ -46,7 +46,11 @@ fn migrate<T: DeserializeOwned>(value: Value, current: u32) -> Result<T, Migrati
     }
     // Version 1 is the first layout: nothing older exists to lift yet. Each future version adds a
     // step here (`if version < 2 { value = v1_to_v2(value) }`) with a test reading a v1 fixture.
-    serde_json::from_value(value).map_err(|error| MigrationError::Malformed(error.to_string()))
+    //
+    // The lifted value is read back through text so that each record type has one deserializer
+    // in the wasm (from text), not a second one from `Value`.
+    let text = value.to_string();
+    serde_json::from_str(&text).map_err(|error| MigrationError::Malformed(error.to_string()))
 }
 
 /// Only the version of a stored record, read before deciding how to read the rest.

@@ -151,7 +151,7 @@ pub fn event_when(language: Language, record: &EventRecord) -> String {
         ),
         _ => super::format_date(language, record.start_date),
     };
-    let time = |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
+    let time = |t: Option<chrono::NaiveTime>| t.map(crate::domain::china_time::hour_minute);
     match (time(record.start_time), time(record.end_time)) {
         (Some(start), Some(end)) => when.push_str(&format!(" {start}–{end}")),
         (Some(start), None) => when.push_str(&format!(" {start}")),

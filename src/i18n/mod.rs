@@ -93,7 +93,17 @@ pub fn localized(language: Language, text: &LocalizedText) -> (&str, Language) {
 pub fn format_date(language: Language, day: NaiveDate) -> String {
     match language {
         Language::ZhCn => format!("{}年{}月{}日", day.year(), day.month(), day.day()),
-        Language::En => day.format("%-d %b %Y").to_string(),
+        Language::En => {
+            const MONTHS: [&str; 12] = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ];
+            format!(
+                "{} {} {}",
+                day.day(),
+                MONTHS[day.month0() as usize],
+                day.year()
+            )
+        }
     }
 }
 
