@@ -2,12 +2,60 @@
 // entry in both languages and both tablet orientations: a new page is added here, with
 // - `dialogs`: `(page) => ({ trigger, dialog })` locators, each checked for Esc and focus return;
 // - `forms`: `(page) => ({ input, save })` locators, each checked with the on-screen keyboard up.
-import { openApp } from './app-fixture.mjs';
+import { expect } from '@playwright/test';
+import { openApp, openHome, recordEvent, seedDevice } from './app-fixture.mjs';
+
+async function openEventForm(page) {
+  await seedDevice(page);
+  await openHome(page);
+  await page.getByTestId('new-event').click();
+  await page.getByTestId('event-activity').selectOption('qm2021-a01');
+}
 
 export const APP_PAGES = [
   {
     name: 'overview',
     open: (page) => openApp(page, '2021-10-05T10:00:00+08:00'),
+    dialogs: [],
+    forms: [],
+  },
+  {
+    name: 'device-setup',
+    open: async (page) => {
+      await page.clock.setFixedTime(new Date('2021-09-15T10:00:00+08:00'));
+      await page.goto('/');
+      await expect(page.getByTestId('device-page')).toBeVisible();
+    },
+    dialogs: [],
+    forms: [(page) => ({ input: page.getByTestId('device-label'), save: page.getByTestId('device-save') })],
+  },
+  {
+    name: 'home',
+    open: async (page) => {
+      await seedDevice(page);
+      await openHome(page);
+      await recordEvent(page, '中山公园广场');
+    },
+    dialogs: [],
+    forms: [],
+  },
+  {
+    name: 'event-form',
+    open: openEventForm,
+    dialogs: [],
+    forms: [
+      (page) => ({ input: page.getByTestId('event-place'), save: page.getByTestId('save-event') }),
+      (page) => ({ input: page.getByTestId('event-notes'), save: page.getByTestId('save-event') }),
+    ],
+  },
+  {
+    name: 'event-form-errors',
+    open: async (page) => {
+      await openEventForm(page);
+      await page.getByTestId('event-materials').fill('-5');
+      await page.getByTestId('save-event').click();
+      await expect(page.getByTestId('field-error').first()).toBeVisible();
+    },
     dialogs: [],
     forms: [],
   },

@@ -25,7 +25,7 @@ test('the page gates report exactly the missing label, the hard-coded string and
 test('the keyboard gate reports a missing focus ring and a control Tab skips', async ({ page }) => {
   await page.setContent(fixture('gates-keyboard-fixture.html'));
   expect(await keyboardProblems(page)).toEqual([
-    'focus is not visible on <button> "无焦点框"',
+    'focus is not visible on <button#no-ring> "无焦点框"',
     'Tab never reaches <button> "跳过"',
   ]);
 });

@@ -145,7 +145,8 @@ export async function keyboardProblems(page) {
   }, INTERACTIVE);
   const reached = new Set();
   const problems = [];
-  for (let press = 0; press < total + 2; press++) {
+  // Date and time inputs take several Tab stops (one per segment), so allow a few per control.
+  for (let press = 0; press < total * 4 + 4; press++) {
     await page.keyboard.press('Tab');
     const focus = await page.evaluate(() => {
       const el = document.activeElement;
@@ -155,7 +156,7 @@ export async function keyboardProblems(page) {
       return {
         index: el.getAttribute('data-gate-index'),
         visible: outline || style.boxShadow !== 'none',
-        label: `<${el.localName}> "${(el.textContent || el.getAttribute('aria-label') || '').trim()}"`,
+        label: `<${el.localName}${el.id ? '#' + el.id : ''}> "${(el.textContent || el.getAttribute('aria-label') || '').trim()}"`,
       };
     });
     if (!focus) continue;
@@ -202,6 +203,8 @@ export async function onScreenKeyboardProblems(page, input, save) {
   const problems = [];
   for (const viewport of KEYBOARD_UP_VIEWPORTS) {
     await page.setViewportSize(viewport);
+    // A fresh tap each time: focusing an input that already has focus would not scroll.
+    await input.evaluate((el) => el.blur());
     await input.focus();
     for (const [name, locator] of [['focused input', input], ['save button', save]]) {
       const box = await locator.evaluate((el) => {
