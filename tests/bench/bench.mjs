@@ -1,10 +1,11 @@
 // Benchmark: prints figures, asserts nothing (speed goals are measured, not tested).
-// Run with `bash scripts/bench.sh` after a release build. Figures so far:
+// Run with `bash scripts/bench.sh` (it builds the release app first). Figures:
 // - app shell: raw and gzip bytes of every file in dist/ (target ≤ 250 KB gzip);
-// - reload to interactive: navigation start → overview in the DOM, median and p95 of 20 reloads;
-// - JS heap after load.
-// Event-count scenarios (1,000 / 10,000 events, roster, statistics, CSV, merge) join as those
-// features land.
+// - reload to interactive: navigation start → the event list rendered from IndexedDB, with
+//   0, 1,000 and 10,000 events stored (median and p95 over several reloads);
+// - JS heap with 10,000 events loaded.
+// Still to come with their features: offline reload (service worker), head-counter taps,
+// statistics, CSV and merge timings.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -12,7 +13,17 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const PORT = 4174;
-const RELOADS = 20;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const DEVICE = {
+  id: '3d9a4b2c-1e5f-4a6b-9c7d-8e0f1a2b3c4d',
+  label: '平板3',
+  unit_id: 'metrology-institute',
+  office_name: null,
+  default_recorder: '王芳',
+  created_at: '2021-09-01T00:00:00Z',
+  updated_at: '2021-09-01T00:00:00Z',
+  schema_version: 1,
+};
 
 function shellSize(dir) {
   let raw = 0;
@@ -32,6 +43,45 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
+/** Replaces the stored events with `count` generated ones (raw IndexedDB, as the app stores them). */
+async function storeEvents(page, count) {
+  await page.evaluate(
+    (count) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('field-ledger', 1);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('events', 'readwrite');
+          const store = transaction.objectStore('events');
+          store.clear();
+          const places = ['中山公园广场', '望海楼社区', '意式风情街', '建昌道社区', '人民公园'];
+          for (let i = 0; i < count; i++) {
+            const hex = i.toString(16).padStart(12, '0');
+            const id = `00000000-0000-4000-8000-${hex}`;
+            const day = String(1 + (i % 30)).padStart(2, '0');
+            const activity = `qm2021-a${String(1 + (i % 19)).padStart(2, '0')}`;
+            const record = {
+              id, campaign_id: 'quality-month-2021',
+              activity: { kind: 'planned', activity_id: activity },
+              device_id: '3d9a4b2c-1e5f-4a6b-9c7d-8e0f1a2b3c4d',
+              organising_unit_id: 'quality', office_name: null,
+              start_date: `2021-09-${day}`, end_date: null, start_time: '09:00:00', end_time: '11:00:00',
+              attendance: 'offline', place: places[i % places.length], recorder: '王芳',
+              head_count: i % 120, publicity_minutes: 30, publicity_reports: 1, materials_handed_out: 50,
+              extra_counts: {}, direction_id: 'publicity', notes: '',
+              created_at: '2021-09-01T01:00:00Z', updated_at: '2021-09-01T01:00:00Z',
+              revision: 1, deleted: false, schema_version: 1,
+            };
+            store.put(JSON.stringify(record), id);
+          }
+          transaction.oncomplete = () => { open.result.close(); resolve(); };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    count,
+  );
+}
+
 const server = spawn('node', ['tests/e2e/static-server.mjs', 'dist', String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve) => server.stdout.once('data', resolve));
 
@@ -43,31 +93,43 @@ const browser = await chromium.launch({
 try {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
-  await page.addInitScript(() => {
+  await page.addInitScript((device) => {
+    localStorage.setItem('field-ledger.v1.device', device);
+    addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
     new MutationObserver((_, observer) => {
-      if (document.querySelector('[data-testid=overview-page]')) {
+      if (document.querySelector('[data-testid=event-row], .empty-list')) {
         window.__interactiveAt = performance.now();
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
-  });
-  const times = [];
-  for (let i = 0; i <= RELOADS; i++) {
-    await page.goto(`http://127.0.0.1:${PORT}/`);
-    await page.waitForFunction(() => window.__interactiveAt !== undefined);
-    const at = await page.evaluate(() => window.__interactiveAt);
-    if (i > 0) times.push(at); // the first load warms the HTTP cache and compiled-wasm cache
-  }
-  const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
+  }, JSON.stringify(DEVICE));
+  await page.goto(`${ORIGIN}/#/`);
+  await page.waitForFunction(() => window.__interactiveAt !== undefined);
+
   const { raw, gzip } = shellSize('dist');
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log('Field Ledger benchmark (headless Chromium, this machine)');
   console.log(`  app shell (html+js+wasm+css+icon): ${kb(raw)} raw, ${kb(gzip)} gzip   [target ≤ 250 KB gzip]`);
-  console.log(
-    `  reload to interactive, overview, 0 events: median ${percentile(times, 50).toFixed(1)} ms, ` +
-      `p95 ${percentile(times, 95).toFixed(1)} ms over ${RELOADS} reloads`,
-  );
-  console.log(`  JS heap after load: ${(heap / 1048576).toFixed(1)} MB`);
+
+  for (const [count, reloads, target] of [[0, 10, ''], [1000, 10, '[target ≤ 300 ms]'], [10000, 5, '[target ≤ 1 s]']]) {
+    await storeEvents(page, count);
+    const times = [];
+    for (let i = 0; i <= reloads; i++) {
+      await page.reload();
+      await page.waitForFunction(() => window.__interactiveAt !== undefined);
+      if (i > 0) times.push(await page.evaluate(() => window.__interactiveAt)); // first: warm caches
+    }
+    const rows = await page.locator('[data-testid=event-row]').count();
+    console.log(
+      `  reload to event list, ${String(count).padStart(6)} events: median ${percentile(times, 50).toFixed(0)} ms, ` +
+        `p95 ${percentile(times, 95).toFixed(0)} ms over ${reloads} reloads (${rows} rows drawn) ${target}`,
+    );
+  }
+  const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
+  const wasmMemory = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
+  console.log(`  JS heap with 10,000 events loaded: ${(heap / 1048576).toFixed(1)} MB` +
+    (wasmMemory ? `, wasm memory ${(wasmMemory / 1048576).toFixed(1)} MB` : ''));
+  console.log('  (online reload from 127.0.0.1; the offline reload joins with the service worker)');
 } finally {
   await browser.close();
   server.kill();
