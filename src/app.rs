@@ -5,6 +5,8 @@ use crate::components::storage_notice::StorageNoticeBanner;
 use crate::components::toast_bar::ToastBar;
 use crate::domain::campaign::Campaign;
 use crate::i18n::Text;
+use crate::pages::attendance::AttendancePage;
+use crate::pages::counter::CounterPage;
 use crate::pages::device_setup::DeviceSetupPage;
 use crate::pages::event_form::EventFormPage;
 use crate::pages::home::HomePage;
@@ -52,6 +54,8 @@ pub fn App(campaign: Campaign, #[prop(into)] today: Signal<NaiveDate>) -> impl I
         Route::Device => view! { <DeviceSetupPage /> }.into_any(),
         Route::NewEvent => view! { <EventFormPage editing=None /> }.into_any(),
         Route::EditEvent(id) => view! { <EventFormPage editing=Some(id) /> }.into_any(),
+        Route::Attendance(id) => view! { <AttendancePage event=id /> }.into_any(),
+        Route::Counter(id) => view! { <CounterPage event=id /> }.into_any(),
     };
 
     view! {

@@ -1,6 +1,6 @@
 //! The one place new IDs are drawn: `crypto.randomUUID()`; everything else receives IDs as values.
 
-use crate::domain::ids::{DeviceId, EventId};
+use crate::domain::ids::{DeviceId, EventId, RosterEntryId};
 use uuid::Uuid;
 
 fn random_uuid() -> Uuid {
@@ -21,4 +21,9 @@ pub fn new_event_id() -> EventId {
 /// A fresh device ID.
 pub fn new_device_id() -> DeviceId {
     DeviceId(random_uuid())
+}
+
+/// A fresh roster entry ID.
+pub fn new_roster_entry_id() -> RosterEntryId {
+    RosterEntryId(random_uuid())
 }

@@ -5,7 +5,8 @@
 
 use crate::domain::event_record::EventRecord;
 use crate::domain::ids::EventId;
-use crate::storage::records::RecordDatabase;
+use crate::domain::roster::RosterEntry;
+use crate::storage::records::{LoadedRecords, RecordDatabase};
 use crate::storage::StorageFailure;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -31,6 +32,8 @@ pub enum LoadState {
 pub struct EventRecords {
     /// The records as stored.
     pub all: RwSignal<HashMap<EventId, EventRecord>>,
+    /// Live sign-ins per event (read from storage keys at start-up, kept in step on each save).
+    pub roster_counts: RwSignal<HashMap<EventId, usize>>,
     /// Loading progress.
     pub load: RwSignal<LoadState>,
     database: StoredValue<Option<RecordDatabase>, LocalStorage>,
@@ -41,6 +44,7 @@ impl EventRecords {
     pub fn load() -> Self {
         let records = Self {
             all: RwSignal::new(HashMap::new()),
+            roster_counts: RwSignal::new(HashMap::new()),
             load: RwSignal::new(LoadState::Loading),
             database: StoredValue::new_local(None),
         };
@@ -49,8 +53,13 @@ impl EventRecords {
                 Ok(database) => database,
                 Err(failure) => return records.load.set(LoadState::Failed(failure)),
             };
+            let counts = match opened.load_roster_counts().await {
+                Ok(counts) => counts,
+                Err(failure) => return records.load.set(LoadState::Failed(failure)),
+            };
             match opened.load_events().await {
                 Ok(loaded) => {
+                    records.roster_counts.set(counts);
                     let map = loaded.records.into_iter().map(|r| (r.id, r)).collect();
                     records.all.set(map);
                     records.database.set_value(Some(opened));
@@ -63,6 +72,15 @@ impl EventRecords {
             }
         });
         records
+    }
+
+    fn database(self) -> Result<RecordDatabase, StorageFailure> {
+        self.database
+            .get_value()
+            .ok_or(match self.load.get_untracked() {
+                LoadState::Failed(failure) => failure,
+                _ => StorageFailure::Blocked,
+            })
     }
 
     /// Stores `record` durably, then shows it. On failure nothing changes on screen or on disk.
@@ -79,6 +97,34 @@ impl EventRecords {
             all.insert(record.id, record);
         });
         Ok(())
+    }
+
+    /// The live sign-ins of `event`, read from storage.
+    pub async fn load_roster(
+        self,
+        event: EventId,
+    ) -> Result<LoadedRecords<RosterEntry>, StorageFailure> {
+        self.database()?.load_roster(event).await
+    }
+
+    /// Stores a roster entry durably; `live_count` is the event's live sign-ins afterwards, shown
+    /// in every person-times figure once the write has completed.
+    pub async fn save_roster_entry(
+        self,
+        entry: &RosterEntry,
+        live_count: usize,
+    ) -> Result<(), StorageFailure> {
+        self.database()?.put_roster_entry(entry).await?;
+        self.roster_counts.update(|counts| {
+            counts.insert(entry.event_id, live_count);
+        });
+        Ok(())
+    }
+
+    /// Live sign-ins of `event`, as last stored.
+    pub fn roster_count(self, event: EventId) -> usize {
+        self.roster_counts
+            .with(|counts| counts.get(&event).copied().unwrap_or(0))
     }
 
     /// The stored record with `id`, if any (deleted ones included).

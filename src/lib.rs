@@ -8,6 +8,7 @@
 pub mod app;
 pub mod browser_clock;
 pub mod browser_ids;
+pub mod browser_wake_lock;
 pub mod components;
 pub mod domain;
 pub mod event_records;

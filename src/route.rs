@@ -16,6 +16,10 @@ pub enum Route {
     NewEvent,
     /// The form editing a stored event.
     EditEvent(EventId),
+    /// An event's attendance: total, typed head count, sign-in roster.
+    Attendance(EventId),
+    /// The full-screen head counter of an event.
+    Counter(EventId),
 }
 
 impl Route {
@@ -33,6 +37,10 @@ impl Route {
             ["device"] => Route::Device,
             ["events", "new"] => Route::NewEvent,
             ["events", id] => EventId::parse(id).map_or(Route::Home, Route::EditEvent),
+            ["events", id, "attendance"] => {
+                EventId::parse(id).map_or(Route::Home, Route::Attendance)
+            }
+            ["events", id, "counter"] => EventId::parse(id).map_or(Route::Home, Route::Counter),
             _ => Route::Home,
         }
     }
@@ -45,6 +53,8 @@ impl Route {
             Route::Device => "#/device".to_owned(),
             Route::NewEvent => "#/events/new".to_owned(),
             Route::EditEvent(id) => format!("#/events/{id}"),
+            Route::Attendance(id) => format!("#/events/{id}/attendance"),
+            Route::Counter(id) => format!("#/events/{id}/counter"),
         }
     }
 }

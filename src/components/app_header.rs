@@ -14,7 +14,9 @@ pub fn AppHeader() -> impl IntoView {
     let link = move |target: Route, testid: &'static str, label: Text| {
         // The form pages belong to the event list.
         let current = move || match route.0.get() {
-            Route::NewEvent | Route::EditEvent(_) => Route::Home,
+            Route::NewEvent | Route::EditEvent(_) | Route::Attendance(_) | Route::Counter(_) => {
+                Route::Home
+            }
             other => other,
         };
         view! {

@@ -20,8 +20,8 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
     let toast = expect_context::<Toast>();
     let notice = expect_context::<StorageNotice>();
     let id = record.id;
-    // Roster entries join the count with the sign-in roster.
-    let attendance = person_times(record.head_count, 0);
+    let head_count = record.head_count;
+    let attendance = move || person_times(head_count, records.roster_count(id));
 
     let title_campaign = campaign.clone();
     let title_record = record.clone();
@@ -81,9 +81,17 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
                 </p>
             </div>
             <p class="event-attendance" data-testid="event-person-times">
-                {move || person_times_label(language.0.get(), attendance)}
+                {move || person_times_label(language.0.get(), attendance())}
             </p>
             <div class="event-actions">
+                <button
+                    type="button"
+                    class="primary"
+                    data-testid="open-attendance"
+                    on:click=move |_| route.go(Route::Attendance(id))
+                >
+                    {language.text(Text::OpenAttendance)}
+                </button>
                 <button
                     type="button"
                     data-testid="edit-event"

@@ -9,6 +9,8 @@ pub mod event_filters;
 pub mod event_row;
 pub mod form_field;
 pub mod language_switch;
+pub mod roster_form;
+pub mod roster_list;
 pub mod select_field;
 pub mod storage_notice;
 pub mod toast_bar;

@@ -76,3 +76,8 @@ pub fn deadline_status(deadline: NaiveDate, today: NaiveDate) -> DeadlineStatus 
 pub fn hour_minute(time: NaiveTime) -> String {
     format!("{:02}:{:02}", time.hour(), time.minute())
 }
+
+/// The China Standard Time clock reading at `instant`, as `HH:MM`.
+pub fn china_clock(instant: DateTime<Utc>) -> String {
+    hour_minute(instant.with_timezone(&china_offset()).time())
+}

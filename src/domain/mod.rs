@@ -3,6 +3,7 @@
 //! Campaign plans, event records, roster entries, their validation and migrations, and the China
 //! calendar. "Now" and new IDs are always passed in, never read here.
 
+pub mod attendance;
 pub mod campaign;
 pub mod china_time;
 pub mod device;

@@ -37,6 +37,9 @@ pub struct RosterEntry {
     /// Deleted entries are kept as tombstones so a merge does not bring them back.
     #[serde(default)]
     pub deleted: bool,
+    /// Name, phone and affiliation were purged (personal data removed, the sign-in still counts).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub purged: bool,
     /// Version of this entry's layout, for migrations.
     pub schema_version: u32,
 }
@@ -55,8 +58,35 @@ impl RosterEntry {
             updated_at: now,
             revision: 1,
             deleted: false,
+            purged: false,
             schema_version: ROSTER_SCHEMA_VERSION,
         }
+    }
+
+    /// The next revision of this entry, changed at `now` (revision + 1, time never backwards).
+    pub fn next_revision(&self, now: DateTime<Utc>) -> Self {
+        let mut next = self.clone();
+        next.revision = self.revision.saturating_add(1);
+        next.updated_at = now.max(self.updated_at);
+        next
+    }
+
+    /// The entry removed at `now`: a tombstone with a higher revision.
+    pub fn removed_at(&self, now: DateTime<Utc>) -> Self {
+        let mut next = self.next_revision(now);
+        next.deleted = true;
+        next
+    }
+
+    /// The entry with its personal data purged at `now`: name, phone and affiliation gone, the
+    /// sign-in still counted, a higher revision so an older file cannot bring the data back.
+    pub fn purged_at(&self, now: DateTime<Utc>) -> Self {
+        let mut next = self.next_revision(now);
+        next.name.clear();
+        next.phone = None;
+        next.affiliation = None;
+        next.purged = true;
+        next
     }
 
     /// Checks every field; all problems are returned at once.
@@ -68,7 +98,9 @@ impl RosterEntry {
                 Problem::UnsupportedVersion(self.schema_version),
             );
         }
-        errors.required_text(Field::AttendeeName, &self.name, PERSON_NAME_MAX_CHARS);
+        if !self.purged {
+            errors.required_text(Field::AttendeeName, &self.name, PERSON_NAME_MAX_CHARS);
+        }
         if let Some(phone) = self.phone.as_deref().filter(|p| !p.trim().is_empty()) {
             if !is_phone_number(phone) {
                 errors.push(Field::Phone, Problem::NotAPhoneNumber);

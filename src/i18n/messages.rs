@@ -41,7 +41,9 @@ pub fn field_label(language: Language, field: &Field, campaign: &Campaign) -> St
             };
         }
         Field::Campaign | Field::SchemaVersion | Field::Event => Text::NavOverview,
-        Field::AttendeeName | Field::Phone | Field::Affiliation => Text::FieldRecorder,
+        Field::AttendeeName => Text::AttendeeName,
+        Field::Phone => Text::AttendeePhone,
+        Field::Affiliation => Text::AttendeeAffiliation,
     };
     language.text(key).to_owned()
 }
@@ -112,6 +114,15 @@ pub fn failed_save_message(language: Language, failed: &FailedSave) -> String {
         SavedThing::DeviceSettings => language.text(Text::NavDevice).to_owned(),
         SavedThing::Draft => language.text(Text::EventDraftName).to_owned(),
         SavedThing::Event(title) => title.clone(),
+        SavedThing::HeadCount => language.text(Text::HeadCountName).to_owned(),
+        SavedThing::SignIn(name) => format!("{}：{name}", language.text(Text::SignInName)).replace(
+            '：',
+            if language == Language::En {
+                ": "
+            } else {
+                "："
+            },
+        ),
         SavedThing::StoredRecords => {
             let reason = language.text(failed.failure.message());
             return format!("{}{reason}", language.text(Text::StoredRecordsUnreadable));
@@ -177,6 +188,14 @@ pub fn person_times_label(language: Language, count: u64) -> String {
         (Language::ZhCn, n) => format!("{n} 人次"),
         (Language::En, 1) => "1 attendance".to_owned(),
         (Language::En, n) => format!("{n} attendances"),
+    }
+}
+
+/// How an event's attendance is made up: `= 37 计数 + 3 签到` / `= 37 counted + 3 signed in`.
+pub fn attendance_breakdown(language: Language, counted: u32, signed_in: usize) -> String {
+    match language {
+        Language::ZhCn => format!("= {counted} 计数 + {signed_in} 签到"),
+        Language::En => format!("= {counted} counted + {signed_in} signed in"),
     }
 }
 

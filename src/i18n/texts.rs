@@ -197,6 +197,60 @@ texts! {
     EventDraftName => "活动草稿", "Event draft";
     /// Notice when the stored records cannot be read.
     StoredRecordsUnreadable => "本机数据无法读取。", "The data on this tablet could not be read.";
+    /// Button opening an event's attendance.
+    OpenAttendance => "签到计数", "Attendance";
+    /// Heading of the attendance page.
+    AttendanceTitle => "参加人员", "Attendance";
+    /// Label of the total person-times.
+    AttendanceTotal => "参加活动人次", "Total attendance";
+    /// Button opening the full-screen counter.
+    OpenCounter => "打开计数器", "Open counter";
+    /// Label of the typed head count.
+    TypedHeadCount => "直接填写计数人次（大型或线上活动）", "Type the head count (large or online events)";
+    /// Button setting the typed head count.
+    SetHeadCount => "设为此数", "Set count";
+    /// Heading of the sign-in roster.
+    RosterTitle => "签到名单", "Sign-in roster";
+    /// The consent line where names and phones are taken.
+    RosterConsent => "登记姓名和电话仅用于本次活动统计，电话号码隐藏显示，可随时清除。", "Names and phone numbers are collected only for this event's records; phones are shown masked and can be purged at any time.";
+    /// Label: attendee name.
+    AttendeeName => "姓名", "Name";
+    /// Label: attendee phone.
+    AttendeePhone => "电话（可选）", "Phone (optional)";
+    /// Label: attendee community or company.
+    AttendeeAffiliation => "社区或单位（可选）", "Community or company (optional)";
+    /// Button adding an attendee.
+    AddAttendee => "签到", "Sign in";
+    /// Button removing an attendee.
+    RemoveAttendee => "移除", "Remove";
+    /// Warning: the same name is already signed in.
+    DuplicateName => "名单中已有同名人员。若确为另一人，请再次点击“签到”。", "Someone with this name is already signed in. If this is another person, press “Sign in” again.";
+    /// Shown when the roster is empty.
+    RosterEmpty => "还没有人签到。", "Nobody has signed in yet.";
+    /// Counter: add one.
+    CounterPlus => "加一", "Add one";
+    /// Counter: remove one.
+    CounterMinus => "减一", "Remove one";
+    /// Counter: every tap is on disk.
+    CounterSaved => "已保存", "Saved";
+    /// Counter: a tap is being written.
+    CounterSaving => "正在保存……", "Saving…";
+    /// Button leaving the counter.
+    CloseCounter => "完成", "Done";
+    /// Caption of the counted heads.
+    CountedHeads => "计数人次", "Counted";
+    /// What was not saved: the head count.
+    HeadCountName => "计数人次", "Head count";
+    /// What was not saved: a sign-in.
+    SignInName => "签到", "Sign-in";
+    /// Button purging personal data.
+    PurgePersonalData => "清除姓名和电话", "Purge names and phones";
+    /// Confirmation question before purging.
+    PurgeConfirm => "将清除本活动所有签到人员的姓名、电话和单位，签到人次保留。此操作无法撤销。", "This removes the names, phones and affiliations of everyone signed in at this event; the attendance count is kept. This cannot be undone.";
+    /// Button confirming the purge.
+    PurgeNow => "确认清除", "Purge now";
+    /// A purged attendee, as the roster shows it.
+    PurgedAttendee => "（个人信息已清除）", "(personal data purged)";
     /// Button that dismisses a notice.
     Dismiss => "知道了", "Dismiss";
 }

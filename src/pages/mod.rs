@@ -1,5 +1,7 @@
 //! Whole pages of the app.
 
+pub mod attendance;
+pub mod counter;
 pub mod device_setup;
 pub mod event_form;
 pub mod home;

@@ -48,6 +48,10 @@ pub enum SavedThing {
     Draft,
     /// An event, by its title as the list shows it.
     Event(String),
+    /// An event's head count.
+    HeadCount,
+    /// A sign-in, by the attendee's name.
+    SignIn(String),
     /// The stored records, read at start-up.
     StoredRecords,
 }

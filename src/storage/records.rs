@@ -1,18 +1,25 @@
 //! Event records and roster entries in IndexedDB.
 //!
-//! Database `field-ledger`, version [`DATABASE_VERSION`]; each store holds one record per key (its
-//! UUID) as JSON text, so a change writes one record, never the whole collection. Writes use a
+//! Database `field-ledger`, version [`DATABASE_VERSION`]; each store holds one record per key as
+//! JSON text, so a change writes one record, never the whole collection. Events are keyed by their
+//! UUID; roster entries by `live/<event>/<entry>` or, once removed, `removed/<event>/<entry>`, so
+//! one event's sign-ins are a key range and the live counts of all events come from keys alone. Writes use a
 //! `strict`-durability transaction and resolve only once it has completed: then the change is on
 //! disk and the UI may say "saved".
 
 use super::StorageFailure;
 use crate::domain::event_record::EventRecord;
-use crate::domain::schema::{decode_event, MigrationError};
+use crate::domain::ids::EventId;
+use crate::domain::roster::RosterEntry;
+use crate::domain::schema::{decode_event, decode_roster_entry, MigrationError};
 use js_sys::{Array, Object, Promise, Reflect};
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{
+    IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode,
+};
 
 /// The database's name.
 pub const DATABASE_NAME: &str = "field-ledger";
@@ -21,8 +28,10 @@ pub const DATABASE_NAME: &str = "field-ledger";
 pub const DATABASE_VERSION: u32 = 1;
 /// Store of event records, keyed by event UUID.
 pub const EVENTS_STORE: &str = "events";
-/// Store of roster entries, keyed by entry UUID.
+/// Store of roster entries, keyed `live/<event>/<entry>` or `removed/<event>/<entry>`.
 pub const ROSTER_STORE: &str = "roster";
+const LIVE: &str = "live/";
+const REMOVED: &str = "removed/";
 
 #[wasm_bindgen]
 extern "C" {
@@ -211,4 +220,82 @@ impl RecordDatabase {
         }
         Ok(loaded)
     }
+
+    /// Writes one roster entry and returns once it is durable. A removed entry moves from its
+    /// `live/` key to its `removed/` key in the same transaction, so counts never see both.
+    pub async fn put_roster_entry(&self, entry: &RosterEntry) -> Result<(), StorageFailure> {
+        let json = serde_json::to_string(entry).map_err(|_| StorageFailure::Unreadable)?;
+        let suffix = format!("{}/{}", entry.event_id, entry.id);
+        let (key, other) = if entry.deleted {
+            (REMOVED, LIVE)
+        } else {
+            (LIVE, REMOVED)
+        };
+        let (transaction, store) = self.store(ROSTER_STORE, IdbTransactionMode::Readwrite)?;
+        let committed = completion(&transaction);
+        store
+            .delete(&JsValue::from_str(&format!("{other}{suffix}")))
+            .map_err(failure)?;
+        store
+            .put_with_key(
+                &JsValue::from_str(&json),
+                &JsValue::from_str(&format!("{key}{suffix}")),
+            )
+            .map_err(failure)?;
+        committed.await.map(|_| ()).map_err(failure)
+    }
+
+    /// The live (not removed) sign-ins of one event.
+    pub async fn load_roster(
+        &self,
+        event: EventId,
+    ) -> Result<LoadedRecords<RosterEntry>, StorageFailure> {
+        let (_transaction, store) = self.store(ROSTER_STORE, IdbTransactionMode::Readonly)?;
+        let request = store
+            .get_all_with_key(&prefix_range(&format!("{LIVE}{event}/"))?)
+            .map_err(failure)?;
+        let values: Array = request_result(&request)
+            .await
+            .map_err(failure)?
+            .unchecked_into();
+        let mut loaded = LoadedRecords::default();
+        for value in values.iter() {
+            match value.as_string().map(|json| decode_roster_entry(&json)) {
+                Some(Ok(entry)) => loaded.records.push(entry),
+                Some(Err(MigrationError::NewerVersion(_))) => loaded.newer += 1,
+                _ => loaded.unreadable += 1,
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// How many live sign-ins each event has, read from the keys alone (no values parsed).
+    pub async fn load_roster_counts(&self) -> Result<HashMap<EventId, usize>, StorageFailure> {
+        let (_transaction, store) = self.store(ROSTER_STORE, IdbTransactionMode::Readonly)?;
+        let request = store
+            .get_all_keys_with_key(&prefix_range(LIVE)?)
+            .map_err(failure)?;
+        let keys: Array = request_result(&request)
+            .await
+            .map_err(failure)?
+            .unchecked_into();
+        let mut counts = HashMap::new();
+        for key in keys.iter() {
+            let event = key
+                .as_string()
+                .and_then(|key| key.split('/').nth(1).and_then(EventId::parse));
+            if let Some(event) = event {
+                *counts.entry(event).or_insert(0) += 1;
+            }
+        }
+        Ok(counts)
+    }
+}
+
+/// Every string key starting with `prefix`.
+fn prefix_range(prefix: &str) -> Result<JsValue, StorageFailure> {
+    let upper = format!("{prefix}\u{ffff}");
+    IdbKeyRange::bound(&JsValue::from_str(prefix), &JsValue::from_str(&upper))
+        .map(JsValue::from)
+        .map_err(failure)
 }

@@ -1,6 +1,6 @@
 // Shared test set-up: every test fails on a page error, a console error or a CSP violation, and
 // gets helpers to open the app at a fixed China time and to save screenshots.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -128,6 +128,44 @@ export async function storedEvents(page) {
             resolve(request.result.map((json) => JSON.parse(json)));
           };
           request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+/**
+ * Opens a browser on the profile folder `profile` (a real, persistent profile, as a tablet's
+ * browser is), with the project's launch options; close it and open again to test a restart.
+ */
+export async function openProfile(testInfo, profile) {
+  const { launchOptions, baseURL } = testInfo.project.use;
+  const context = await chromium.launchPersistentContext(profile, {
+    ...launchOptions,
+    baseURL,
+    viewport: { width: 1024, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page };
+}
+
+/** Every stored roster entry, with its IndexedDB key, as the app left them. */
+export async function storedRoster(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('field-ledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('roster').objectStore('roster');
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => {
+            open.result.close();
+            resolve(keys.result.map((key, i) => ({ key, ...JSON.parse(values.result[i]) })));
+          };
+          values.onerror = () => reject(values.error);
         };
       }),
   );

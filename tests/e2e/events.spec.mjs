@@ -1,12 +1,12 @@
 // Events on the tablet: device set-up, recording, validation, drafts, edit, delete and undo,
 // durability across reloads and browser restarts, storage failures, newer data refused.
-import { chromium } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   test,
   expect,
+  openProfile,
   seedDevice,
   openHome,
   recordEvent,
@@ -14,20 +14,10 @@ import {
   screenshot,
 } from './app-fixture.mjs';
 
-test('set up the device, record activity 1, and find it after a reload and a browser restart', async ({ browser }, testInfo) => {
+test('set up the device, record activity 1, and find it after a reload and a browser restart', async ({}, testInfo) => {
   const profile = mkdtempSync(join(tmpdir(), 'field-ledger-profile-'));
-  const { launchOptions, baseURL } = testInfo.project.use;
-  const open = () =>
-    chromium.launchPersistentContext(profile, {
-      ...launchOptions,
-      baseURL,
-      viewport: { width: 1024, height: 768 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
   try {
-    let context = await open();
-    let page = context.pages()[0] ?? (await context.newPage());
+    let { context, page } = await openProfile(testInfo, profile);
     await page.clock.setFixedTime(new Date('2021-09-15T10:00:00+08:00'));
     await page.goto('/');
 
@@ -68,8 +58,7 @@ test('set up the device, record activity 1, and find it after a reload and a bro
     await expect(page.getByTestId('event-row')).toHaveText(saved);
 
     await context.close();
-    context = await open();
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await openProfile(testInfo, profile));
     await page.clock.setFixedTime(new Date('2021-09-16T08:00:00+08:00'));
     await page.goto('/');
     await expect(page.getByTestId('event-row')).toHaveText(saved);

@@ -1,0 +1,133 @@
+//! An event's attendance: the total and how it is made up, the typed head count, the counter,
+//! and the sign-in roster.
+
+use crate::browser_clock;
+use crate::components::form_field::FormField;
+use crate::components::roster_form::RosterForm;
+use crate::components::roster_list::RosterList;
+use crate::domain::attendance::{with_head_count, Attendance};
+use crate::domain::event_draft::parse_count;
+use crate::domain::ids::EventId;
+use crate::domain::roster::RosterEntry;
+use crate::domain::validation::{Field, FieldError};
+use crate::event_records::{EventRecords, LoadState};
+use crate::i18n::{attendance_breakdown, event_title, event_when, person_times_label, Text};
+use crate::route::Route;
+use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, UiLanguage};
+use crate::storage::SavedThing;
+use leptos::prelude::*;
+
+/// The attendance page of `event`.
+#[component]
+pub fn AttendancePage(event: EventId) -> impl IntoView {
+    let language = expect_context::<UiLanguage>();
+    let records = expect_context::<EventRecords>();
+    let body = move || match records.load.get() {
+        LoadState::Loading => {
+            view! { <p role="status">{language.text(Text::Loading)}</p> }.into_any()
+        }
+        _ => match records.get(event).filter(|r| !r.deleted) {
+            Some(_) => view! { <EventAttendance event=event /> }.into_any(),
+            None => view! { <p role="alert">{language.text(Text::EventNotFound)}</p> }.into_any(),
+        },
+    };
+    view! {
+        <main id="main" class="page attendance" data-testid="attendance-page">
+            {body}
+        </main>
+    }
+}
+
+#[component]
+fn EventAttendance(event: EventId) -> impl IntoView {
+    let language = expect_context::<UiLanguage>();
+    let records = expect_context::<EventRecords>();
+    let route = expect_context::<CurrentRoute>();
+    let notice = expect_context::<StorageNotice>();
+    let campaign = expect_context::<ActiveCampaign>().0;
+    let roster = RwSignal::new(Vec::<RosterEntry>::new());
+    leptos::task::spawn_local(async move {
+        match records.load_roster(event).await {
+            Ok(loaded) => roster.set(loaded.records),
+            Err(failure) => notice.show(SavedThing::StoredRecords, failure),
+        }
+    });
+
+    let record = Memo::new(move |_| records.all.with(|all| all.get(&event).cloned()));
+    let counted = Memo::new(move |_| record.with(|r| r.as_ref().map_or(0, |r| r.head_count)));
+    let attendance = move || Attendance {
+        counted: counted.get(),
+        signed_in: records.roster_count(event),
+    };
+    let title = move || {
+        record.with(|r| {
+            r.as_ref().map(|record| {
+                let (text, in_language) = event_title(language.0.get(), &campaign, record);
+                view! { <span lang=in_language.code()>{text}</span> }
+            })
+        })
+    };
+    let when = move || record.with(|r| r.as_ref().map(|r| event_when(language.0.get(), r)));
+
+    let typed = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let set_count = move |_| {
+        let count = match parse_count(&typed.get_untracked()) {
+            Ok(count) => count,
+            Err(problem) => {
+                errors.set(vec![FieldError::new(Field::HeadCount, problem)]);
+                return;
+            }
+        };
+        errors.set(Vec::new());
+        let Some(current) = records.get(event) else {
+            return;
+        };
+        let next = with_head_count(&current, count, browser_clock::now());
+        leptos::task::spawn_local(async move {
+            match records.save(next).await {
+                Ok(()) => typed.set(String::new()),
+                Err(failure) => notice.show(SavedThing::HeadCount, failure),
+            }
+        });
+    };
+
+    view! {
+        <h1>{title}</h1>
+        <p class="event-when">{when}</p>
+        <section class="attendance-summary" aria-labelledby="attendance-total-label">
+            <p id="attendance-total-label" class="figure-caption">{language.text(Text::AttendanceTotal)}</p>
+            <p class="attendance-total" data-testid="attendance-total" data-key-figure>
+                {move || person_times_label(language.0.get(), attendance().person_times())}
+            </p>
+            <p class="attendance-breakdown" data-testid="attendance-breakdown">
+                {move || {
+                    let a = attendance();
+                    attendance_breakdown(language.0.get(), a.counted, a.signed_in)
+                }}
+            </p>
+            <button
+                type="button"
+                class="primary open-counter"
+                data-testid="open-counter"
+                on:click=move |_| route.go(Route::Counter(event))
+            >
+                {language.text(Text::OpenCounter)}
+            </button>
+        </section>
+        <div class="typed-count">
+            <FormField field=Field::HeadCount
+                label=Signal::derive(move || language.0.get().text(Text::TypedHeadCount).to_owned())
+                testid="head-count-input" inputmode="numeric" value=typed
+                on_input=Callback::new(move |v| typed.set(v)) errors=errors />
+            <button type="button" data-testid="set-head-count" on:click=set_count>
+                {language.text(Text::SetHeadCount)}
+            </button>
+        </div>
+        <section class="roster" aria-labelledby="roster-heading">
+            <h2 id="roster-heading">{language.text(Text::RosterTitle)}</h2>
+            <RosterForm event=event roster=roster />
+            <RosterList roster=roster />
+        </section>
+    }
+}
