@@ -1,16 +1,29 @@
-//! The one place new IDs are drawn: `crypto.randomUUID()`; everything else receives IDs as values.
+//! The one place new IDs are drawn; everything else receives IDs as values.
+//!
+//! `crypto.randomUUID()` exists only in secure contexts (HTTPS, localhost); on a plain-http LAN
+//! address the UUID is built from `crypto.getRandomValues()`, which every context has.
 
 use crate::domain::ids::{DeviceId, EventId, RosterEntryId};
 use uuid::Uuid;
 
 fn random_uuid() -> Uuid {
-    let text = web_sys::window()
-        .and_then(|window| window.crypto().ok())
-        .map(|crypto| crypto.random_uuid())
-        .unwrap_or_default();
-    // randomUUID always returns a valid v4 UUID in a secure context; the nil UUID would only
-    // appear in an insecure one, where the app does not run (no IndexedDB, no service worker).
-    Uuid::try_parse(&text).unwrap_or_default()
+    let crypto = web_sys::window().and_then(|window| window.crypto().ok());
+    let Some(crypto) = crypto else {
+        // No Web Crypto at all: no browser this app runs in. Refuse rather than reuse an ID.
+        panic!("Web Crypto is unavailable: cannot create unique record IDs");
+    };
+    let has_random_uuid = js_sys::Reflect::get(&crypto, &"randomUUID".into())
+        .is_ok_and(|method| method.is_function());
+    if has_random_uuid {
+        if let Ok(uuid) = Uuid::try_parse(&crypto.random_uuid()) {
+            return uuid;
+        }
+    }
+    let mut bytes = [0u8; 16];
+    crypto
+        .get_random_values_with_u8_array(&mut bytes)
+        .expect("crypto.getRandomValues fills 16 bytes");
+    uuid::Builder::from_random_bytes(bytes).into_uuid()
 }
 
 /// A fresh event ID.

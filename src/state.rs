@@ -61,6 +61,16 @@ impl CurrentRoute {
     }
 }
 
+/// The event list's filter and how many rows it shows, kept while the user opens and leaves
+/// events.
+#[derive(Debug, Clone, Copy)]
+pub struct ListView {
+    /// The filter.
+    pub filter: RwSignal<crate::domain::event_list::EventFilter>,
+    /// Rows shown.
+    pub shown: RwSignal<usize>,
+}
+
 /// A short confirmation at the bottom of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ToastMessage {
@@ -97,5 +107,9 @@ pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>, route: Ro
     provide_context(Device(RwSignal::new(device)));
     provide_context(CurrentRoute(RwSignal::new(route)));
     provide_context(Toast(RwSignal::new(None)));
+    provide_context(ListView {
+        filter: RwSignal::new(Default::default()),
+        shown: RwSignal::new(crate::pages::home::PAGE_SIZE),
+    });
     provide_context(EventRecords::load());
 }

@@ -63,7 +63,7 @@ fn fields(errors: Vec<FieldError>) -> Vec<(Field, Problem)> {
 fn the_quickest_event_is_an_activity_and_a_place() {
     let plan = Campaign::quality_month_2021();
     let device = device("metrology-institute");
-    let mut draft = EventDraft::blank(&device, "王芳", today());
+    let mut draft = EventDraft::blank(new_id(), &device, "王芳", today());
     draft.choose_activity(&plan, &device, "qm2021-a01");
     assert_eq!(
         draft.organising_unit, "metrology-institute",
@@ -84,7 +84,7 @@ fn the_quickest_event_is_an_activity_and_a_place() {
 fn an_activity_the_device_does_not_lead_starts_with_its_first_lead_unit() {
     let plan = Campaign::quality_month_2021();
     let device = device("quality");
-    let mut draft = EventDraft::blank(&device, "", today());
+    let mut draft = EventDraft::blank(new_id(), &device, "", today());
     draft.choose_activity(&plan, &device, "qm2021-a01");
     assert_eq!(draft.organising_unit, "metrology-standardization");
     draft
@@ -105,7 +105,7 @@ fn an_activity_the_device_does_not_lead_starts_with_its_first_lead_unit() {
 fn every_wrong_field_is_named_in_form_order() {
     let plan = Campaign::quality_month_2021();
     let device = device("metrology-institute");
-    let mut draft = EventDraft::blank(&device, "", today());
+    let mut draft = EventDraft::blank(new_id(), &device, "", today());
     draft.choose_activity(&plan, &device, "qm2021-a01");
     draft.start_time = "15:00".into();
     draft.end_time = "09:00".into();
@@ -136,7 +136,7 @@ fn every_wrong_field_is_named_in_form_order() {
 fn missing_activity_date_and_bad_dates_are_reported_not_guessed() {
     let plan = Campaign::quality_month_2021();
     let device = device("quality");
-    let mut draft = EventDraft::blank(&device, "王芳", today());
+    let mut draft = EventDraft::blank(new_id(), &device, "王芳", today());
     draft.start_date.clear();
     draft.end_date = "2021-13-40".into();
     draft.start_time = "25:00".into();
@@ -157,7 +157,7 @@ fn missing_activity_date_and_bad_dates_are_reported_not_guessed() {
 fn an_end_date_before_the_start_is_refused_and_outside_the_month_only_warns() {
     let plan = Campaign::quality_month_2021();
     let device = device("special-equipment");
-    let mut draft = EventDraft::blank(&device, "李强", today());
+    let mut draft = EventDraft::blank(new_id(), &device, "李强", today());
     draft.choose_activity(&plan, &device, "qm2021-a10");
     draft.place = "小区".into();
     draft.end_date = "2021-09-14".into();
@@ -175,7 +175,7 @@ fn an_end_date_before_the_start_is_refused_and_outside_the_month_only_warns() {
 fn online_other_events_use_the_platform_and_their_own_title() {
     let plan = Campaign::quality_month_2021();
     let device = device("drugs-cosmetics");
-    let mut draft = EventDraft::blank(&device, "赵敏", today());
+    let mut draft = EventDraft::blank(new_id(), &device, "赵敏", today());
     draft.choose_activity(&plan, &device, OTHER_ACTIVITY);
     draft.direction = "publicity".into();
     draft.online = true;
@@ -208,7 +208,7 @@ fn online_other_events_use_the_platform_and_their_own_title() {
 fn editing_keeps_identity_and_raises_the_revision() {
     let plan = Campaign::quality_month_2021();
     let device = device("metrology-institute");
-    let mut draft = EventDraft::blank(&device, "王芳", today());
+    let mut draft = EventDraft::blank(new_id(), &device, "王芳", today());
     draft.choose_activity(&plan, &device, "qm2021-a01");
     draft.place = "广场".into();
     draft.materials = "２００".into();
@@ -277,4 +277,20 @@ fn a_device_needs_a_label_a_unit_and_for_offices_the_office_name() {
             (Field::DeviceUnit, Problem::Required)
         ]
     );
+}
+
+#[test]
+fn a_new_draft_keeps_its_id_so_a_retried_save_replaces_rather_than_duplicates() {
+    let plan = Campaign::quality_month_2021();
+    let device = device("metrology-institute");
+    let fixed = EventId::parse("11111111-2222-4333-8444-555555555555").unwrap();
+    let mut draft = EventDraft::blank(fixed, &device, "王芳", today());
+    draft.choose_activity(&plan, &device, "qm2021-a01");
+    draft.place = "广场".into();
+    let (first, _) = save(&draft, &plan, &device).unwrap();
+    let (again, _) = save(&draft, &plan, &device).unwrap();
+    assert_eq!((first.id, again.id), (fixed, fixed));
+    let text = serde_json::to_string(&draft).unwrap();
+    let back: EventDraft = serde_json::from_str(&text).unwrap();
+    assert_eq!(back.new_id, Some(fixed));
 }

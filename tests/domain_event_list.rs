@@ -47,10 +47,18 @@ fn newest_first_by_day_then_time_then_recording() {
     afternoon.start_time = NaiveTime::from_hms_opt(14, 0, 0);
     let earlier_day = event(3, "qm2021-a02", "quality", 14, "企业");
     let untimed_later_recorded = event(4, "qm2021-a02", "quality", 15, "社区");
-    let records = [morning, afternoon, earlier_day, untimed_later_recorded];
+    let mut same_slot_recorded_later = event(5, "qm2021-a03", "quality", 15, "企业");
+    same_slot_recorded_later.start_time = NaiveTime::from_hms_opt(14, 0, 0);
+    let records = [
+        morning,
+        afternoon,
+        earlier_day,
+        untimed_later_recorded,
+        same_slot_recorded_later,
+    ];
     assert_eq!(
         ids(matching_events(&records, &EventFilter::default())),
-        vec![2, 1, 4, 3]
+        vec![5, 2, 1, 4, 3]
     );
 }
 

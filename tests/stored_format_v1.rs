@@ -57,7 +57,8 @@ fn version_1_preferences_are_read() {
     let device: DeviceProfile = serde_json::from_str(&values["field-ledger.v1.device"]).unwrap();
     assert_eq!(device.label, "平板3");
     assert_eq!(device.validate(&Campaign::quality_month_2021()), Ok(()));
-    let draft: EventDraft = serde_json::from_str(&values["field-ledger.v1.event-draft"]).unwrap();
+    let draft: EventDraft =
+        serde_json::from_str(&values["field-ledger.v1.event-draft.new"]).unwrap();
     assert_eq!(
         (draft.place.as_str(), draft.materials.as_str()),
         ("人民公园", "-5")

@@ -22,6 +22,9 @@ pub const OTHER_ACTIVITY: &str = "other";
 pub struct EventDraft {
     /// The record being edited, or `None` for a new event.
     pub editing: Option<EventId>,
+    /// The ID a new event will be saved under, fixed when the form opens: saving the same draft
+    /// twice (a retry after a crash) replaces one record instead of making two.
+    pub new_id: Option<EventId>,
     /// A planned activity's ID, [`OTHER_ACTIVITY`], or empty (not chosen yet).
     pub activity: String,
     /// Title of an "other" event.
@@ -74,7 +77,7 @@ pub struct SaveContext<'a> {
     pub campaign: &'a Campaign,
     /// This tablet.
     pub device: &'a DeviceProfile,
-    /// The ID a new record gets (unused when editing).
+    /// The ID a new record gets if the draft carries none (unused when editing).
     pub new_id: EventId,
     /// The moment of saving.
     pub now: DateTime<Utc>,
@@ -83,9 +86,16 @@ pub struct SaveContext<'a> {
 }
 
 impl EventDraft {
-    /// A fresh form on `today`: the device's unit and office, the remembered recorder.
-    pub fn blank(device: &DeviceProfile, recorder: &str, today: NaiveDate) -> Self {
+    /// A fresh form on `today` for a new event `new_id`: the device's unit and office, the
+    /// remembered recorder.
+    pub fn blank(
+        new_id: EventId,
+        device: &DeviceProfile,
+        recorder: &str,
+        today: NaiveDate,
+    ) -> Self {
         Self {
+            new_id: Some(new_id),
             organising_unit: device.unit_id.to_string(),
             office_name: device.office_name.clone().unwrap_or_default(),
             start_date: today.to_string(),
@@ -104,6 +114,7 @@ impl EventDraft {
         let count = |n: u32| if n == 0 { String::new() } else { n.to_string() };
         Self {
             editing: Some(record.id),
+            new_id: None,
             activity,
             other_title,
             organising_unit: record.organising_unit_id.to_string(),
@@ -223,7 +234,7 @@ impl EventDraft {
         let mut record = match context.existing {
             Some(existing) => existing.next_revision(context.now),
             None => EventRecord::new(
-                context.new_id,
+                self.new_id.unwrap_or(context.new_id),
                 context.campaign,
                 context.device.id,
                 ActivityChoice::Other {

@@ -172,13 +172,27 @@ pub fn event_when(language: Language, record: &EventRecord) -> String {
     when
 }
 
-/// Records left unread because a newer app version wrote them.
-pub fn records_skipped(language: Language, count: usize) -> String {
+/// Records left unread: `newer` written by a newer app version, `unreadable` not readable at all.
+/// Both stay in storage untouched.
+pub fn records_skipped(language: Language, newer: usize, unreadable: usize) -> String {
+    let mut parts = Vec::new();
+    if newer > 0 {
+        parts.push(match language {
+            Language::ZhCn => format!("有 {newer} 条记录由更新版本的活动台账保存，此版本未加载"),
+            Language::En => format!(
+                "{newer} records were saved by a newer version of Field Ledger and were not loaded"
+            ),
+        });
+    }
+    if unreadable > 0 {
+        parts.push(match language {
+            Language::ZhCn => format!("有 {unreadable} 条记录无法读取"),
+            Language::En => format!("{unreadable} records could not be read"),
+        });
+    }
     match language {
-        Language::ZhCn => format!("有 {count} 条记录由更新版本的活动台账保存，此版本未加载，数据保持原样。"),
-        Language::En => format!(
-            "{count} records were saved by a newer version of Field Ledger and were not loaded; they are left untouched."
-        ),
+        Language::ZhCn => format!("{}；数据保持原样，未作修改。", parts.join("；")),
+        Language::En => format!("{}; they are left untouched.", parts.join("; ")),
     }
 }
 

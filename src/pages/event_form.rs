@@ -63,10 +63,11 @@ fn EventForm(editing: Option<EventId>) -> impl IntoView {
     }
 
     // A stored draft for this same form wins: it holds what was typed before a reload.
-    let stored_draft = preferences::load_draft()
-        .ok()
-        .flatten()
-        .filter(|d| d.editing == editing);
+    let stored_draft = preferences::load_draft(editing).unwrap_or_else(|failure| {
+        // An unreadable draft is reported, and left in place until this form saves over it.
+        notice.show(SavedThing::Draft, failure);
+        None
+    });
     let fresh = match &existing {
         Some(record) => EventDraft::from_record(record),
         None => {
@@ -74,20 +75,28 @@ fn EventForm(editing: Option<EventId>) -> impl IntoView {
                 .ok()
                 .flatten()
                 .unwrap_or_else(|| device.default_recorder.clone());
-            EventDraft::blank(&device, &recorder, today.get_untracked())
+            EventDraft::blank(new_event_id(), &device, &recorder, today.get_untracked())
         }
     };
     let draft = RwSignal::new(stored_draft.unwrap_or_else(|| fresh.clone()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let saving = RwSignal::new(false);
+    let deleted_meanwhile = RwSignal::new(false);
 
-    // Keep every change as a draft (once something was typed), so a reload loses nothing.
+    // Keep every change as this form's draft, so a reload loses nothing; a form changed back to
+    // how it opened needs no draft.
     Effect::new(move |_| {
         let current = draft.get();
-        if current != fresh && !saving.get_untracked() {
-            if let Err(failure) = preferences::save_draft(&current) {
-                notice.show(SavedThing::Draft, failure);
-            }
+        if saving.get_untracked() {
+            return;
+        }
+        let kept = if current == fresh {
+            preferences::clear_draft(editing)
+        } else {
+            preferences::save_draft(&current)
+        };
+        if let Err(failure) = kept {
+            notice.show(SavedThing::Draft, failure);
         }
     });
 
@@ -97,6 +106,11 @@ fn EventForm(editing: Option<EventId>) -> impl IntoView {
             return;
         }
         let existing = editing.and_then(|id| records.get(id));
+        if existing.as_ref().is_some_and(|r| r.deleted) {
+            // Deleted meanwhile (the undo toast, another tab): an edit must not bring it back.
+            deleted_meanwhile.set(true);
+            return;
+        }
         let outcome = draft.with_untracked(|d| {
             d.to_record(SaveContext {
                 campaign: &campaign,
@@ -122,8 +136,12 @@ fn EventForm(editing: Option<EventId>) -> impl IntoView {
             match records.save(record).await {
                 Ok(()) => {
                     // The record is durable: the draft and the form can go.
-                    let _ = preferences::clear_draft();
-                    let _ = preferences::save_last_recorder(&recorder);
+                    if let Err(failure) = preferences::clear_draft(editing) {
+                        notice.show(SavedThing::Draft, failure);
+                    }
+                    if let Err(failure) = preferences::save_last_recorder(&recorder) {
+                        notice.show(SavedThing::DeviceSettings, failure);
+                    }
                     toast.0.set(Some(ToastMessage::EventSaved));
                     route.go(Route::Home);
                 }
@@ -135,12 +153,17 @@ fn EventForm(editing: Option<EventId>) -> impl IntoView {
         });
     };
     let cancel = move |_| {
-        let _ = preferences::clear_draft();
+        if let Err(failure) = preferences::clear_draft(editing) {
+            notice.show(SavedThing::Draft, failure);
+        }
         route.go(Route::Home);
     };
 
     view! {
         <EventFields draft=draft errors=errors device=device />
+        <Show when=move || deleted_meanwhile.get()>
+            <p class="load-status" role="alert">{language.text(Text::EventNotFound)}</p>
+        </Show>
         <div class="form-actions">
             {move || {
                 let count = errors.with(Vec::len);
@@ -160,7 +183,8 @@ fn EventForm(editing: Option<EventId>) -> impl IntoView {
                 type="button"
                 class="primary"
                 data-testid="save-event"
-                disabled=move || saving.get()
+                // Also wait for the stored records: saving before they are read would fail.
+                disabled=move || saving.get() || matches!(records.load.get(), LoadState::Loading)
                 on:click=save
             >
                 {language.text(Text::SaveEvent)}

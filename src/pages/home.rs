@@ -3,18 +3,18 @@
 use crate::components::draft_banner::DraftBanner;
 use crate::components::event_filters::EventFilters;
 use crate::components::event_row::EventRow;
-use crate::domain::event_list::{matching_events, EventFilter};
+use crate::domain::event_list::matching_events;
 use crate::domain::ids::EventId;
 use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{events_count, failed_save_message, records_skipped, Text};
 use crate::route::Route;
-use crate::state::{CurrentRoute, UiLanguage};
+use crate::state::{CurrentRoute, ListView, UiLanguage};
 use crate::storage::{FailedSave, SavedThing};
 use leptos::prelude::*;
 
 /// Rows shown at first and added by each "show more": enough for a day's work, few enough to
 /// stay quick with 10,000 events stored.
-const PAGE_SIZE: usize = 50;
+pub const PAGE_SIZE: usize = 50;
 
 /// The event list page.
 #[component]
@@ -22,8 +22,7 @@ pub fn HomePage() -> impl IntoView {
     let language = expect_context::<UiLanguage>();
     let records = expect_context::<EventRecords>();
     let route = expect_context::<CurrentRoute>();
-    let filter = RwSignal::new(EventFilter::default());
-    let shown = RwSignal::new(PAGE_SIZE);
+    let ListView { filter, shown } = expect_context::<ListView>();
 
     // IDs with their revision, so a row is rebuilt exactly when its record changes.
     let matching = Memo::new(move |_| {
@@ -51,8 +50,13 @@ pub fn HomePage() -> impl IntoView {
                 failure,
             },
         )),
-        LoadState::Ready { newer: 0, .. } => None,
-        LoadState::Ready { newer, .. } => Some(records_skipped(language.0.get(), newer)),
+        LoadState::Ready {
+            newer: 0,
+            unreadable: 0,
+        } => None,
+        LoadState::Ready { newer, unreadable } => {
+            Some(records_skipped(language.0.get(), newer, unreadable))
+        }
     };
     let empty_message = move || {
         let ready = matches!(records.load.get(), LoadState::Ready { .. });

@@ -6,7 +6,7 @@
 //! |---|---|---|
 //! | localStorage | [`keys::LANGUAGE`] | interface language, `"zh-CN"` or `"en"` |
 //! | localStorage | [`keys::DEVICE`] | this tablet's [`DeviceProfile`](crate::domain::device::DeviceProfile), JSON |
-//! | localStorage | [`keys::EVENT_DRAFT`] | the event form in progress, JSON |
+//! | localStorage | [`keys::EVENT_DRAFT_PREFIX`]`new` or `<event id>` | an event form in progress (new, or editing that event), JSON |
 //! | localStorage | [`keys::LAST_RECORDER`] | the recorder name last used |
 //! | IndexedDB `field-ledger` v1 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text |
 //! | IndexedDB `field-ledger` v1 | store [`records::ROSTER_STORE`] | one roster entry per key, JSON text |
@@ -27,8 +27,9 @@ pub mod keys {
     pub const LANGUAGE: &str = "field-ledger.v1.language";
     /// This tablet's set-up.
     pub const DEVICE: &str = "field-ledger.v1.device";
-    /// The event form in progress.
-    pub const EVENT_DRAFT: &str = "field-ledger.v1.event-draft";
+    /// An event form in progress: this prefix, then `new` or the edited event's ID. One key per
+    /// form, so a draft of one form never overwrites or clears another's.
+    pub const EVENT_DRAFT_PREFIX: &str = "field-ledger.v1.event-draft.";
     /// The recorder name last saved with an event.
     pub const LAST_RECORDER: &str = "field-ledger.v1.last-recorder";
 }

@@ -5,6 +5,7 @@ use super::keys;
 use super::StorageFailure;
 use crate::domain::device::DeviceProfile;
 use crate::domain::event_draft::EventDraft;
+use crate::domain::ids::EventId;
 use crate::i18n::Language;
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
@@ -43,12 +44,6 @@ fn save<T: Serialize>(key: &str, value: &T) -> Result<(), StorageFailure> {
     LocalStorage::set(key, value).map_err(classify)
 }
 
-fn remove(key: &str) -> Result<(), StorageFailure> {
-    local_storage_available()?;
-    LocalStorage::delete(key);
-    Ok(())
-}
-
 /// The language saved on this device, `Ok(None)` if none was chosen yet.
 pub fn load_language() -> Result<Option<Language>, StorageFailure> {
     match load::<String>(keys::LANGUAGE)? {
@@ -74,19 +69,53 @@ pub fn save_device(device: &DeviceProfile) -> Result<(), StorageFailure> {
     save(keys::DEVICE, device)
 }
 
-/// The event form in progress, if one was left unfinished.
-pub fn load_draft() -> Result<Option<EventDraft>, StorageFailure> {
-    load(keys::EVENT_DRAFT)
+fn draft_key(editing: Option<EventId>) -> String {
+    match editing {
+        Some(id) => format!("{}{id}", keys::EVENT_DRAFT_PREFIX),
+        None => format!("{}new", keys::EVENT_DRAFT_PREFIX),
+    }
 }
 
-/// Keeps the event form in progress.
+/// The unfinished form for a new event (`None`) or for editing `editing`, if one was left.
+pub fn load_draft(editing: Option<EventId>) -> Result<Option<EventDraft>, StorageFailure> {
+    load(&draft_key(editing))
+}
+
+/// Keeps a form in progress, under its own key.
 pub fn save_draft(draft: &EventDraft) -> Result<(), StorageFailure> {
-    save(keys::EVENT_DRAFT, draft)
+    save(&draft_key(draft.editing), draft)
 }
 
-/// Forgets the event form in progress (after saving or discarding it).
-pub fn clear_draft() -> Result<(), StorageFailure> {
-    remove(keys::EVENT_DRAFT)
+/// Forgets one form's draft (after saving or discarding it); other forms' drafts stay.
+pub fn clear_draft(editing: Option<EventId>) -> Result<(), StorageFailure> {
+    local_storage_available()?;
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageFailure::Blocked)?;
+    storage
+        .remove_item(&draft_key(editing))
+        .map_err(|_| StorageFailure::Blocked)
+}
+
+/// Every unfinished form, for the offer to continue it.
+pub fn waiting_drafts() -> Result<Vec<EventDraft>, StorageFailure> {
+    local_storage_available()?;
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageFailure::Blocked)?;
+    let length = storage.length().map_err(|_| StorageFailure::Blocked)?;
+    let mut drafts = Vec::new();
+    for index in 0..length {
+        let Some(key) = storage.key(index).ok().flatten() else {
+            continue;
+        };
+        if key.starts_with(keys::EVENT_DRAFT_PREFIX) {
+            if let Some(draft) = load::<EventDraft>(&key)? {
+                drafts.push(draft);
+            }
+        }
+    }
+    Ok(drafts)
 }
 
 /// The recorder name last saved with an event.

@@ -84,41 +84,54 @@ fn failure(error: JsValue) -> StorageFailure {
     StorageFailure::from_error_name(&name)
 }
 
-/// Resolves with the request's result once it succeeds. The promise (and its handlers) exist
-/// before this returns, so no event can be missed.
-fn request_result(request: &IdbRequest) -> JsFuture {
+/// Awaits an IndexedDB request: its result on success, its error on failure. The handlers are
+/// removed and their closures freed once it settles, so nothing (such as a `getAll` result of
+/// 10,000 records) is kept alive afterwards.
+async fn request_result(request: &IdbRequest) -> Result<JsValue, JsValue> {
+    let mut handlers = None;
     let promise = Promise::new(&mut |resolve, reject| {
         let succeeded = request.clone();
-        let on_success = Closure::once_into_js(move || {
-            let result = succeeded.result().unwrap_or(JsValue::UNDEFINED);
-            let _ = resolve.call1(&JsValue::UNDEFINED, &result);
+        let on_success = Closure::<dyn FnMut()>::once(move || {
+            let _ = resolve.call1(&JsValue::UNDEFINED, &succeeded.result().unwrap_or_default());
         });
         let failed = request.clone();
-        let on_error = Closure::once_into_js(move || {
+        let on_error = Closure::<dyn FnMut()>::once(move || {
             let error = failed.error().ok().flatten().map(JsValue::from);
-            let _ = reject.call1(&JsValue::UNDEFINED, &error.unwrap_or(JsValue::UNDEFINED));
+            let _ = reject.call1(&JsValue::UNDEFINED, &error.unwrap_or_default());
         });
-        request.set_onsuccess(Some(on_success.unchecked_ref()));
-        request.set_onerror(Some(on_error.unchecked_ref()));
+        request.set_onsuccess(Some(on_success.as_ref().unchecked_ref()));
+        request.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        handlers = Some((on_success, on_error));
     });
-    JsFuture::from(promise)
+    let settled = JsFuture::from(promise).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    drop(handlers);
+    settled
 }
 
-/// Resolves once the transaction has completed (committed), rejects if it aborts.
-fn completion(transaction: &IdbTransaction) -> JsFuture {
+/// Awaits a transaction's end: `Ok` once it has completed (committed), its error if it aborts.
+/// Call it right after queuing the transaction's requests, with no other await in between.
+async fn completion(transaction: &IdbTransaction) -> Result<JsValue, JsValue> {
+    let mut handlers = None;
     let promise = Promise::new(&mut |resolve, reject| {
-        let on_complete = Closure::once_into_js(move || {
+        let on_complete = Closure::<dyn FnMut()>::once(move || {
             let _ = resolve.call0(&JsValue::UNDEFINED);
         });
         let aborted = transaction.clone();
-        let on_abort = Closure::once_into_js(move || {
+        let on_abort = Closure::<dyn FnMut()>::once(move || {
             let error = aborted.error().map(JsValue::from);
-            let _ = reject.call1(&JsValue::UNDEFINED, &error.unwrap_or(JsValue::UNDEFINED));
+            let _ = reject.call1(&JsValue::UNDEFINED, &error.unwrap_or_default());
         });
-        transaction.set_oncomplete(Some(on_complete.unchecked_ref()));
-        transaction.set_onabort(Some(on_abort.unchecked_ref()));
+        transaction.set_oncomplete(Some(on_complete.as_ref().unchecked_ref()));
+        transaction.set_onabort(Some(on_abort.as_ref().unchecked_ref()));
+        handlers = Some((on_complete, on_abort));
     });
-    JsFuture::from(promise)
+    let settled = JsFuture::from(promise).await;
+    transaction.set_oncomplete(None);
+    transaction.set_onabort(None);
+    drop(handlers);
+    settled
 }
 
 impl RecordDatabase {
@@ -192,14 +205,13 @@ impl RecordDatabase {
     pub async fn put_event(&self, record: &EventRecord) -> Result<(), StorageFailure> {
         let json = serde_json::to_string(record).map_err(|_| StorageFailure::Unreadable)?;
         let (transaction, store) = self.store(EVENTS_STORE, IdbTransactionMode::Readwrite)?;
-        let committed = completion(&transaction);
         store
             .put_with_key(
                 &JsValue::from_str(&json),
                 &JsValue::from_str(&record.id.to_string()),
             )
             .map_err(failure)?;
-        committed.await.map(|_| ()).map_err(failure)
+        completion(&transaction).await.map(|_| ()).map_err(failure)
     }
 
     /// Reads every event record, tombstones included.
@@ -232,7 +244,6 @@ impl RecordDatabase {
             (LIVE, REMOVED)
         };
         let (transaction, store) = self.store(ROSTER_STORE, IdbTransactionMode::Readwrite)?;
-        let committed = completion(&transaction);
         store
             .delete(&JsValue::from_str(&format!("{other}{suffix}")))
             .map_err(failure)?;
@@ -242,7 +253,7 @@ impl RecordDatabase {
                 &JsValue::from_str(&format!("{key}{suffix}")),
             )
             .map_err(failure)?;
-        committed.await.map(|_| ()).map_err(failure)
+        completion(&transaction).await.map(|_| ()).map_err(failure)
     }
 
     /// The live (not removed) sign-ins of one event.
