@@ -4,10 +4,11 @@
 //! enter the in-memory map the screens read, so nothing is shown as saved that is not on disk.
 
 use crate::domain::event_record::EventRecord;
-use crate::domain::ids::EventId;
+use crate::domain::ids::{CampaignId, EventId};
 use crate::domain::roster::RosterEntry;
 use crate::storage::records::{LoadedRecords, RecordDatabase};
 use crate::storage::StorageFailure;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -119,6 +120,32 @@ impl EventRecords {
             counts.insert(entry.event_id, live_count);
         });
         Ok(())
+    }
+
+    /// Purges the names, phones and affiliations of every live sign-in at `campaign`'s events,
+    /// each as a new revision written durably; returns how many entries were purged. Stops at
+    /// the first failure (entries purged until then stay purged).
+    pub async fn purge_personal_data(
+        self,
+        campaign: &CampaignId,
+        now: DateTime<Utc>,
+    ) -> Result<usize, StorageFailure> {
+        let events: Vec<EventId> = self.all.with_untracked(|all| {
+            all.values()
+                .filter(|r| &r.campaign_id == campaign)
+                .map(|r| r.id)
+                .collect()
+        });
+        let database = self.database()?;
+        let mut purged = 0;
+        for event in events {
+            let roster = database.load_roster(event).await?.records;
+            for entry in roster.iter().filter(|e| !e.purged) {
+                database.put_roster_entry(&entry.purged_at(now)).await?;
+                purged += 1;
+            }
+        }
+        Ok(purged)
     }
 
     /// Live sign-ins of `event`, as last stored.

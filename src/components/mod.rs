@@ -9,6 +9,7 @@ pub mod event_filters;
 pub mod event_row;
 pub mod form_field;
 pub mod language_switch;
+pub mod personal_data_purge;
 pub mod roster_form;
 pub mod roster_list;
 pub mod select_field;

@@ -115,6 +115,7 @@ pub fn failed_save_message(language: Language, failed: &FailedSave) -> String {
         SavedThing::Draft => language.text(Text::EventDraftName).to_owned(),
         SavedThing::Event(title) => title.clone(),
         SavedThing::HeadCount => language.text(Text::HeadCountName).to_owned(),
+        SavedThing::Purge => language.text(Text::PurgePersonalData).to_owned(),
         SavedThing::SignIn(name) => format!("{}：{name}", language.text(Text::SignInName)).replace(
             '：',
             if language == Language::En {
@@ -210,6 +211,15 @@ pub fn attendance_breakdown(language: Language, counted: u32, signed_in: usize) 
     match language {
         Language::ZhCn => format!("= {counted} 计数 + {signed_in} 签到"),
         Language::En => format!("= {counted} counted + {signed_in} signed in"),
+    }
+}
+
+/// After a purge: `已清除 12 人的个人信息` / `Personal data of 12 attendees purged`.
+pub fn purged_message(language: Language, count: usize) -> String {
+    match (language, count) {
+        (Language::ZhCn, n) => format!("已清除 {n} 人的个人信息。"),
+        (Language::En, 1) => "Personal data of 1 attendee purged.".to_owned(),
+        (Language::En, n) => format!("Personal data of {n} attendees purged."),
     }
 }
 

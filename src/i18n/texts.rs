@@ -246,7 +246,9 @@ texts! {
     /// Button purging personal data.
     PurgePersonalData => "清除姓名和电话", "Purge names and phones";
     /// Confirmation question before purging.
-    PurgeConfirm => "将清除本活动所有签到人员的姓名、电话和单位，签到人次保留。此操作无法撤销。", "This removes the names, phones and affiliations of everyone signed in at this event; the attendance count is kept. This cannot be undone.";
+    PurgeConfirm => "将清除这台平板上本次活动方案所有签到人员的姓名、电话和单位，签到人次保留。此操作无法撤销。", "This removes the names, phones and affiliations of everyone signed in at this campaign's events on this tablet; attendance counts are kept. This cannot be undone.";
+    /// Heading of the personal-data section.
+    PersonalData => "个人信息", "Personal data";
     /// Button confirming the purge.
     PurgeNow => "确认清除", "Purge now";
     /// A purged attendee, as the roster shows it.

@@ -115,7 +115,8 @@ fn HeadCounter(event: EventId) -> impl IntoView {
                     type="button"
                     class="counter-minus"
                     data-testid="counter-minus"
-                    aria-label=language.text(Text::CounterMinus)
+                    // The accessible name starts with the visible "−1" (WCAG 2.5.3, label in name).
+                    aria-label=move || format!("−1 {}", language.0.get().text(Text::CounterMinus))
                     on:click=minus
                 >
                     "−1"
@@ -124,7 +125,7 @@ fn HeadCounter(event: EventId) -> impl IntoView {
                     type="button"
                     class="counter-plus primary"
                     data-testid="counter-plus"
-                    aria-label=language.text(Text::CounterPlus)
+                    aria-label=move || format!("+1 {}", language.0.get().text(Text::CounterPlus))
                     on:click=plus
                 >
                     "+1"

@@ -3,6 +3,7 @@
 use crate::browser_clock;
 use crate::browser_ids::new_device_id;
 use crate::components::form_field::FormField;
+use crate::components::personal_data_purge::PersonalDataPurge;
 use crate::components::select_field::{unit_choices, SelectField};
 use crate::domain::device::{DeviceProfile, DEVICE_SCHEMA_VERSION};
 use crate::domain::ids::UnitId;
@@ -143,6 +144,9 @@ pub fn DeviceSetupPage() -> impl IntoView {
                     {language.text(Text::SaveDevice)}
                 </button>
             </div>
+            <Show when=move || device.0.with(Option::is_some)>
+                <PersonalDataPurge />
+            </Show>
         </main>
     }
 }

@@ -52,6 +52,8 @@ pub enum SavedThing {
     HeadCount,
     /// A sign-in, by the attendee's name.
     SignIn(String),
+    /// The purge of attendees' personal data.
+    Purge,
     /// The stored records, read at start-up.
     StoredRecords,
 }

@@ -61,6 +61,40 @@ export const APP_PAGES = [
   },
 ];
 
+async function openAttendance(page) {
+  await seedDevice(page);
+  await openHome(page);
+  await recordEvent(page, '中山公园广场');
+  await page.getByTestId('open-attendance').click();
+  await page.getByTestId('roster-name').fill('李明');
+  await page.getByTestId('roster-phone').fill('13812345678');
+  await page.getByTestId('roster-add').click();
+  await expect(page.getByTestId('roster-row')).toHaveCount(1);
+}
+
+APP_PAGES.push(
+  {
+    name: 'attendance',
+    open: openAttendance,
+    dialogs: [],
+    forms: [
+      (page) => ({ input: page.getByTestId('roster-name'), save: page.getByTestId('roster-add') }),
+      (page) => ({ input: page.getByTestId('head-count-input'), save: page.getByTestId('set-head-count') }),
+    ],
+  },
+  {
+    name: 'counter',
+    open: async (page) => {
+      await openAttendance(page);
+      await page.getByTestId('open-counter').click();
+      await page.getByTestId('counter-plus').click();
+      await expect(page.getByTestId('counter-status')).toHaveAttribute('data-saved', 'true');
+    },
+    dialogs: [],
+    forms: [],
+  },
+);
+
 /** Both interface languages, default first. */
 export const LANGUAGES = ['zh-CN', 'en'];
 

@@ -127,3 +127,30 @@ test('the counter counts down for mistakes but never below zero', async ({ page 
   await expect(page.getByTestId('counter-status')).toHaveAttribute('data-saved', 'true');
   expect((await storedEvents(page))[0].head_count).toBe(0);
 });
+
+test('purging personal data removes names and phones, keeps the counts, as new revisions', async ({ page }) => {
+  await seedDevice(page);
+  await openHome(page);
+  await recordEvent(page);
+  await page.getByTestId('open-attendance').click();
+  await signIn(page, '李明', '13812345678');
+  await signIn(page, '张华', '022-26281234');
+
+  await page.getByTestId('nav-device').click();
+  await page.getByTestId('purge-personal-data').click();
+  await expect(page.getByRole('alert')).toContainText('所有签到人员的姓名、电话和单位，签到人次保留');
+  await page.getByTestId('purge-confirm').click();
+  await expect(page.getByTestId('purge-result')).toHaveText('已清除 2 人的个人信息。');
+
+  const stored = await storedRoster(page);
+  expect(stored).toHaveLength(2);
+  for (const entry of stored) {
+    expect(entry).toMatchObject({ name: '', phone: null, affiliation: null, purged: true, revision: 2, deleted: false });
+  }
+  await page.getByTestId('nav-home').click();
+  await expect(page.getByTestId('event-row')).toContainText('2 人次');
+  await page.getByTestId('open-attendance').click();
+  await expect(page.getByTestId('roster-row')).toHaveCount(2);
+  await expect(page.getByTestId('roster-row').first()).toContainText('个人信息已清除');
+  expect(await page.locator('body').innerText()).not.toMatch(/李明|张华|2628/);
+});
