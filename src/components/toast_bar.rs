@@ -16,6 +16,22 @@ pub fn ToastBar() -> impl IntoView {
     let notice = expect_context::<StorageNotice>();
     let campaign = expect_context::<ActiveCampaign>().0;
 
+    // A confirmation goes by itself after a while (an undo offer stays longer), so it never
+    // sits over the next screen's work.
+    Effect::new(move |_| {
+        if let Some(message) = toast.0.get() {
+            let seconds = if matches!(message, ToastMessage::EventDeleted(_)) { 12 } else { 5 };
+            set_timeout(
+                move || {
+                    if toast.0.get_untracked() == Some(message) {
+                        toast.0.set(None);
+                    }
+                },
+                std::time::Duration::from_secs(seconds),
+            );
+        }
+    });
+
     let undo = move |id| {
         let Some(deleted) = records.get(id) else {
             return;

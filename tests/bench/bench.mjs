@@ -3,9 +3,10 @@
 // - app shell: raw and gzip bytes of every file in dist/ (target ≤ 250 KB gzip);
 // - reload to interactive: navigation start → the event list rendered from IndexedDB, with
 //   0, 1,000 and 10,000 events stored (median and p95 over several reloads);
-// - JS heap with 10,000 events loaded.
-// Still to come with their features: offline reload (service worker), head-counter taps,
-// statistics, CSV and merge timings.
+// - the same with 100,000 roster entries added (live sign-in counts are read from keys);
+// - head-counter tap → new count on screen, and → durable (the transaction completed), p50/p95;
+// - JS heap and wasm memory with 10,000 events and 100,000 roster entries.
+// Still to come with their features: offline reload (service worker), statistics, CSV, merge.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -82,6 +83,65 @@ async function storeEvents(page, count) {
   );
 }
 
+/** Adds `count` live sign-ins spread over the first 1,000 events (raw IndexedDB, app layout). */
+async function storeRoster(page, count) {
+  await page.evaluate(
+    (count) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('field-ledger', 1);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('roster', 'readwrite');
+          const store = transaction.objectStore('roster');
+          for (let i = 0; i < count; i++) {
+            const event = `00000000-0000-4000-8000-${(i % 1000).toString(16).padStart(12, '0')}`;
+            const id = `10000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+            const entry = {
+              id, event_id: event, name: `居民${i}`, phone: null, affiliation: null,
+              signed_in_at: '2021-09-01T01:00:00Z', created_at: '2021-09-01T01:00:00Z',
+              updated_at: '2021-09-01T01:00:00Z', revision: 1, deleted: false, schema_version: 1,
+            };
+            store.put(JSON.stringify(entry), `live/${event}/${id}`);
+          }
+          transaction.oncomplete = () => { open.result.close(); resolve(); };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    count,
+  );
+}
+
+/** Taps +1 `taps` times, one after another, timing each to "on screen" and to "saved". */
+async function timeTaps(page, taps) {
+  return page.evaluate(async (taps) => {
+    const root = document.querySelector('[data-testid=counter-page]');
+    const plus = document.querySelector('[data-testid=counter-plus]');
+    const count = () => Number(document.querySelector('[data-testid=head-count]').textContent);
+    const saved = () => document.querySelector('[data-testid=counter-status]').dataset.saved === 'true';
+    const shown = [];
+    const durable = [];
+    for (let tap = 0; tap < taps; tap++) {
+      const target = count() + 1;
+      const start = performance.now();
+      let onScreen;
+      await new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (onScreen === undefined && count() === target) onScreen = performance.now();
+          if (onScreen !== undefined && saved()) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+        plus.click();
+      });
+      shown.push(onScreen - start);
+      durable.push(performance.now() - start);
+    }
+    return { shown, durable };
+  }, taps);
+}
+
 const server = spawn('node', ['tests/e2e/static-server.mjs', 'dist', String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve) => server.stdout.once('data', resolve));
 
@@ -125,9 +185,31 @@ try {
         `p95 ${percentile(times, 95).toFixed(0)} ms over ${reloads} reloads (${rows} rows drawn) ${target}`,
     );
   }
+  await storeRoster(page, 100000);
+  const withRoster = [];
+  for (let i = 0; i <= 3; i++) {
+    await page.reload();
+    await page.waitForFunction(() => window.__interactiveAt !== undefined);
+    if (i > 0) withRoster.push(await page.evaluate(() => window.__interactiveAt));
+  }
+  console.log(
+    `  reload to event list, 10,000 events + 100,000 roster entries: median ${percentile(withRoster, 50).toFixed(0)} ms, ` +
+      `p95 ${percentile(withRoster, 95).toFixed(0)} ms over 3 reloads`,
+  );
+
+  await page.goto(`${ORIGIN}/#/events/00000000-0000-4000-8000-000000000000/counter`);
+  await page.getByTestId('counter-plus').waitFor();
+  const taps = await timeTaps(page, 60);
+  console.log(
+    `  head-counter tap → on screen: p50 ${percentile(taps.shown, 50).toFixed(1)} ms, p95 ${percentile(taps.shown, 95).toFixed(1)} ms; ` +
+      `→ durable (strict IndexedDB transaction complete): p50 ${percentile(taps.durable, 50).toFixed(1)} ms, ` +
+      `p95 ${percentile(taps.durable, 95).toFixed(1)} ms over 60 taps [target p95 ≤ 16 ms]`,
+  );
+  await page.goto(`${ORIGIN}/#/`);
+  await page.getByTestId('event-row').first().waitFor();
   const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
   const wasmMemory = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
-  console.log(`  JS heap with 10,000 events loaded: ${(heap / 1048576).toFixed(1)} MB` +
+  console.log(`  memory with 10,000 events and 100,000 roster entries stored: JS heap ${(heap / 1048576).toFixed(1)} MB` +
     (wasmMemory ? `, wasm memory ${(wasmMemory / 1048576).toFixed(1)} MB` : ''));
   console.log('  (online reload from 127.0.0.1; the offline reload joins with the service worker)');
 } finally {
