@@ -1,18 +1,33 @@
-// Trunk post_build hook (runs in the staging directory before it becomes dist/):
+// Trunk post_build hook (runs on the staging directory before it becomes dist/):
 // 1. adds the sha256 of each inline <script> (trunk's wasm loader) to the CSP's script-src, so the
 //    page needs neither 'unsafe-inline' nor 'unsafe-eval';
-// 2. prints every file's raw and gzip size, and the shell total.
+// 2. stamps the build: `<meta name="field-ledger-version" content="0.1.0+a1b2c3d">` in the page
+//    and `version.json` (the version is Cargo.toml's, the build the git commit);
+// 3. writes the service worker `sw.js` from public/service-worker.js with the exact list of built
+//    files to precache and a cache name that changes with every build;
+// 4. prints every file's raw and gzip size, and the app shell total.
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const staging = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 if (!staging) {
   console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
   process.exit(1);
 }
 
+function* walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+// 1. CSP hash of the inline loader.
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
@@ -24,26 +39,50 @@ if (!html.includes(marker)) {
   process.exit(1);
 }
 html = html.replace(marker, [marker, ...hashes].join(' '));
-writeFileSync(indexPath, html);
-console.log(`post-build: CSP allows ${hashes.length} inline loader script(s) by hash`);
 
-function* walk(dir) {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* walk(path);
-    else yield path;
-  }
+// 2. Version and build.
+const version = readFileSync(join(source, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
+let commit = 'local';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short=7', 'HEAD'], { cwd: source, stdio: ['ignore', 'pipe', 'ignore'] })
+    .toString()
+    .trim();
+} catch {
+  // Not a git checkout (a source tarball): the build is still told apart by its cache name.
 }
+const stamp = `${version}+${commit}`;
+html = html.replace(/<meta charset=["']?utf-8["']?\s*\/?>/i, (meta) => `${meta}<meta name="field-ledger-version" content="${stamp}">`);
+writeFileSync(indexPath, html);
+writeFileSync(join(staging, 'version.json'), JSON.stringify({ version, build: commit }) + '\n');
+console.log(`post-build: CSP allows ${hashes.length} inline loader script(s) by hash; version ${stamp}`);
 
+// 3. Service worker: precache every built file; the cache name hashes their contents.
+const files = [...walk(staging)]
+  .map((path) => relative(staging, path).split('\\').join('/'))
+  .filter((path) => path !== 'sw.js' && path !== 'version.json');
+const contents = createHash('sha256');
+for (const file of files) contents.update(file).update(readFileSync(join(staging, file)));
+const cacheName = `field-ledger-${commit}-${contents.digest('hex').slice(0, 12)}`;
+const worker = readFileSync(join(source, 'public/service-worker.js'), 'utf8')
+  .replace("'__CACHE_NAME__'", JSON.stringify(cacheName))
+  .replace('__PRECACHE__', JSON.stringify(files));
+writeFileSync(join(staging, 'sw.js'), worker);
+console.log(`post-build: sw.js precaches ${files.length} files as cache ${cacheName}`);
+
+// 4. Sizes.
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8) + ' KB';
-let rawTotal = 0;
-let gzipTotal = 0;
+const shell = /\.(html|js|wasm|css)$/;
+let shellRaw = 0;
+let shellGzip = 0;
 console.log('post-build: dist/ sizes (raw, gzip -9)');
 for (const path of walk(staging)) {
+  const name = relative(staging, path);
   const bytes = readFileSync(path);
   const gz = gzipSync(bytes, { level: 9 }).length;
-  rawTotal += bytes.length;
-  gzipTotal += gz;
-  console.log(`  ${relative(staging, path).padEnd(44)} ${kb(bytes.length)} ${kb(gz)}`);
+  if (shell.test(name) && name !== 'sw.js') {
+    shellRaw += bytes.length;
+    shellGzip += gz;
+  }
+  console.log(`  ${name.padEnd(44)} ${kb(bytes.length)} ${kb(gz)}`);
 }
-console.log(`  ${'total (app shell)'.padEnd(44)} ${kb(rawTotal)} ${kb(gzipTotal)}`);
+console.log(`  ${'app shell (html + js + wasm + css)'.padEnd(44)} ${kb(shellRaw)} ${kb(shellGzip)}`);

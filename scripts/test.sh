@@ -28,6 +28,9 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 step "release build: trunk build --release (prints every dist/ file's raw and gzip size)"
 trunk build --release
 
+step "release build under a sub-path: trunk build --release --public-url /field-ledger/ (offline test of a sub-path deployment)"
+trunk build --release --public-url /field-ledger/ --dist target/dist-subpath
+
 step "tier 3 — end-to-end tests in Chromium against dist/ on 127.0.0.1: Playwright"
 npx playwright test -c tests/e2e
 

@@ -3,6 +3,7 @@
 use crate::components::app_header::AppHeader;
 use crate::components::storage_notice::StorageNoticeBanner;
 use crate::components::toast_bar::ToastBar;
+use crate::components::update_banner::UpdateBanner;
 use crate::domain::campaign::Campaign;
 use crate::i18n::Text;
 use crate::pages::attendance::AttendancePage;
@@ -60,6 +61,7 @@ pub fn App(campaign: Campaign, #[prop(into)] today: Signal<NaiveDate>) -> impl I
 
     view! {
         <AppHeader />
+        <UpdateBanner />
         <StorageNoticeBanner />
         {page}
         <ToastBar />

@@ -154,8 +154,17 @@ impl EventRecords {
             .with(|counts| counts.get(&event).copied().unwrap_or(0))
     }
 
-    /// The stored record with `id`, if any (deleted ones included).
+    /// The stored record with `id`, if any (deleted ones included). Untracked: reading it does
+    /// not make the caller re-run on every save (views that must follow a record read `all`).
     pub fn get(self, id: EventId) -> Option<EventRecord> {
-        self.all.with(|all| all.get(&id).cloned())
+        self.all.with_untracked(|all| all.get(&id).cloned())
+    }
+
+    /// Whether `id` is stored and not deleted; a tracked read that changes only when that does.
+    pub fn exists(self, id: EventId) -> Memo<bool> {
+        Memo::new(move |_| {
+            self.all
+                .with(|all| all.get(&id).is_some_and(|r| !r.deleted))
+        })
     }
 }

@@ -6,8 +6,10 @@
 //! - [`app`], [`pages`], [`components`]: thin Leptos views over the above.
 
 pub mod app;
+pub mod browser_app_shell;
 pub mod browser_clock;
 pub mod browser_ids;
+pub mod browser_storage_estimate;
 pub mod browser_wake_lock;
 pub mod components;
 pub mod domain;

@@ -71,6 +71,15 @@ pub struct ListView {
     pub shown: RwSignal<usize>,
 }
 
+/// Whether the browser keeps the data persistently, and how much storage is used and left.
+#[derive(Debug, Clone, Copy)]
+pub struct StorageHealth {
+    /// `navigator.storage.persist()`'s answer; `None` before it came or without the API.
+    pub persisted: RwSignal<Option<bool>>,
+    /// The latest estimate.
+    pub budget: RwSignal<Option<crate::domain::storage_budget::StorageBudget>>,
+}
+
 /// A short confirmation at the bottom of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ToastMessage {
@@ -112,4 +121,19 @@ pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>, route: Ro
         shown: RwSignal::new(crate::pages::home::PAGE_SIZE),
     });
     provide_context(EventRecords::load());
+    provide_context(crate::browser_app_shell::AppShell::listen());
+    let health = StorageHealth {
+        persisted: RwSignal::new(None),
+        budget: RwSignal::new(None),
+    };
+    provide_context(health);
+    // Ask once, at start-up, for the data to be kept persistently, and learn the answer.
+    leptos::task::spawn_local(async move {
+        health
+            .persisted
+            .set(crate::browser_storage_estimate::request_persistence().await);
+        health
+            .budget
+            .set(crate::browser_storage_estimate::estimate().await);
+    });
 }

@@ -1,6 +1,7 @@
 //! The bar at the top of every page: the app's name, the main navigation, the language switch.
 
 use crate::components::language_switch::LanguageSwitch;
+use crate::components::server_status::ServerStatus;
 use crate::i18n::Text;
 use crate::route::Route;
 use crate::state::{CurrentRoute, UiLanguage};
@@ -37,6 +38,7 @@ pub fn AppHeader() -> impl IntoView {
                 {link(Route::Overview, "nav-overview", Text::NavOverview)}
                 {link(Route::Device, "nav-device", Text::NavDevice)}
             </nav>
+            <ServerStatus />
             <LanguageSwitch />
         </header>
     }

@@ -13,5 +13,8 @@ pub mod personal_data_purge;
 pub mod roster_form;
 pub mod roster_list;
 pub mod select_field;
+pub mod server_status;
 pub mod storage_notice;
+pub mod storage_status;
 pub mod toast_bar;
+pub mod update_banner;

@@ -12,7 +12,7 @@ pub fn StorageNoticeBanner() -> impl IntoView {
     move || {
         notice.0.get().map(|failed| {
             view! {
-                <div class="storage-notice" role="alert" data-testid="storage-notice">
+                <div class="storage-notice" role="alert" data-testid="save-error">
                     <p>{move || failed_save_message(language.0.get(), &failed)}</p>
                     <button type="button" on:click=move |_| notice.0.set(None)>
                         {language.text(Text::Dismiss)}

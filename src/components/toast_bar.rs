@@ -20,7 +20,11 @@ pub fn ToastBar() -> impl IntoView {
     // sits over the next screen's work.
     Effect::new(move |_| {
         if let Some(message) = toast.0.get() {
-            let seconds = if matches!(message, ToastMessage::EventDeleted(_)) { 12 } else { 5 };
+            let seconds = if matches!(message, ToastMessage::EventDeleted(_)) {
+                12
+            } else {
+                5
+            };
             set_timeout(
                 move || {
                     if toast.0.get_untracked() == Some(message) {

@@ -13,4 +13,5 @@ pub mod event_record;
 pub mod ids;
 pub mod roster;
 pub mod schema;
+pub mod storage_budget;
 pub mod validation;

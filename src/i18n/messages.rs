@@ -223,6 +223,41 @@ pub fn purged_message(language: Language, count: usize) -> String {
     }
 }
 
+/// Storage used and left: `已用 12.3 MB，剩余 1.2 GB` / `12.3 MB used, 1.2 GB left`.
+pub fn storage_used(
+    language: Language,
+    budget: crate::domain::storage_budget::StorageBudget,
+) -> String {
+    let size = |bytes: f64| {
+        const MB: f64 = 1024.0 * 1024.0;
+        if bytes >= 1024.0 * MB {
+            format!("{:.1} GB", bytes / (1024.0 * MB))
+        } else {
+            format!("{:.1} MB", bytes / MB)
+        }
+    };
+    match language {
+        Language::ZhCn => format!(
+            "已用 {}，剩余 {}",
+            size(budget.usage),
+            size(budget.available())
+        ),
+        Language::En => format!(
+            "{} used, {} left",
+            size(budget.usage),
+            size(budget.available())
+        ),
+    }
+}
+
+/// What this tablet holds: `本机有 12 条活动记录、340 条签到` / `12 events and 340 sign-ins on this tablet`.
+pub fn stored_counts(language: Language, events: usize, sign_ins: usize) -> String {
+    match language {
+        Language::ZhCn => format!("本机有 {events} 条活动记录、{sign_ins} 条签到"),
+        Language::En => format!("{events} events and {sign_ins} sign-ins on this tablet"),
+    }
+}
+
 /// How many events the list shows: `共 12 条` / `12 events`.
 pub fn events_count(language: Language, count: usize) -> String {
     match (language, count) {

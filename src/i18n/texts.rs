@@ -253,6 +253,24 @@ texts! {
     PurgeNow => "确认清除", "Purge now";
     /// A purged attendee, as the roster shows it.
     PurgedAttendee => "（个人信息已清除）", "(personal data purged)";
+    /// A new build is waiting.
+    UpdateAvailable => "新版本已就绪。已保存的记录和未完成的草稿在更新后都会保留。", "A new version is ready. Saved records and unfinished drafts are kept through the update.";
+    /// Button applying the update.
+    UpdateReload => "更新并重新加载", "Update and reload";
+    /// The server answered.
+    ServerReachable => "服务器可连接", "Server reachable";
+    /// The server did not answer.
+    ServerUnreachable => "离线：服务器不可达（数据仍保存在本机）", "Offline: server unreachable (data stays on this tablet)";
+    /// Heading of the storage section.
+    StorageTitle => "存储空间", "Storage";
+    /// Storage is persisted.
+    StoragePersisted => "浏览器已同意持久保存本机数据，不会在空间紧张时自动清除。", "The browser keeps this data persistently and will not clear it under storage pressure.";
+    /// Storage is not persisted.
+    StorageNotPersisted => "浏览器未同意持久保存：空间紧张时可能清除数据，请及时导出。", "The browser has not granted persistent storage: it may clear data under storage pressure, so export regularly.";
+    /// Less than 10 % left.
+    StorageLow => "剩余存储空间不足 10%，请尽快导出数据并清理空间。", "Less than 10 % of storage is left: export your data and free up space soon.";
+    /// Label of the app version.
+    AppVersion => "应用版本", "App version";
     /// Button that dismisses a notice.
     Dismiss => "知道了", "Dismiss";
 }

@@ -22,13 +22,14 @@ use leptos::prelude::*;
 pub fn AttendancePage(event: EventId) -> impl IntoView {
     let language = expect_context::<UiLanguage>();
     let records = expect_context::<EventRecords>();
+    let exists = records.exists(event);
     let body = move || match records.load.get() {
         LoadState::Loading => {
             view! { <p role="status">{language.text(Text::Loading)}</p> }.into_any()
         }
-        _ => match records.get(event).filter(|r| !r.deleted) {
-            Some(_) => view! { <EventAttendance event=event /> }.into_any(),
-            None => view! { <p role="alert">{language.text(Text::EventNotFound)}</p> }.into_any(),
+        _ => match exists.get() {
+            true => view! { <EventAttendance event=event /> }.into_any(),
+            false => view! { <p role="alert">{language.text(Text::EventNotFound)}</p> }.into_any(),
         },
     };
     view! {

@@ -17,13 +17,14 @@ use leptos::prelude::*;
 pub fn CounterPage(event: EventId) -> impl IntoView {
     let language = expect_context::<UiLanguage>();
     let records = expect_context::<EventRecords>();
+    let exists = records.exists(event);
     move || match records.load.get() {
         LoadState::Loading => {
             view! { <p role="status">{language.text(Text::Loading)}</p> }.into_any()
         }
-        _ => match records.get(event).filter(|r| !r.deleted) {
-            Some(_) => view! { <HeadCounter event=event /> }.into_any(),
-            None => view! { <p role="alert">{language.text(Text::EventNotFound)}</p> }.into_any(),
+        _ => match exists.get() {
+            true => view! { <HeadCounter event=event /> }.into_any(),
+            false => view! { <p role="alert">{language.text(Text::EventNotFound)}</p> }.into_any(),
         },
     }
 }

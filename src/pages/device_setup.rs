@@ -5,6 +5,7 @@ use crate::browser_ids::new_device_id;
 use crate::components::form_field::FormField;
 use crate::components::personal_data_purge::PersonalDataPurge;
 use crate::components::select_field::{unit_choices, SelectField};
+use crate::components::storage_status::StorageStatus;
 use crate::domain::device::{DeviceProfile, DEVICE_SCHEMA_VERSION};
 use crate::domain::ids::UnitId;
 use crate::domain::validation::{Field, FieldError};
@@ -147,6 +148,7 @@ pub fn DeviceSetupPage() -> impl IntoView {
             <Show when=move || device.0.with(Option::is_some)>
                 <PersonalDataPurge />
             </Show>
+            <StorageStatus />
         </main>
     }
 }

@@ -31,11 +31,18 @@ export const test = base.extend({
     });
     await use(page);
     const violations = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
-    expect([...problems, ...violations], 'no errors and no CSP violations').toEqual([]);
+    const expected = page.expectedConsoleErrors ?? [];
+    const unexpected = problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)));
+    expect([...unexpected, ...violations], 'no errors and no CSP violations').toEqual([]);
   },
 });
 
 export { expect };
+
+/** Declares console errors a test causes on purpose (e.g. a refused connection while offline). */
+export function allowConsoleErrors(page, ...patterns) {
+  page.expectedConsoleErrors = [...(page.expectedConsoleErrors ?? []), ...patterns];
+}
 
 /**
  * Opens the campaign overview with the clock fixed at `isoInstant` and waits for it to mount.

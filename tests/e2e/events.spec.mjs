@@ -179,12 +179,15 @@ test('a full storage quota is shown naming the event, and the form keeps what wa
   await page.getByTestId('event-activity').selectOption('qm2021-a01');
   await page.getByTestId('event-place').fill('中山公园广场');
   await page.getByTestId('save-event').click();
-  const notice = page.getByTestId('storage-notice');
+  const notice = page.getByTestId('save-error');
   await expect(notice).toContainText('「计量便民服务日」未保存。');
   await expect(notice).toContainText('浏览器存储空间已满');
   await expect(page.getByTestId('event-place')).toHaveValue('中山公园广场');
   await expect(page.getByTestId('save-event')).toBeEnabled();
   expect(await storedEvents(page)).toEqual([]);
+  // The draft is still there for when space is freed.
+  await page.reload();
+  await expect(page.getByTestId('event-place')).toHaveValue('中山公园广场');
 });
 
 test('data written by a newer version is refused with a message and left untouched', async ({ page }) => {

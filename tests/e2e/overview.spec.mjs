@@ -106,7 +106,7 @@ test('a storage failure is shown to the user in words', async ({ page }) => {
   });
   await openApp(page);
   await page.getByTestId('language-switch').click();
-  const notice = page.getByTestId('storage-notice');
+  const notice = page.getByTestId('save-error');
   await expect(notice).toBeVisible();
   await expect(notice).toHaveRole('alert');
   // The interface switched (so the message is in English), but says the choice was not saved.

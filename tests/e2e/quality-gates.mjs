@@ -10,8 +10,8 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** The axe-core rule tags checked: WCAG 2.0 and 2.1, levels A and AA (contrast included). */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** Latin words allowed in the Chinese interface: file formats staff know by these names. */
-export const ALLOWED_LATIN_WORDS = ['CSV', 'JSON', 'JPG'];
+/** Latin words allowed in the Chinese interface: file formats and units staff know by these names. */
+export const ALLOWED_LATIN_WORDS = ['CSV', 'JSON', 'JPG', 'MB', 'GB'];
 
 /** Smallest touch target, in CSS pixels, each way. */
 export const MIN_TARGET_PX = 44;
@@ -78,7 +78,8 @@ export async function untranslatedText(page) {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || parent.closest('script, style, noscript')) continue;
+      // Codes such as a version stamp are marked translate="no": not words of either language.
+      if (!parent || parent.closest('script, style, noscript, [translate="no"]')) continue;
       check(node.textContent, parent, `<${parent.localName}>`);
     }
     for (const element of document.querySelectorAll('[title], [aria-label], [placeholder], [alt]')) {

@@ -1,12 +1,14 @@
 // A plain static file server for dist/ on 127.0.0.1, as any web host would serve the app:
 // correct MIME types (application/wasm), no caching tricks, 404 for missing files.
-// Usage: node tests/e2e/static-server.mjs <dir> <port>
+// Usage: node tests/e2e/static-server.mjs <dir> <port> [<sub-path>]
+// With a sub-path (e.g. /field-ledger), the app is served under it, as on a shared web server.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
+const prefix = (process.argv[4] ?? '').replace(/\/$/, '');
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -20,7 +22,14 @@ const types = {
 };
 
 createServer(async (request, response) => {
-  const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+  let path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+  if (prefix) {
+    if (!path.startsWith(prefix + '/')) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    path = path.slice(prefix.length);
+  }
   const relative = normalize(path === '/' ? '/index.html' : path);
   const file = join(root, relative);
   if (!file.startsWith(root)) {

@@ -1,0 +1,43 @@
+// Field Ledger service worker (template: scripts/post-build.mjs fills in the cache name and the
+// list of built files, then writes it to dist/sw.js). It makes the app open with no network:
+// every built file is precached at install; navigations get the cached page; a new build waits
+// until the user accepts it (the page asks), then old caches are deleted.
+const CACHE = '__CACHE_NAME__';
+const PRECACHE = __PRECACHE__;
+// Not cached, always asked of the server: how the page tells whether the server is reachable.
+const VERSION_FILE = 'version.json';
+
+const inScope = (path) => new URL(path, self.registration.scope).href;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(PRECACHE.map((path) => new Request(inScope(path), { cache: 'reload' })))),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('field-ledger-') && key !== CACHE).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.href.startsWith(inScope(VERSION_FILE))) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(caches.match(inScope('index.html')).then((page) => page ?? fetch(request)));
+    return;
+  }
+  event.respondWith(caches.match(request).then((cached) => cached ?? fetch(request)));
+});

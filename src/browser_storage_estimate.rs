@@ -1,0 +1,42 @@
+//! Browser storage health: persistence (`navigator.storage.persist()`) and the usage estimate.
+//!
+//! Usage: `request_persistence().await` once on first use; `estimate().await` for the figures.
+//! Both answer `None` where the browser has no Storage API.
+
+use crate::domain::storage_budget::StorageBudget;
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+fn storage_manager() -> Option<JsValue> {
+    let navigator: JsValue = web_sys::window()?.navigator().into();
+    Reflect::get(&navigator, &"storage".into())
+        .ok()
+        .filter(|s| !s.is_undefined())
+}
+
+async fn call(name: &str) -> Option<JsValue> {
+    let manager = storage_manager()?;
+    let method: Function = Reflect::get(&manager, &name.into()).ok()?.dyn_into().ok()?;
+    let promise: Promise = method.call0(&manager).ok()?.dyn_into().ok()?;
+    JsFuture::from(promise).await.ok()
+}
+
+/// Asks the browser to keep this origin's data (no eviction under storage pressure); answers
+/// whether it is persisted now.
+pub async fn request_persistence() -> Option<bool> {
+    if call("persisted").await?.is_truthy() {
+        return Some(true);
+    }
+    Some(call("persist").await?.is_truthy())
+}
+
+/// Storage used and available, as the browser estimates them.
+pub async fn estimate() -> Option<StorageBudget> {
+    let estimate = call("estimate").await?;
+    let number = |name: &str| Reflect::get(&estimate, &name.into()).ok()?.as_f64();
+    Some(StorageBudget {
+        usage: number("usage")?,
+        quota: number("quota")?,
+    })
+}
