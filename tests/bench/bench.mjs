@@ -8,7 +8,7 @@
 // - JS heap and wasm memory with 10,000 events and 100,000 roster entries.
 // Still to come with their features: offline reload (service worker), statistics, CSV, merge.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -26,12 +26,13 @@ const DEVICE = {
   schema_version: 1,
 };
 
+/** The app shell as the hook counts it: html, js, wasm, css (not the service worker itself). */
 function shellSize(dir) {
   let raw = 0;
   let gzip = 0;
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) continue;
+    if (statSync(path).isDirectory() || !/\.(html|js|wasm|css)$/.test(name) || name === 'sw.js') continue;
     const bytes = readFileSync(path);
     raw += bytes.length;
     gzip += gzipSync(bytes, { level: 9 }).length;
@@ -142,8 +143,32 @@ async function timeTaps(page, taps) {
   }, taps);
 }
 
-const server = spawn('node', ['tests/e2e/static-server.mjs', 'dist', String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve) => server.stdout.once('data', resolve));
+function startServer() {
+  const child = spawn('node', ['tests/e2e/static-server.mjs', 'dist', String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve) => child.stdout.once('data', () => resolve(child)));
+}
+
+async function stopServer(child) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill();
+  await exited;
+}
+
+/** Lighthouse 12.8.2 scores of the first screen, in its own headless Chromium. */
+function lighthouseScores() {
+  const result = spawnSync(
+    'node_modules/.bin/lighthouse',
+    [`${ORIGIN}/`, '--quiet', '--output=json', '--output-path=stdout',
+      '--only-categories=performance,accessibility,best-practices',
+      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage'],
+    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (result.status !== 0) return `not measured (lighthouse exited ${result.status})`;
+  const report = JSON.parse(result.stdout.toString());
+  return Object.values(report.categories).map((c) => `${c.title} ${Math.round(c.score * 100)}`).join(', ');
+}
+
+let server = await startServer();
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -169,8 +194,9 @@ try {
   const { raw, gzip } = shellSize('dist');
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log('Field Ledger benchmark (headless Chromium, this machine)');
-  console.log(`  app shell (html+js+wasm+css+icon): ${kb(raw)} raw, ${kb(gzip)} gzip   [target ≤ 250 KB gzip]`);
+  console.log(`  app shell (html + js + wasm + css): ${kb(raw)} raw, ${kb(gzip)} gzip   [target ≤ 250 KB gzip]`);
 
+  await page.evaluate(() => navigator.serviceWorker.ready);
   for (const [count, reloads, target] of [[0, 10, ''], [1000, 10, '[target ≤ 300 ms]'], [10000, 5, '[target ≤ 1 s]']]) {
     await storeEvents(page, count);
     const times = [];
@@ -179,10 +205,20 @@ try {
       await page.waitForFunction(() => window.__interactiveAt !== undefined);
       if (i > 0) times.push(await page.evaluate(() => window.__interactiveAt)); // first: warm caches
     }
+    // The same with the server stopped: everything comes from the service worker's cache.
+    await stopServer(server);
+    const offline = [];
+    for (let i = 0; i < reloads; i++) {
+      await page.reload();
+      await page.waitForFunction(() => window.__interactiveAt !== undefined);
+      offline.push(await page.evaluate(() => window.__interactiveAt));
+    }
+    server = await startServer();
     const rows = await page.locator('[data-testid=event-row]').count();
     console.log(
-      `  reload to event list, ${String(count).padStart(6)} events: median ${percentile(times, 50).toFixed(0)} ms, ` +
-        `p95 ${percentile(times, 95).toFixed(0)} ms over ${reloads} reloads (${rows} rows drawn) ${target}`,
+      `  reload to event list, ${String(count).padStart(6)} events: online median ${percentile(times, 50).toFixed(0)} ms ` +
+        `(p95 ${percentile(times, 95).toFixed(0)}), offline median ${percentile(offline, 50).toFixed(0)} ms ` +
+        `(p95 ${percentile(offline, 95).toFixed(0)}) over ${reloads} reloads, ${rows} rows drawn ${target}`,
     );
   }
   await storeRoster(page, 100000);
@@ -211,7 +247,7 @@ try {
   const wasmMemory = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
   console.log(`  memory with 10,000 events and 100,000 roster entries stored: JS heap ${(heap / 1048576).toFixed(1)} MB` +
     (wasmMemory ? `, wasm memory ${(wasmMemory / 1048576).toFixed(1)} MB` : ''));
-  console.log('  (online reload from 127.0.0.1; the offline reload joins with the service worker)');
+  console.log(`  Lighthouse 12.8.2 (first screen): ${lighthouseScores()}`);
 } finally {
   await browser.close();
   server.kill();
