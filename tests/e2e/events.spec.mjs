@@ -190,6 +190,37 @@ test('a full storage quota is shown naming the event, and the form keeps what wa
   await expect(page.getByTestId('event-place')).toHaveValue('中山公园广场');
 });
 
+test('when a later save does not fit, earlier records stay intact and on screen', async ({ page }) => {
+  // Chromium enforces a CDP quota override only on a database's first growth (seen 2026-11-24:
+  // 3,000 further writes passed a 200 KB override), so the quota error of a later write is made
+  // by IndexedDB's own put throwing QuotaExceededError, as a full disk makes it do.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await seedDevice(page);
+  await openHome(page);
+  await recordEvent(page, '人民公园');
+  const [earlier] = await storedEvents(page);
+
+  await page.evaluate(() => { window.__storageFull = true; });
+  await page.getByTestId('new-event').click();
+  await page.getByTestId('event-activity').selectOption('qm2021-a02');
+  await page.getByTestId('event-place').fill('企业园区');
+  await page.getByTestId('save-event').click();
+  await expect(page.getByTestId('save-error')).toContainText('「计量服务中小企业行」未保存。浏览器存储空间已满');
+  await expect(page.getByTestId('event-place')).toHaveValue('企业园区');
+
+  await page.evaluate(() => { window.__storageFull = false; });
+  expect(await storedEvents(page)).toEqual([earlier]);
+  await page.getByTestId('nav-home').click();
+  await expect(page.getByTestId('event-row')).toHaveCount(1);
+  await expect(page.getByTestId('event-row')).toContainText('人民公园');
+});
+
 test('data written by a newer version is refused with a message and left untouched', async ({ page }) => {
   await seedDevice(page);
   await page.goto('/#/overview');
