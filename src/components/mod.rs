@@ -16,5 +16,6 @@ pub mod select_field;
 pub mod server_status;
 pub mod storage_notice;
 pub mod storage_status;
+pub mod stored_event_gate;
 pub mod toast_bar;
 pub mod update_banner;

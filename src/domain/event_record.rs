@@ -153,8 +153,8 @@ impl EventRecord {
     /// going backwards even if the tablet's clock does, so the newer copy always wins a merge.
     pub fn next_revision(&self, now: DateTime<Utc>) -> Self {
         let mut next = self.clone();
-        next.revision = self.revision.saturating_add(1);
-        next.updated_at = now.max(self.updated_at);
+        (next.revision, next.updated_at) =
+            super::schema::next_revision_stamp(self.revision, self.updated_at, now);
         next
     }
 

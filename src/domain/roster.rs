@@ -66,8 +66,8 @@ impl RosterEntry {
     /// The next revision of this entry, changed at `now` (revision + 1, time never backwards).
     pub fn next_revision(&self, now: DateTime<Utc>) -> Self {
         let mut next = self.clone();
-        next.revision = self.revision.saturating_add(1);
-        next.updated_at = now.max(self.updated_at);
+        (next.revision, next.updated_at) =
+            super::schema::next_revision_stamp(self.revision, self.updated_at, now);
         next
     }
 

@@ -9,6 +9,16 @@ use super::roster::RosterEntry;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+/// The revision and change time of a record's next version: revision + 1, and the change time
+/// never going backwards even if the tablet's clock does, so the newer copy always wins a merge.
+pub fn next_revision_stamp(
+    revision: u32,
+    updated_at: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> (u32, chrono::DateTime<chrono::Utc>) {
+    (revision.saturating_add(1), now.max(updated_at))
+}
+
 /// Current layout version of [`EventRecord`].
 pub const EVENT_SCHEMA_VERSION: u32 = 1;
 /// Current layout version of [`RosterEntry`].

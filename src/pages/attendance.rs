@@ -5,12 +5,13 @@ use crate::browser_clock;
 use crate::components::form_field::FormField;
 use crate::components::roster_form::RosterForm;
 use crate::components::roster_list::RosterList;
+use crate::components::stored_event_gate::StoredEventGate;
 use crate::domain::attendance::{with_head_count, Attendance};
 use crate::domain::event_draft::parse_count;
 use crate::domain::ids::EventId;
 use crate::domain::roster::RosterEntry;
 use crate::domain::validation::{Field, FieldError};
-use crate::event_records::{EventRecords, LoadState};
+use crate::event_records::EventRecords;
 use crate::i18n::{attendance_breakdown, event_title, event_when, person_times_label, Text};
 use crate::route::Route;
 use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, UiLanguage};
@@ -20,21 +21,11 @@ use leptos::prelude::*;
 /// The attendance page of `event`.
 #[component]
 pub fn AttendancePage(event: EventId) -> impl IntoView {
-    let language = expect_context::<UiLanguage>();
-    let records = expect_context::<EventRecords>();
-    let exists = records.exists(event);
-    let body = move || match records.load.get() {
-        LoadState::Loading => {
-            view! { <p role="status">{language.text(Text::Loading)}</p> }.into_any()
-        }
-        _ => match exists.get() {
-            true => view! { <EventAttendance event=event /> }.into_any(),
-            false => view! { <p role="alert">{language.text(Text::EventNotFound)}</p> }.into_any(),
-        },
-    };
     view! {
         <main id="main" class="page attendance" data-testid="attendance-page">
-            {body}
+            <StoredEventGate event=event>
+                <EventAttendance event=event />
+            </StoredEventGate>
         </main>
     }
 }

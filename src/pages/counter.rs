@@ -3,9 +3,10 @@
 
 use crate::browser_clock;
 use crate::browser_wake_lock::ScreenWakeLock;
+use crate::components::stored_event_gate::StoredEventGate;
 use crate::domain::attendance::with_head_count;
 use crate::domain::ids::EventId;
-use crate::event_records::{EventRecords, LoadState};
+use crate::event_records::EventRecords;
 use crate::i18n::{event_title, Text};
 use crate::route::Route;
 use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, UiLanguage};
@@ -15,17 +16,10 @@ use leptos::prelude::*;
 /// The counter page of `event`.
 #[component]
 pub fn CounterPage(event: EventId) -> impl IntoView {
-    let language = expect_context::<UiLanguage>();
-    let records = expect_context::<EventRecords>();
-    let exists = records.exists(event);
-    move || match records.load.get() {
-        LoadState::Loading => {
-            view! { <p role="status">{language.text(Text::Loading)}</p> }.into_any()
-        }
-        _ => match exists.get() {
-            true => view! { <HeadCounter event=event /> }.into_any(),
-            false => view! { <p role="alert">{language.text(Text::EventNotFound)}</p> }.into_any(),
-        },
+    view! {
+        <StoredEventGate event=event>
+            <HeadCounter event=event />
+        </StoredEventGate>
     }
 }
 

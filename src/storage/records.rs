@@ -222,15 +222,7 @@ impl RecordDatabase {
             .await
             .map_err(failure)?
             .unchecked_into();
-        let mut loaded = LoadedRecords::default();
-        for value in values.iter() {
-            match value.as_string().map(|json| decode_event(&json)) {
-                Some(Ok(record)) => loaded.records.push(record),
-                Some(Err(MigrationError::NewerVersion(_))) => loaded.newer += 1,
-                _ => loaded.unreadable += 1,
-            }
-        }
-        Ok(loaded)
+        Ok(decode_all(&values, decode_event))
     }
 
     /// Writes one roster entry and returns once it is durable. A removed entry moves from its
@@ -269,15 +261,7 @@ impl RecordDatabase {
             .await
             .map_err(failure)?
             .unchecked_into();
-        let mut loaded = LoadedRecords::default();
-        for value in values.iter() {
-            match value.as_string().map(|json| decode_roster_entry(&json)) {
-                Some(Ok(entry)) => loaded.records.push(entry),
-                Some(Err(MigrationError::NewerVersion(_))) => loaded.newer += 1,
-                _ => loaded.unreadable += 1,
-            }
-        }
-        Ok(loaded)
+        Ok(decode_all(&values, decode_roster_entry))
     }
 
     /// How many live sign-ins each event has, read from the keys alone (no values parsed).
@@ -301,6 +285,23 @@ impl RecordDatabase {
         }
         Ok(counts)
     }
+}
+
+/// Reads stored JSON values, counting (not dropping silently) those from a newer app version
+/// and those that cannot be read at all.
+fn decode_all<T>(
+    values: &Array,
+    decode: fn(&str) -> Result<T, MigrationError>,
+) -> LoadedRecords<T> {
+    let mut loaded = LoadedRecords::default();
+    for value in values.iter() {
+        match value.as_string().map(|json| decode(&json)) {
+            Some(Ok(record)) => loaded.records.push(record),
+            Some(Err(MigrationError::NewerVersion(_))) => loaded.newer += 1,
+            _ => loaded.unreadable += 1,
+        }
+    }
+    loaded
 }
 
 /// Every string key starting with `prefix`.

@@ -12,19 +12,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { TEST_DEVICE } from '../e2e/app-fixture.mjs';
 
 const PORT = 4174;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const DEVICE = {
-  id: '3d9a4b2c-1e5f-4a6b-9c7d-8e0f1a2b3c4d',
-  label: '平板3',
-  unit_id: 'metrology-institute',
-  office_name: null,
-  default_recorder: '王芳',
-  created_at: '2021-09-01T00:00:00Z',
-  updated_at: '2021-09-01T00:00:00Z',
-  schema_version: 1,
-};
+const DEVICE = TEST_DEVICE;
 
 /** The app shell as the hook counts it: html, js, wasm, css (not the service worker itself). */
 function shellSize(dir) {
