@@ -23,6 +23,8 @@
   addEventListener('offline', checkServer);
   addEventListener('field-ledger-check-server', checkServer);
   setInterval(checkServer, 30000);
+  // A first answer now, whether or not the app has mounted yet (it also reads the flag).
+  checkServer();
 
   if (!('serviceWorker' in navigator)) return;
   navigator.serviceWorker

@@ -116,3 +116,16 @@ test('the app is installable (no installability errors in a real profile)', asyn
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test('the device page shows storage used and left, persistence, what is stored and the version', async ({ page }) => {
+  await seedDevice(page);
+  await openControlled(page, '/#/');
+  await recordEvent(page, '人民公园');
+  await page.getByTestId('nav-device').click();
+  await expect(page.getByTestId('storage-used')).toHaveText(/^已用 \d+\.\d (MB|GB)，剩余 \d+\.\d (MB|GB)$/);
+  await expect(page.getByTestId('storage-persisted')).toHaveAttribute('data-persisted', /true|false/);
+  await expect(page.getByTestId('stored-counts')).toHaveText('本机有 1 条活动记录、0 条签到');
+  await expect(page.getByTestId('app-version')).toHaveText(/^0\.1\.0\+[0-9a-f]{7}|0\.1\.0\+local$/);
+  await expect(page.getByTestId('storage-warning')).toHaveCount(0);
+  await expect(page.getByTestId('server-reachable')).toHaveAttribute('data-reachable', 'true');
+});
