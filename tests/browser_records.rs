@@ -147,3 +147,29 @@ async fn records_from_a_newer_version_are_counted_and_left_untouched() {
         "the newer record is still there, unchanged"
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_older_or_equal_revision_never_overwrites_the_stored_one() {
+    use field_ledger::storage::StorageFailure;
+    delete_database().await;
+    let database = RecordDatabase::open().await.unwrap();
+    database.put_event(&sample(3)).await.unwrap();
+    // Another tab still holding revision 2 (or 3) saves: refused, the stored copy stays.
+    assert_eq!(
+        database.put_event(&sample(2)).await,
+        Err(StorageFailure::Conflict)
+    );
+    assert_eq!(
+        database.put_event(&sample(3)).await,
+        Err(StorageFailure::Conflict)
+    );
+    assert_eq!(
+        database.load_events().await.unwrap().records,
+        vec![sample(3)]
+    );
+    database.put_event(&sample(4)).await.unwrap();
+    assert_eq!(
+        database.load_events().await.unwrap().records,
+        vec![sample(4)]
+    );
+}

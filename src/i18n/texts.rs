@@ -271,6 +271,8 @@ texts! {
     StorageLow => "剩余存储空间不足 10%，请尽快导出数据并清理空间。", "Less than 10 % of storage is left: export your data and free up space soon.";
     /// Label of the app version.
     AppVersion => "应用版本", "App version";
+    /// A save refused because the stored record is newer.
+    SaveConflict => "这条记录刚在另一个窗口中更新过，已保留较新的版本。请重新打开这条记录后再修改。", "This record was just changed in another window; the newer version was kept. Open the record again to change it.";
     /// Button that dismisses a notice.
     Dismiss => "知道了", "Dismiss";
 }

@@ -13,6 +13,8 @@ pub enum StorageFailure {
     Unreadable,
     /// The database was written by a newer version of the app; it is left untouched.
     NewerVersion,
+    /// The record was changed elsewhere meanwhile (another tab); the newer copy was kept.
+    Conflict,
 }
 
 impl StorageFailure {
@@ -23,6 +25,7 @@ impl StorageFailure {
             StorageFailure::QuotaExceeded => Text::StorageFull,
             StorageFailure::Unreadable => Text::StorageUnreadable,
             StorageFailure::NewerVersion => Text::DatabaseNewer,
+            StorageFailure::Conflict => Text::SaveConflict,
         }
     }
 

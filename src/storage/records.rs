@@ -201,17 +201,39 @@ impl RecordDatabase {
         Ok((transaction, store))
     }
 
-    /// Writes one event record (insert or replace) and returns once it is durable.
+    /// Writes one event record and returns once it is durable. Within the same transaction the
+    /// stored copy is read first: if it already has this revision or a newer one (another tab
+    /// saved meanwhile), nothing is written and [`StorageFailure::Conflict`] comes back, so an
+    /// older copy never overwrites a newer edit or a deletion.
     pub async fn put_event(&self, record: &EventRecord) -> Result<(), StorageFailure> {
         let json = serde_json::to_string(record).map_err(|_| StorageFailure::Unreadable)?;
+        let key = JsValue::from_str(&record.id.to_string());
         let (transaction, store) = self.store(EVENTS_STORE, IdbTransactionMode::Readwrite)?;
-        store
-            .put_with_key(
-                &JsValue::from_str(&json),
-                &JsValue::from_str(&record.id.to_string()),
-            )
-            .map_err(failure)?;
-        completion(&transaction).await.map(|_| ()).map_err(failure)
+        let read = store.get(&key).map_err(failure)?;
+        let revision = record.revision;
+        // Why the write was not made, when it was this code that stopped it.
+        let refused = std::rc::Rc::new(std::cell::Cell::new(None::<StorageFailure>));
+        let refusal = refused.clone();
+        let (reading, writer) = (read.clone(), transaction.clone());
+        let on_read = Closure::<dyn FnMut()>::once(move || {
+            let stored = reading.result().ok().and_then(|value| value.as_string());
+            if stored.is_some_and(|json| stored_revision(&json) >= revision) {
+                refusal.set(Some(StorageFailure::Conflict));
+                let _ = writer.abort();
+            } else if let Err(error) = store.put_with_key(&JsValue::from_str(&json), &key) {
+                refusal.set(Some(failure(error)));
+                let _ = writer.abort();
+            }
+        });
+        read.set_onsuccess(Some(on_read.as_ref().unchecked_ref()));
+        let committed = completion(&transaction).await;
+        read.set_onsuccess(None);
+        drop(on_read);
+        match (committed, refused.get()) {
+            (Ok(_), _) => Ok(()),
+            (Err(_), Some(reason)) => Err(reason),
+            (Err(error), None) => Err(failure(error)),
+        }
     }
 
     /// Reads every event record, tombstones included.
@@ -285,6 +307,15 @@ impl RecordDatabase {
         }
         Ok(counts)
     }
+}
+
+/// The revision of a stored record, read without decoding the rest; 0 if unreadable.
+fn stored_revision(json: &str) -> u32 {
+    #[derive(serde::Deserialize)]
+    struct Revision {
+        revision: u32,
+    }
+    serde_json::from_str::<Revision>(json).map_or(0, |r| r.revision)
 }
 
 /// Reads stored JSON values, counting (not dropping silently) those from a newer app version
