@@ -4,7 +4,7 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::components::server_status::ServerStatus;
 use crate::i18n::Text;
 use crate::route::Route;
-use crate::state::{CurrentRoute, UiLanguage};
+use crate::state::{CurrentRoute, Device, UiLanguage};
 use leptos::prelude::*;
 
 /// The header with the app name, navigation and the language switch.
@@ -12,9 +12,11 @@ use leptos::prelude::*;
 pub fn AppHeader() -> impl IntoView {
     let language = expect_context::<UiLanguage>();
     let route = expect_context::<CurrentRoute>();
+    let device = expect_context::<Device>();
     let link = move |target: Route, testid: &'static str, label: Text| {
-        // The form pages belong to the event list.
+        // The form pages belong to the event list; before set-up every page is the set-up.
         let current = move || match route.0.get() {
+            other if device.0.with(Option::is_none) && other != Route::Overview => Route::Device,
             Route::NewEvent | Route::EditEvent(_) | Route::Attendance(_) | Route::Counter(_) => {
                 Route::Home
             }

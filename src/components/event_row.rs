@@ -57,7 +57,12 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
     };
 
     let delete_record = record.clone();
+    let deleting = RwSignal::new(false);
     let delete = move |_| {
+        if deleting.get_untracked() {
+            return;
+        }
+        deleting.set(true);
         let deleted = delete_record.deleted_at(browser_clock::now());
         let name = event_title(language.0.get_untracked(), &campaign, &deleted).0;
         leptos::task::spawn_local(async move {
@@ -65,6 +70,7 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
                 Ok(()) => toast.0.set(Some(ToastMessage::EventDeleted(id))),
                 Err(failure) => notice.show(SavedThing::Event(name), failure),
             }
+            deleting.set(false);
         });
     };
 
@@ -99,7 +105,13 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
                 >
                     {language.text(Text::Edit)}
                 </button>
-                <button type="button" class="danger" data-testid="delete-event" on:click=delete>
+                <button
+                    type="button"
+                    class="danger"
+                    data-testid="delete-event"
+                    disabled=move || deleting.get()
+                    on:click=delete
+                >
                     {language.text(Text::Delete)}
                 </button>
             </div>

@@ -160,7 +160,10 @@ fn EventForm(editing: Option<EventId>) -> impl IntoView {
     };
 
     view! {
-        <EventFields draft=draft errors=errors device=device />
+        // While the save is on its way the fields are locked: nothing typed then could be lost.
+        <fieldset class="form-lock" disabled=move || saving.get()>
+            <EventFields draft=draft errors=errors device=device />
+        </fieldset>
         <Show when=move || deleted_meanwhile.get()>
             <p class="load-status" role="alert">{language.text(Text::EventNotFound)}</p>
         </Show>
