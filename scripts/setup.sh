@@ -60,10 +60,11 @@ else
   say "wasm-bindgen-cli $WASM_BINDGEN_VERSION present"
 fi
 
-# 5. npm tools: binaryen's wasm-opt 132 for trunk, Playwright and axe-core for the tests.
+# 5. npm tools: binaryen's wasm-opt 132 for trunk, Playwright and axe-core for the tests,
+#    Lighthouse for the benchmark.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] ||
   [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools from package-lock.json (binaryen 132, Playwright, axe-core)"
+  say "installing npm tools from package-lock.json (binaryen 132, Playwright, axe-core, Lighthouse)"
   npm ci --no-audit --no-fund --loglevel=error
 else
   say "npm tools present"
