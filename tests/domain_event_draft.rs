@@ -3,10 +3,9 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use field_ledger::domain::campaign::Campaign;
 use field_ledger::domain::device::{DeviceProfile, DEVICE_SCHEMA_VERSION};
-use field_ledger::domain::event_draft::{
-    parse_count, DraftWarning, EventDraft, SaveContext, OTHER_ACTIVITY,
-};
+use field_ledger::domain::event_draft::{DraftWarning, EventDraft, SaveContext, OTHER_ACTIVITY};
 use field_ledger::domain::event_record::{ActivityChoice, Attendance};
+use field_ledger::domain::form_input::parse_count;
 use field_ledger::domain::ids::{CounterId, DeviceId, EventId, UnitId};
 use field_ledger::domain::validation::{Field, FieldError, Problem, COUNT_MAX};
 

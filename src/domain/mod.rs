@@ -10,6 +10,7 @@ pub mod device;
 pub mod event_draft;
 pub mod event_list;
 pub mod event_record;
+pub mod form_input;
 pub mod ids;
 pub mod roster;
 pub mod schema;

@@ -7,7 +7,7 @@ use crate::components::roster_form::RosterForm;
 use crate::components::roster_list::RosterList;
 use crate::components::stored_event_gate::StoredEventGate;
 use crate::domain::attendance::{with_head_count, Attendance};
-use crate::domain::event_draft::parse_count;
+use crate::domain::form_input::parse_count;
 use crate::domain::ids::EventId;
 use crate::domain::roster::RosterEntry;
 use crate::domain::validation::{Field, FieldError};
