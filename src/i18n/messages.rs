@@ -3,50 +3,8 @@
 use super::{format_period, Language, Text};
 use crate::domain::campaign::{Campaign, Period};
 use crate::domain::event_record::{ActivityChoice, EventRecord};
-use crate::domain::validation::{Field, Problem};
+use crate::domain::validation::Problem;
 use crate::storage::{FailedSave, SavedThing, StorageFailure};
-
-/// The label of `field` as the form shows it; extra counters take their name from the plan.
-pub fn field_label(language: Language, field: &Field, campaign: &Campaign) -> String {
-    let key = match field {
-        Field::Activity => Text::FieldActivity,
-        Field::OtherTitle => Text::FieldOtherTitle,
-        Field::OrganisingUnit => Text::FieldUnit,
-        Field::OfficeName => Text::OfficeName,
-        Field::Direction => Text::SummaryDirection,
-        Field::StartDate => Text::FieldStartDate,
-        Field::EndDate => Text::FieldEndDate,
-        Field::StartTime => Text::FieldStartTime,
-        Field::EndTime => Text::FieldEndTime,
-        Field::Place => Text::FieldPlace,
-        Field::Platform => Text::FieldPlatform,
-        Field::Recorder => Text::FieldRecorder,
-        Field::HeadCount => Text::FieldHeadCount,
-        Field::PublicityMinutes => Text::FieldPublicityMinutes,
-        Field::PublicityReports => Text::FieldPublicityReports,
-        Field::MaterialsHandedOut => Text::FieldMaterials,
-        Field::Notes => Text::FieldNotes,
-        Field::DeviceLabel => Text::DeviceLabel,
-        Field::DeviceUnit => Text::DeviceUnit,
-        Field::DefaultRecorder => Text::DefaultRecorder,
-        Field::ExtraCounter(id) => {
-            let counter = campaign
-                .activities
-                .iter()
-                .flat_map(|a| &a.extra_counters)
-                .find(|c| &c.id == id);
-            return match counter {
-                Some(counter) => super::localized(language, &counter.name).0.to_owned(),
-                None => id.to_string(),
-            };
-        }
-        Field::Campaign | Field::SchemaVersion | Field::Event => Text::NavOverview,
-        Field::AttendeeName => Text::AttendeeName,
-        Field::Phone => Text::AttendeePhone,
-        Field::Affiliation => Text::AttendeeAffiliation,
-    };
-    language.text(key).to_owned()
-}
 
 /// What is wrong with a field, naming it: `请填写活动地点` / `Place is required`.
 pub fn problem_message(language: Language, label: &str, problem: &Problem) -> String {
