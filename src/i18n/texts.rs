@@ -273,6 +273,8 @@ texts! {
     AppVersion => "应用版本", "App version";
     /// A save refused because the stored record is newer.
     SaveConflict => "这条记录刚在另一个窗口中更新过，已保留较新的版本。请重新打开这条记录后再修改。", "This record was just changed in another window; the newer version was kept. Open the record again to change it.";
+    /// The database was upgraded by a newer version in another window.
+    StorageClosedForUpgrade => "另一个窗口中的新版本已升级本机数据，请重新加载本页后再保存。", "A newer version in another window upgraded the data on this tablet; reload this page, then save again.";
     /// Button that dismisses a notice.
     Dismiss => "知道了", "Dismiss";
 }

@@ -15,6 +15,9 @@ pub enum StorageFailure {
     NewerVersion,
     /// The record was changed elsewhere meanwhile (another tab); the newer copy was kept.
     Conflict,
+    /// A newer version of the app in another tab upgraded the database, so this page closed
+    /// its connection; reloading the page picks the new version up.
+    ClosedForUpgrade,
 }
 
 impl StorageFailure {
@@ -26,6 +29,7 @@ impl StorageFailure {
             StorageFailure::Unreadable => Text::StorageUnreadable,
             StorageFailure::NewerVersion => Text::DatabaseNewer,
             StorageFailure::Conflict => Text::SaveConflict,
+            StorageFailure::ClosedForUpgrade => Text::StorageClosedForUpgrade,
         }
     }
 
@@ -34,6 +38,7 @@ impl StorageFailure {
         match name {
             "QuotaExceededError" => StorageFailure::QuotaExceeded,
             "VersionError" => StorageFailure::NewerVersion,
+            "InvalidStateError" => StorageFailure::ClosedForUpgrade,
             "DataError" | "DataCloneError" | "SyntaxError" => StorageFailure::Unreadable,
             _ => StorageFailure::Blocked,
         }
