@@ -14,5 +14,6 @@ pub mod form_input;
 pub mod ids;
 pub mod roster;
 pub mod schema;
+pub mod statistics;
 pub mod storage_budget;
 pub mod validation;
