@@ -12,6 +12,7 @@ use crate::pages::device_setup::DeviceSetupPage;
 use crate::pages::event_form::EventFormPage;
 use crate::pages::home::HomePage;
 use crate::pages::overview::OverviewPage;
+use crate::pages::statistics::StatisticsPage;
 use crate::route::Route;
 use crate::state::{provide_app_state, CurrentRoute, Device, UiLanguage};
 use chrono::NaiveDate;
@@ -53,6 +54,7 @@ pub fn App(campaign: Campaign, #[prop(into)] today: Signal<NaiveDate>) -> impl I
         _ if !set_up.get() => view! { <DeviceSetupPage /> }.into_any(),
         Route::Home => view! { <HomePage /> }.into_any(),
         Route::Device => view! { <DeviceSetupPage /> }.into_any(),
+        Route::Stats => view! { <StatisticsPage /> }.into_any(),
         Route::NewEvent => view! { <EventFormPage editing=None /> }.into_any(),
         Route::EditEvent(id) => view! { <EventFormPage editing=Some(id) /> }.into_any(),
         Route::Attendance(id) => view! { <AttendancePage event=id /> }.into_any(),

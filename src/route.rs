@@ -12,6 +12,8 @@ pub enum Route {
     Overview,
     /// The device set-up.
     Device,
+    /// The campaign statistics and printable summary.
+    Stats,
     /// The form for a new event.
     NewEvent,
     /// The form editing a stored event.
@@ -35,6 +37,7 @@ impl Route {
         match path.split('/').collect::<Vec<_>>().as_slice() {
             ["overview"] => Route::Overview,
             ["device"] => Route::Device,
+            ["stats"] => Route::Stats,
             ["events", "new"] => Route::NewEvent,
             ["events", id] => EventId::parse(id).map_or(Route::Home, Route::EditEvent),
             ["events", id, "attendance"] => {
@@ -51,6 +54,7 @@ impl Route {
             Route::Home => "#/".to_owned(),
             Route::Overview => "#/overview".to_owned(),
             Route::Device => "#/device".to_owned(),
+            Route::Stats => "#/stats".to_owned(),
             Route::NewEvent => "#/events/new".to_owned(),
             Route::EditEvent(id) => format!("#/events/{id}"),
             Route::Attendance(id) => format!("#/events/{id}/attendance"),

@@ -293,3 +293,18 @@ fn a_new_draft_keeps_its_id_so_a_retried_save_replaces_rather_than_duplicates() 
     let back: EventDraft = serde_json::from_str(&text).unwrap();
     assert_eq!(back.new_id, Some(fixed));
 }
+
+#[test]
+fn an_other_event_starts_with_a_real_direction_so_what_is_shown_is_what_is_saved() {
+    let plan = Campaign::quality_month_2021();
+    let device = device("drugs-cosmetics");
+    let mut draft = EventDraft::blank(new_id(), &device, "赵敏", today());
+    draft.choose_activity(&plan, &device, OTHER_ACTIVITY);
+    assert_eq!(draft.direction, "publicity");
+    draft.direction = "consumer-rights".into();
+    draft.choose_activity(&plan, &device, OTHER_ACTIVITY);
+    assert_eq!(
+        draft.direction, "consumer-rights",
+        "a chosen direction is kept"
+    );
+}

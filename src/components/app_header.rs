@@ -37,6 +37,7 @@ pub fn AppHeader() -> impl IntoView {
             <p class="app-name">{language.text(Text::AppName)}</p>
             <nav class="main-nav" aria-label=language.text(Text::MainNavigation)>
                 {link(Route::Home, "nav-home", Text::NavHome)}
+                {link(Route::Stats, "nav-stats", Text::NavStats)}
                 {link(Route::Overview, "nav-overview", Text::NavOverview)}
                 {link(Route::Device, "nav-device", Text::NavDevice)}
             </nav>

@@ -2,6 +2,7 @@
 
 pub mod activity_card;
 pub mod app_header;
+pub mod bar_chart;
 pub mod campaign_figures;
 pub mod draft_banner;
 pub mod event_fields;

@@ -155,6 +155,16 @@ impl EventDraft {
     pub fn choose_activity(&mut self, campaign: &Campaign, device: &DeviceProfile, choice: &str) {
         self.activity = choice.to_owned();
         let Some(planned) = campaign.activity(&ActivityId::new(choice)) else {
+            // An event outside the plan keeps a direction already chosen, else the plan's first,
+            // so the direction shown is always the one saved.
+            if campaign
+                .direction(&DirectionId::new(self.direction.as_str()))
+                .is_none()
+            {
+                if let Some(first) = campaign.directions.first() {
+                    self.direction = first.id.to_string();
+                }
+            }
             self.extra_counts.clear();
             return;
         };

@@ -216,6 +216,31 @@ pub fn stored_counts(language: Language, events: usize, sign_ins: usize) -> Stri
     }
 }
 
+/// A date range's text, for charts' and tables' captions: `9月15日–9月20日` / `15–20 Sep`.
+pub fn day_label(language: Language, day: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    match language {
+        Language::ZhCn => format!("{}月{}日", day.month(), day.day()),
+        Language::En => {
+            let full = super::format_date(language, day);
+            full.rsplit_once(' ')
+                .map_or(full.clone(), |(day_month, _)| day_month.to_owned())
+        }
+    }
+}
+
+/// A chart's text alternative: `每日活动数量：9月15日 2，9月16日 1` / `Events per day: 15 Sep 2, …`.
+pub fn chart_summary(language: Language, title: &str, bars: &[(String, u64)]) -> String {
+    let items: Vec<String> = bars
+        .iter()
+        .map(|(label, value)| format!("{label} {value}"))
+        .collect();
+    match language {
+        Language::ZhCn => format!("{title}：{}", items.join("，")),
+        Language::En => format!("{title}: {}", items.join(", ")),
+    }
+}
+
 /// How many events the list shows: `共 12 条` / `12 events`.
 pub fn events_count(language: Language, count: usize) -> String {
     match (language, count) {

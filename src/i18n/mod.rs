@@ -9,9 +9,9 @@ mod messages;
 mod texts;
 
 pub use messages::{
-    attendance_breakdown, event_title, event_when, events_count, failed_save_message,
-    fields_to_fix, not_saved, outside_period_warning, person_times_label, problem_message,
-    purged_message, records_skipped, storage_used, stored_counts,
+    attendance_breakdown, chart_summary, day_label, event_title, event_when, events_count,
+    failed_save_message, fields_to_fix, not_saved, outside_period_warning, person_times_label,
+    problem_message, purged_message, records_skipped, storage_used, stored_counts,
 };
 pub use texts::Text;
 

@@ -275,6 +275,50 @@ texts! {
     SaveConflict => "这条记录刚在另一个窗口中更新过，已保留较新的版本。请重新打开这条记录后再修改。", "This record was just changed in another window; the newer version was kept. Open the record again to change it.";
     /// The database was upgraded by a newer version in another window.
     StorageClosedForUpgrade => "另一个窗口中的新版本已升级本机数据，请重新加载本页后再保存。", "A newer version in another window upgraded the data on this tablet; reload this page, then save again.";
+    /// Navigation: statistics.
+    NavStats => "活动统计", "Statistics";
+    /// Heading of the statistics page.
+    StatsTitle => "活动统计", "Campaign statistics";
+    /// Figure: events held.
+    StatEvents => "活动数量", "Events held";
+    /// Figure: person-times.
+    StatAttendance => "参加活动人次", "Attendance";
+    /// Figure: publicity minutes.
+    StatPublicityMinutes => "宣传时长（分钟）", "Publicity (minutes)";
+    /// Figure: publicity reports.
+    StatReports => "宣传报道数量", "Publicity reports";
+    /// Figure: materials.
+    StatMaterials => "发放资料（份）", "Materials handed out";
+    /// Filter: first day.
+    StatsFrom => "开始日期", "From";
+    /// Filter: last day.
+    StatsTo => "结束日期", "To";
+    /// Heading: per activity.
+    PerActivity => "按计划活动", "By planned activity";
+    /// Heading: per unit.
+    PerUnit => "按组织单位", "By organising unit";
+    /// Heading: per day.
+    PerDay => "按日期（多日活动计入开始日）", "By day (multi-day events count on their first day)";
+    /// Heading: per direction.
+    PerDirection => "按总结方向", "By summary direction";
+    /// Column: activity.
+    ColumnActivity => "活动", "Activity";
+    /// Column: unit.
+    ColumnUnit => "单位", "Unit";
+    /// Column: day.
+    ColumnDay => "日期", "Day";
+    /// Column: direction.
+    ColumnDirection => "方向", "Direction";
+    /// Chart: events per day.
+    ChartEventsPerDay => "每日活动数量", "Events per day";
+    /// Chart: attendance per activity.
+    ChartAttendancePerActivity => "各计划活动参加人次", "Attendance per planned activity";
+    /// Button printing the summary.
+    PrintSummary => "打印活动总结", "Print the summary";
+    /// Heading of the units that took part.
+    UnitsTookPart => "参与单位", "Units that took part";
+    /// Shown when nothing is recorded in the range.
+    NoStatistics => "所选范围内还没有活动记录。", "No events recorded in this range.";
     /// Button that dismisses a notice.
     Dismiss => "知道了", "Dismiss";
 }

@@ -6,6 +6,7 @@ pub mod device_setup;
 pub mod event_form;
 pub mod home;
 pub mod overview;
+pub mod statistics;
 
 /// Moves focus to the first field marked invalid, once the errors are on screen.
 pub fn focus_first_error() {

@@ -95,6 +95,17 @@ APP_PAGES.push(
   },
 );
 
+APP_PAGES.push({
+  name: 'statistics',
+  open: async (page) => {
+    await openAttendance(page);
+    await page.getByTestId('nav-stats').click();
+    await expect(page.getByTestId('stats-page')).toBeVisible();
+  },
+  dialogs: [],
+  forms: [],
+});
+
 /** Both interface languages, default first. */
 export const LANGUAGES = ['zh-CN', 'en'];
 
