@@ -311,6 +311,12 @@ texts! {
     ColumnDirection => "方向", "Direction";
     /// Chart: events per day.
     ChartEventsPerDay => "每日活动数量", "Events per day";
+    /// Chart: attendance per day.
+    ChartAttendancePerDay => "每日参加人次", "Attendance per day";
+    /// Chart: events per activity.
+    ChartEventsPerActivity => "各计划活动数量", "Events per planned activity";
+    /// Column: the activity's own figures.
+    ColumnExtra => "本活动统计项", "Activity's own figures";
     /// Chart: attendance per activity.
     ChartAttendancePerActivity => "各计划活动参加人次", "Attendance per planned activity";
     /// Button printing the summary.

@@ -44,6 +44,42 @@ fn activity_name(language: Language, campaign: &Campaign, key: &ActivityKey) -> 
     }
 }
 
+/// An activity's own counters as text: `检测调试血压计 100台` / `Blood-pressure monitors tested 100 monitors`.
+fn extra_figures(
+    language: Language,
+    campaign: &Campaign,
+    key: &ActivityKey,
+    figures: &Figures,
+) -> String {
+    let ActivityKey::Planned(id) = key else {
+        return String::new();
+    };
+    let Some(activity) = campaign.activity(id) else {
+        return String::new();
+    };
+    let separator = if language == Language::En {
+        "; "
+    } else {
+        "；"
+    };
+    activity
+        .extra_counters
+        .iter()
+        .filter_map(|counter| {
+            let value = figures.extra.get(&counter.id).copied().unwrap_or(0);
+            (value > 0).then(|| {
+                let name = localized(language, &counter.name).0;
+                let unit = localized(language, &counter.unit).0;
+                match language {
+                    Language::ZhCn => format!("{name} {value}{unit}"),
+                    Language::En => format!("{name} {value} {unit}"),
+                }
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 /// The five figure cells of a table row.
 fn figure_cells(figures: &Figures) -> impl IntoView {
     view! {
@@ -126,36 +162,41 @@ pub fn StatisticsPage() -> impl IntoView {
         }
     };
     let c = campaign.clone();
-    let day_bars = Signal::derive(move || {
-        let current = language.0.get();
-        stats.with(|s| {
-            s.per_day
-                .iter()
-                .map(|d| Bar {
-                    label: day_label(current, d.day),
-                    language: current,
-                    value: u64::from(d.figures.events),
-                })
-                .collect::<Vec<_>>()
+    let day_bars = move |value: fn(&Figures) -> u64| {
+        Signal::derive(move || {
+            let current = language.0.get();
+            stats.with(|s| {
+                s.per_day
+                    .iter()
+                    .map(|d| Bar {
+                        label: day_label(current, d.day),
+                        language: current,
+                        value: value(&d.figures),
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
-    });
-    let activity_bars = Signal::derive(move || {
-        let current = language.0.get();
-        stats.with(|s| {
-            s.per_activity
-                .iter()
-                .map(|(key, f)| {
-                    let (label, in_language) = activity_name(current, &c, key);
-                    Bar {
-                        label,
-                        language: in_language,
-                        value: f.person_times,
-                    }
-                })
-                .collect::<Vec<_>>()
+    };
+    let activity_bars = move |value: fn(&Figures) -> u64| {
+        let c = c.clone();
+        Signal::derive(move || {
+            let current = language.0.get();
+            stats.with(|s| {
+                s.per_activity
+                    .iter()
+                    .map(|(key, f)| {
+                        let (label, in_language) = activity_name(current, &c, key);
+                        Bar {
+                            label,
+                            language: in_language,
+                            value: value(f),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
-    });
-    let header_row = move |first: Text| {
+    };
+    let header_row = move |first: Text, with_extra: bool| {
         view! {
             <tr>
                 <th scope="col">{language.text(first)}</th>
@@ -164,6 +205,7 @@ pub fn StatisticsPage() -> impl IntoView {
                 <th scope="col">{language.text(Text::StatPublicityMinutes)}</th>
                 <th scope="col">{language.text(Text::StatReports)}</th>
                 <th scope="col">{language.text(Text::StatMaterials)}</th>
+                {with_extra.then(|| view! { <th scope="col">{language.text(Text::ColumnExtra)}</th> })}
             </tr>
         }
     };
@@ -175,10 +217,12 @@ pub fn StatisticsPage() -> impl IntoView {
                 .iter()
                 .map(|(key, f)| {
                     let (name, in_language) = activity_name(current, &c, key);
+                    let extra = extra_figures(current, &c, key, f);
                     view! {
                         <tr data-testid="stats-activity-row">
                             <th scope="row" lang=in_language.code()>{name}</th>
                             {figure_cells(f)}
+                            <td class="extra-figures" data-testid="stats-extra">{extra}</td>
                         </tr>
                     }
                 })
@@ -294,21 +338,23 @@ pub fn StatisticsPage() -> impl IntoView {
             </Show>
             <section aria-labelledby="per-direction">
                 <h2 id="per-direction">{language.text(Text::PerDirection)}</h2>
-                <table class="stats-table"><thead>{header_row(Text::ColumnDirection)}</thead><tbody>{direction_rows}</tbody></table>
+                <table class="stats-table"><thead>{header_row(Text::ColumnDirection, false)}</thead><tbody>{direction_rows}</tbody></table>
             </section>
             <section aria-labelledby="per-activity">
                 <h2 id="per-activity">{language.text(Text::PerActivity)}</h2>
-                <BarChart title=text(Text::ChartAttendancePerActivity) bars=activity_bars testid="chart-activities" />
-                <table class="stats-table"><thead>{header_row(Text::ColumnActivity)}</thead><tbody>{activity_rows}</tbody></table>
+                <BarChart title=text(Text::ChartEventsPerActivity) bars=activity_bars(|f| u64::from(f.events)) testid="chart-activity-events" />
+                <BarChart title=text(Text::ChartAttendancePerActivity) bars=activity_bars(|f| f.person_times) testid="chart-activity-attendance" />
+                <table class="stats-table"><thead>{header_row(Text::ColumnActivity, true)}</thead><tbody>{activity_rows}</tbody></table>
             </section>
             <section aria-labelledby="per-unit">
                 <h2 id="per-unit">{language.text(Text::UnitsTookPart)}</h2>
-                <table class="stats-table"><thead>{header_row(Text::ColumnUnit)}</thead><tbody>{unit_rows}</tbody></table>
+                <table class="stats-table"><thead>{header_row(Text::ColumnUnit, false)}</thead><tbody>{unit_rows}</tbody></table>
             </section>
             <section aria-labelledby="per-day" class="print-optional">
                 <h2 id="per-day">{language.text(Text::PerDay)}</h2>
-                <BarChart title=text(Text::ChartEventsPerDay) bars=day_bars testid="chart-days" />
-                <table class="stats-table"><thead>{header_row(Text::ColumnDay)}</thead><tbody>{day_rows}</tbody></table>
+                <BarChart title=text(Text::ChartEventsPerDay) bars=day_bars(|f| u64::from(f.events)) testid="chart-day-events" />
+                <BarChart title=text(Text::ChartAttendancePerDay) bars=day_bars(|f| f.person_times) testid="chart-day-attendance" />
+                <table class="stats-table"><thead>{header_row(Text::ColumnDay, false)}</thead><tbody>{day_rows}</tbody></table>
             </section>
         </main>
     }

@@ -6,7 +6,7 @@ import { test, expect, seedDevice, openHome, screenshot, SCREENSHOT_DIR } from '
 /** The number of one of the statistics' key figures. */
 const figure = (page, testid) => page.getByTestId(testid).locator('[data-key-figure]');
 
-async function newEvent(page, { activity, place, platform, minutes, reports, materials, endDate, title }) {
+async function newEvent(page, { activity, place, platform, minutes, reports, materials, endDate, title, monitors }) {
   await page.getByTestId('nav-home').click();
   await page.getByTestId('new-event').click();
   await page.getByTestId('event-activity').selectOption(activity);
@@ -21,6 +21,7 @@ async function newEvent(page, { activity, place, platform, minutes, reports, mat
   if (minutes) await page.getByTestId('event-publicity-minutes').fill(String(minutes));
   if (reports) await page.getByTestId('event-publicity-reports').fill(String(reports));
   if (materials) await page.getByTestId('event-materials').fill(String(materials));
+  if (monitors) await page.getByTestId('event-extra-bp-monitors-tested').fill(String(monitors));
   await page.getByTestId('save-event').click();
   await expect(page.getByTestId('home-page')).toBeVisible();
 }
@@ -39,7 +40,7 @@ async function setAttendance(page, place, count, names = []) {
 test('a known set of events gives the hand-computed figures, and the summary prints on A4', async ({ page }) => {
   await seedDevice(page);
   await openHome(page, '2021-10-05T10:00:00+08:00');
-  await newEvent(page, { activity: 'qm2021-a01', place: '中山公园广场', minutes: 120, reports: 2, materials: 200 });
+  await newEvent(page, { activity: 'qm2021-a01', place: '中山公园广场', minutes: 120, reports: 2, materials: 200, monitors: 86 });
   await newEvent(page, { activity: 'qm2021-a10', place: '望海楼小区', minutes: 300, reports: 3, materials: 500, endDate: '2021-10-11' });
   await newEvent(page, { activity: 'other', title: '安全用药直播', platform: '抖音直播', minutes: 90, reports: 1 });
   await setAttendance(page, '中山公园广场', 37, ['李明', '张华', '王丽']);
@@ -55,8 +56,9 @@ test('a known set of events gives the hand-computed figures, and the summary pri
   await expect(figure(page, 'stat-reports')).toHaveText('6');
   const rows = page.getByTestId('stats-activity-row');
   await expect(rows).toHaveCount(20);
-  const cells = async (row) => (await row.locator('td').allTextContents()).join(' ');
+  const cells = async (row) => (await row.locator('td:not(.extra-figures)').allTextContents()).join(' ');
   expect(await cells(rows.nth(0))).toBe('1 40 120 2 200');
+  await expect(rows.nth(0).getByTestId('stats-extra')).toHaveText('检测调试血压计 86台');
   expect(await cells(rows.nth(9))).toBe('1 0 300 3 500');
   expect(await cells(rows.nth(1))).toBe('0 0 0 0 0');
   expect(await cells(rows.nth(19))).toBe('1 1200 90 1 0');
