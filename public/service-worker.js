@@ -36,8 +36,11 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.href.startsWith(inScope(VERSION_FILE))) return;
   if (request.mode === 'navigate') {
-    event.respondWith(caches.match(inScope('index.html')).then((page) => page ?? fetch(request)));
+    event.respondWith(
+      caches.open(CACHE).then((cache) => cache.match(inScope('index.html'))).then((page) => page ?? fetch(request)),
+    );
     return;
   }
-  event.respondWith(caches.match(request).then((cached) => cached ?? fetch(request)));
+  // This build's own cache only, so a page never mixes files of two builds.
+  event.respondWith(caches.open(CACHE).then((cache) => cache.match(request)).then((cached) => cached ?? fetch(request)));
 });

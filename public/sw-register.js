@@ -35,17 +35,31 @@
         window.fieldLedgerUpdateWaiting = true;
         dispatchEvent(new CustomEvent('field-ledger-update-available'));
       };
-      if (registration.waiting && navigator.serviceWorker.controller) announce();
-      registration.addEventListener('updatefound', () => {
-        const worker = registration.installing;
+      const watch = (worker) =>
         worker?.addEventListener('statechange', () => {
           if (worker.state === 'installed' && navigator.serviceWorker.controller) announce();
         });
+      if (registration.waiting && navigator.serviceWorker.controller) announce();
+      // A new build may already be installing (the browser checked before this script ran).
+      watch(registration.installing);
+      registration.addEventListener('updatefound', () => watch(registration.installing));
+      // Another window applied the update: this one now runs old code under the new worker, so
+      // it offers the reload too (and the button reloads even with no worker waiting).
+      const hadController = Boolean(navigator.serviceWorker.controller);
+      let takenOver = false;
+      navigator.serviceWorker.addEventListener('controllerchange', () => {
+        if (hadController) {
+          takenOver = true;
+          announce();
+        }
       });
       addEventListener('field-ledger-apply-update', () => {
-        if (!registration.waiting) return;
-        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-        registration.waiting.postMessage('skip-waiting');
+        if (registration.waiting) {
+          navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+          registration.waiting.postMessage('skip-waiting');
+        } else if (takenOver) {
+          location.reload();
+        }
       });
       setInterval(() => registration.update().catch(() => {}), 5 * 60000);
     })

@@ -301,3 +301,26 @@ fn filters_narrow_by_start_day_and_unit() {
     let stats = campaign_statistics(&plan, &events, &sign_ins, &office, day(30));
     assert_eq!((stats.total.events, stats.total.person_times), (1, 1200));
 }
+
+#[test]
+fn an_activity_the_plan_does_not_know_counts_with_other_events() {
+    let plan = Campaign::quality_month_2021();
+    let (mut events, sign_ins) = fixture();
+    let mut unknown = event(9, Some("qm2099-a01"), "quality", 17);
+    unknown.head_count = 5;
+    events.push(unknown);
+    let stats = campaign_statistics(
+        &plan,
+        &events,
+        &sign_ins,
+        &StatisticsFilter::default(),
+        day(30),
+    );
+    let other = &stats.per_activity[19];
+    assert_eq!((other.1.events, other.1.person_times), (2, 1205));
+    let rows: u32 = stats.per_activity.iter().map(|(_, f)| f.events).sum();
+    assert_eq!(
+        rows, stats.total.events,
+        "every counted event is in exactly one row"
+    );
+}

@@ -33,6 +33,8 @@ pub fn BarChart(
     testid: &'static str,
 ) -> impl IntoView {
     let language = expect_context::<UiLanguage>();
+    // Read by the summary, the height and the bars: computed once per change.
+    let bars = Memo::new(move |_| bars.get());
     let summary = move || {
         let items: Vec<(String, u64)> =
             bars.get().into_iter().map(|b| (b.label, b.value)).collect();

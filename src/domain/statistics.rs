@@ -145,9 +145,13 @@ pub fn campaign_statistics<'a>(
     for record in counted {
         let roster = sign_ins.get(&record.id).copied().unwrap_or(0);
         total.add(record, roster);
+        // An activity the plan does not know (an imported record) counts with the "other" events,
+        // so every counted event appears in some row.
         let activity = match &record.activity {
-            ActivityChoice::Planned { activity_id } => Some(activity_id.clone()),
-            ActivityChoice::Other { .. } => None,
+            ActivityChoice::Planned { activity_id } if campaign.activity(activity_id).is_some() => {
+                Some(activity_id.clone())
+            }
+            _ => None,
         };
         per_activity
             .entry(activity)
@@ -188,13 +192,13 @@ pub fn campaign_statistics<'a>(
         per_activity.remove(&None).unwrap_or_default(),
     ));
 
+    // Plan units in plan order (unknown ones after them, by ID), then offices by name.
     let plan_position = |key: &UnitKey| match key {
-        UnitKey::Unit(id) => (
-            0,
-            campaign.units.iter().position(|u| &u.id == id),
-            String::new(),
-        ),
-        UnitKey::Office(name) => (1, None, name.clone()),
+        UnitKey::Unit(id) => {
+            let position = campaign.units.iter().position(|u| &u.id == id);
+            (0, position.unwrap_or(usize::MAX), id.to_string())
+        }
+        UnitKey::Office(name) => (1, 0, name.clone()),
     };
     let mut units: Vec<(UnitKey, Figures)> = per_unit.into_iter().collect();
     units.sort_by_key(|(key, _)| plan_position(key));

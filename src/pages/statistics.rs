@@ -136,10 +136,14 @@ pub fn StatisticsPage() -> impl IntoView {
                 }
             })
             .collect();
+        // Offices as the statistics key them (trimmed), of this campaign's live events.
         let mut offices: Vec<String> = records.all.with(|all| {
             all.values()
-                .filter(|r| !r.deleted)
-                .filter_map(|r| r.office_name.clone())
+                .filter(|r| !r.deleted && r.campaign_id == c.id)
+                .filter_map(|r| match UnitKey::of(r) {
+                    UnitKey::Office(name) => Some(name),
+                    UnitKey::Unit(_) => None,
+                })
                 .collect()
         });
         offices.sort();

@@ -216,8 +216,15 @@ impl RecordDatabase {
         let refusal = refused.clone();
         let (reading, writer) = (read.clone(), transaction.clone());
         let on_read = Closure::<dyn FnMut()>::once(move || {
-            let stored = reading.result().ok().and_then(|value| value.as_string());
-            if stored.is_some_and(|json| stored_revision(&json) >= revision) {
+            // A stored value this build cannot read may be a newer app's: never overwrite it.
+            let stored = reading.result().ok().filter(|value| !value.is_undefined());
+            let newer_or_unknown = stored.is_some_and(|value| {
+                value
+                    .as_string()
+                    .and_then(|json| stored_revision(&json))
+                    .is_none_or(|r| r >= revision)
+            });
+            if newer_or_unknown {
                 refusal.set(Some(StorageFailure::Conflict));
                 let _ = writer.abort();
             } else if let Err(error) = store.put_with_key(&JsValue::from_str(&json), &key) {
@@ -309,13 +316,15 @@ impl RecordDatabase {
     }
 }
 
-/// The revision of a stored record, read without decoding the rest; 0 if unreadable.
-fn stored_revision(json: &str) -> u32 {
+/// The revision of a stored record, read without decoding the rest; `None` if unreadable.
+fn stored_revision(json: &str) -> Option<u32> {
     #[derive(serde::Deserialize)]
     struct Revision {
         revision: u32,
     }
-    serde_json::from_str::<Revision>(json).map_or(0, |r| r.revision)
+    serde_json::from_str::<Revision>(json)
+        .ok()
+        .map(|r| r.revision)
 }
 
 /// Reads stored JSON values, counting (not dropping silently) those from a newer app version
