@@ -308,3 +308,45 @@ fn an_other_event_starts_with_a_real_direction_so_what_is_shown_is_what_is_saved
         "a chosen direction is kept"
     );
 }
+
+#[test]
+fn the_device_form_becomes_a_profile_keeping_identity_and_naming_the_office() {
+    use field_ledger::domain::device::DeviceForm;
+    let plan = Campaign::quality_month_2021();
+    assert!(plan.names_offices("market-offices") && !plan.names_offices("quality"));
+    let form = DeviceForm {
+        label: " 平板3 ".into(),
+        unit: "market-offices".into(),
+        office: "".into(),
+        recorder: "王芳".into(),
+    };
+    let new = DeviceId::parse("11111111-2222-4333-8444-555555555555").unwrap();
+    assert_eq!(
+        fields(form.to_profile(&plan, None, new, now()).unwrap_err()),
+        vec![(Field::OfficeName, Problem::Required)]
+    );
+    let form = DeviceForm {
+        office: " 望海楼市场监管所 ".into(),
+        ..form
+    };
+    let first = form.to_profile(&plan, None, new, now()).unwrap();
+    assert_eq!((first.id, first.label.as_str()), (new, "平板3"));
+    assert_eq!(first.office_name.as_deref(), Some("望海楼市场监管所"));
+    let later = now() + chrono::Duration::days(1);
+    let changed = DeviceForm {
+        unit: "quality".into(),
+        ..DeviceForm::from_profile(Some(&first))
+    };
+    let other_id = DeviceId::parse("99999999-2222-4333-8444-555555555555").unwrap();
+    let second = changed
+        .to_profile(&plan, Some(&first), other_id, later)
+        .unwrap();
+    assert_eq!(
+        (second.id, second.created_at, second.updated_at),
+        (first.id, now(), later)
+    );
+    assert_eq!(
+        second.office_name, None,
+        "an office name only goes with the offices' unit"
+    );
+}

@@ -8,7 +8,7 @@ use crate::domain::device::DeviceProfile;
 use crate::domain::event_draft::{EventDraft, OTHER_ACTIVITY};
 use crate::domain::event_list::recent_places;
 use crate::domain::event_record::Attendance;
-use crate::domain::ids::{ActivityId, UnitId};
+use crate::domain::ids::ActivityId;
 use crate::domain::validation::{Field, FieldError};
 use crate::event_records::EventRecords;
 use crate::i18n::{localized, outside_period_warning, Text};
@@ -53,12 +53,7 @@ pub fn EventFields(
     let is_other = Memo::new(move |_| draft.with(|d| d.activity == OTHER_ACTIVITY));
     let online = Memo::new(move |_| draft.with(|d| d.online));
     let c = campaign.clone();
-    let is_office = Memo::new(move |_| {
-        draft.with(|d| {
-            c.unit(&UnitId::new(d.organising_unit.as_str()))
-                .is_some_and(|u| u.placeholder)
-        })
-    });
+    let is_office = Memo::new(move |_| draft.with(|d| c.names_offices(&d.organising_unit)));
     let period = campaign.period;
     let date_warning = Signal::derive(move || {
         draft

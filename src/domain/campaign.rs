@@ -188,6 +188,14 @@ impl Campaign {
         self.units.iter().find(|unit| &unit.id == id)
     }
 
+    /// Whether `unit` is the "各市场监管所" placeholder, whose events and devices name their own
+    /// office. Accepts the ID as typed in a form (any string).
+    pub fn names_offices(&self, unit: &str) -> bool {
+        self.units
+            .iter()
+            .any(|u| u.placeholder && u.id.as_str() == unit)
+    }
+
     /// Looks an activity up by ID.
     pub fn activity(&self, id: &ActivityId) -> Option<&PlannedActivity> {
         self.activities.iter().find(|activity| &activity.id == id)

@@ -43,14 +43,11 @@ impl DeviceProfile {
     pub fn validate(&self, campaign: &Campaign) -> Result<(), Vec<FieldError>> {
         let mut errors = ErrorList::default();
         errors.required_text(Field::DeviceLabel, &self.label, DEVICE_LABEL_MAX_CHARS);
-        match campaign.unit(&self.unit_id) {
-            None => errors.push(Field::DeviceUnit, Problem::Required),
-            Some(unit) if unit.placeholder => errors.required_text(
-                Field::OfficeName,
-                self.office_name.as_deref().unwrap_or(""),
-                OFFICE_NAME_MAX_CHARS,
-            ),
-            Some(_) => {}
+        if campaign.unit(&self.unit_id).is_none() {
+            errors.push(Field::DeviceUnit, Problem::Required);
+        } else if campaign.names_offices(self.unit_id.as_str()) {
+            let office = self.office_name.as_deref().unwrap_or("");
+            errors.required_text(Field::OfficeName, office, OFFICE_NAME_MAX_CHARS);
         }
         errors.optional_text(
             Field::DefaultRecorder,
@@ -62,9 +59,58 @@ impl DeviceProfile {
 
     /// The office name if the owning unit is the placeholder, trimmed; `None` otherwise.
     pub fn office_for(&self, campaign: &Campaign) -> Option<String> {
-        let placeholder = campaign.unit(&self.unit_id).is_some_and(|u| u.placeholder);
-        placeholder
+        campaign
+            .names_offices(self.unit_id.as_str())
             .then(|| self.office_name.as_deref().unwrap_or("").trim().to_owned())
             .filter(|name| !name.is_empty())
+    }
+}
+
+/// The device set-up form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeviceForm {
+    /// Device label.
+    pub label: String,
+    /// Owning unit ID, empty until chosen.
+    pub unit: String,
+    /// Office name, used when the unit is the offices' placeholder.
+    pub office: String,
+    /// Default recorder.
+    pub recorder: String,
+}
+
+impl DeviceForm {
+    /// The form filled from the current set-up, or empty on first use.
+    pub fn from_profile(profile: Option<&DeviceProfile>) -> Self {
+        profile.map_or_else(Self::default, |p| Self {
+            label: p.label.clone(),
+            unit: p.unit_id.to_string(),
+            office: p.office_name.clone().unwrap_or_default(),
+            recorder: p.default_recorder.clone(),
+        })
+    }
+
+    /// The set-up this form describes, saved at `now`: a new device gets `new_id`, an existing
+    /// one keeps its ID and creation time. Every problem is listed at once.
+    pub fn to_profile(
+        &self,
+        campaign: &Campaign,
+        existing: Option<&DeviceProfile>,
+        new_id: DeviceId,
+        now: DateTime<Utc>,
+    ) -> Result<DeviceProfile, Vec<FieldError>> {
+        let profile = DeviceProfile {
+            id: existing.map_or(new_id, |d| d.id),
+            label: self.label.trim().to_owned(),
+            unit_id: UnitId::new(self.unit.trim()),
+            office_name: campaign
+                .names_offices(self.unit.trim())
+                .then(|| self.office.trim().to_owned()),
+            default_recorder: self.recorder.trim().to_owned(),
+            created_at: existing.map_or(now, |d| d.created_at),
+            updated_at: now,
+            schema_version: DEVICE_SCHEMA_VERSION,
+        };
+        profile.validate(campaign).map(|()| profile)
     }
 }

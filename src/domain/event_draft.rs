@@ -260,9 +260,8 @@ impl EventDraft {
         record.organising_unit_id = UnitId::new(self.organising_unit.trim());
         record.office_name = context
             .campaign
-            .unit(&record.organising_unit_id)
-            .filter(|unit| unit.placeholder)
-            .map(|_| self.office_name.trim().to_owned());
+            .names_offices(record.organising_unit_id.as_str())
+            .then(|| self.office_name.trim().to_owned());
         record.direction_id = DirectionId::new(self.direction.trim());
         record.start_date = start_date.unwrap_or(placeholder_day);
         record.end_date = end_date.filter(|end| Some(*end) != start_date);

@@ -202,14 +202,11 @@ impl EventRecord {
                 None
             }
         };
-        match campaign.unit(&self.organising_unit_id) {
-            None => errors.push(Field::OrganisingUnit, Problem::NotInPlan),
-            Some(unit) if unit.placeholder => errors.required_text(
-                Field::OfficeName,
-                self.office_name.as_deref().unwrap_or(""),
-                OFFICE_NAME_MAX_CHARS,
-            ),
-            Some(_) => {}
+        if campaign.unit(&self.organising_unit_id).is_none() {
+            errors.push(Field::OrganisingUnit, Problem::NotInPlan);
+        } else if campaign.names_offices(self.organising_unit_id.as_str()) {
+            let office = self.office_name.as_deref().unwrap_or("");
+            errors.required_text(Field::OfficeName, office, OFFICE_NAME_MAX_CHARS);
         }
         if self.end_date.is_some_and(|end| end < self.start_date) {
             errors.push(Field::EndDate, Problem::BeforeStart);

@@ -6,8 +6,7 @@ use crate::components::form_field::FormField;
 use crate::components::personal_data_purge::PersonalDataPurge;
 use crate::components::select_field::{unit_choices, SelectField};
 use crate::components::storage_status::StorageStatus;
-use crate::domain::device::{DeviceProfile, DEVICE_SCHEMA_VERSION};
-use crate::domain::ids::UnitId;
+use crate::domain::device::DeviceForm;
 use crate::domain::validation::{Field, FieldError};
 use crate::i18n::Text;
 use crate::pages::focus_first_error;
@@ -30,63 +29,37 @@ pub fn DeviceSetupPage() -> impl IntoView {
     let route = expect_context::<CurrentRoute>();
 
     let existing = device.0.get_untracked();
-    let label = RwSignal::new(
-        existing
-            .as_ref()
-            .map(|d| d.label.clone())
-            .unwrap_or_default(),
-    );
-    let unit = RwSignal::new(
-        existing
-            .as_ref()
-            .map(|d| d.unit_id.to_string())
-            .unwrap_or_default(),
-    );
-    let office = RwSignal::new(
-        existing
-            .as_ref()
-            .and_then(|d| d.office_name.clone())
-            .unwrap_or_default(),
-    );
-    let recorder = RwSignal::new(
-        existing
-            .as_ref()
-            .map(|d| d.default_recorder.clone())
-            .unwrap_or_default(),
-    );
+    let form = RwSignal::new(DeviceForm::from_profile(existing.as_ref()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
-
-    let placeholder_campaign = campaign.clone();
-    let is_office = Memo::new(move |_| {
-        unit.with(|u| {
-            placeholder_campaign
-                .unit(&UnitId::new(u.as_str()))
-                .is_some_and(|u| u.placeholder)
-        })
-    });
-    let choices_campaign = campaign.clone();
-    let choices = Signal::derive(move || unit_choices(language.0.get(), &choices_campaign));
+    let c = campaign.clone();
+    let is_office = Memo::new(move |_| form.with(|f| c.names_offices(&f.unit)));
+    let c = campaign.clone();
+    let choices = Signal::derive(move || unit_choices(language.0.get(), &c));
     let text = move |key: Text| Signal::derive(move || language.0.get().text(key).to_owned());
+    let value = move |read: fn(&DeviceForm) -> &String| {
+        Signal::derive(move || form.with(|f| read(f).clone()))
+    };
+    let setter = move |write: fn(&mut DeviceForm, String)| {
+        Callback::new(move |v| form.update(|f| write(f, v)))
+    };
 
     let save = move |_| {
-        let now = browser_clock::now();
-        let profile = DeviceProfile {
-            id: existing.as_ref().map_or_else(new_device_id, |d| d.id),
-            label: label.get_untracked().trim().to_owned(),
-            unit_id: UnitId::new(unit.get_untracked()),
-            office_name: is_office
-                .get_untracked()
-                .then(|| office.get_untracked().trim().to_owned()),
-            default_recorder: recorder.get_untracked().trim().to_owned(),
-            created_at: existing.as_ref().map_or(now, |d| d.created_at),
-            updated_at: now,
-            schema_version: DEVICE_SCHEMA_VERSION,
+        let outcome = form.with_untracked(|f| {
+            f.to_profile(
+                &campaign,
+                existing.as_ref(),
+                new_device_id(),
+                browser_clock::now(),
+            )
+        });
+        let profile = match outcome {
+            Ok(profile) => profile,
+            Err(list) => {
+                errors.set(list);
+                focus_first_error();
+                return;
+            }
         };
-        if let Err(list) = profile.validate(&campaign) {
-            errors.set(list);
-            focus_first_error();
-            return;
-        }
         errors.set(Vec::new());
         match preferences::save_device(&profile) {
             Ok(()) => {
@@ -107,8 +80,8 @@ pub fn DeviceSetupPage() -> impl IntoView {
                     field=Field::DeviceLabel
                     label=text(Text::DeviceLabel)
                     testid="device-label"
-                    value=label
-                    on_input=Callback::new(move |v| label.set(v))
+                    value=value(|f| &f.label)
+                    on_input=setter(|f, v| f.label = v)
                     errors=errors
                 />
                 <SelectField
@@ -117,8 +90,8 @@ pub fn DeviceSetupPage() -> impl IntoView {
                     testid="device-unit"
                     choices=choices
                     prompt=text(Text::ChooseUnit)
-                    value=unit
-                    on_change=Callback::new(move |v| unit.set(v))
+                    value=value(|f| &f.unit)
+                    on_change=setter(|f, v| f.unit = v)
                     errors=errors
                 />
                 <Show when=move || is_office.get()>
@@ -126,8 +99,8 @@ pub fn DeviceSetupPage() -> impl IntoView {
                         field=Field::OfficeName
                         label=text(Text::OfficeName)
                         testid="device-office"
-                        value=office
-                        on_input=Callback::new(move |v| office.set(v))
+                        value=value(|f| &f.office)
+                        on_input=setter(|f, v| f.office = v)
                         errors=errors
                     />
                 </Show>
@@ -135,8 +108,8 @@ pub fn DeviceSetupPage() -> impl IntoView {
                     field=Field::DefaultRecorder
                     label=text(Text::DefaultRecorder)
                     testid="device-recorder"
-                    value=recorder
-                    on_input=Callback::new(move |v| recorder.set(v))
+                    value=value(|f| &f.recorder)
+                    on_input=setter(|f, v| f.recorder = v)
                     errors=errors
                 />
             </div>
