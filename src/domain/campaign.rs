@@ -111,6 +111,9 @@ pub struct Campaign {
     pub id: CampaignId,
     /// The plan's title.
     pub title: LocalizedText,
+    /// A short name for file names and lists, e.g. 质量月2021; the ID where the plan gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<LocalizedText>,
     /// The unit that issued the plan.
     pub issuing_unit: String,
     /// The document number, e.g. 津北市场监管〔2021〕118号.

@@ -81,3 +81,24 @@ pub fn hour_minute(time: NaiveTime) -> String {
 pub fn china_clock(instant: DateTime<Utc>) -> String {
     hour_minute(instant.with_timezone(&china_offset()).time())
 }
+
+/// The China Standard Time date and clock reading at `instant`, as `YYYY-MM-DD HH:MM:SS`: the
+/// ISO 8601 order, with the space spreadsheets recognise as a date and time.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use field_ledger::domain::china_time::china_date_time;
+/// let instant = Utc.with_ymd_and_hms(2021, 9, 14, 16, 30, 5).unwrap();
+/// assert_eq!(china_date_time(instant), "2021-09-15 00:30:05");
+/// ```
+pub fn china_date_time(instant: DateTime<Utc>) -> String {
+    let local = instant.with_timezone(&china_offset());
+    let time = local.time();
+    format!(
+        "{} {:02}:{:02}:{:02}",
+        local.date_naive(),
+        time.hour(),
+        time.minute(),
+        time.second()
+    )
+}

@@ -6,10 +6,14 @@
 pub mod attendance;
 pub mod campaign;
 pub mod china_time;
+pub mod csv_export;
 pub mod device;
 pub mod event_draft;
 pub mod event_list;
 pub mod event_record;
+pub mod export;
+pub mod export_journal;
+pub mod file_names;
 pub mod form_input;
 pub mod ids;
 pub mod roster;

@@ -40,8 +40,21 @@ pub struct RosterEntry {
     /// Name, phone and affiliation were purged (personal data removed, the sign-in still counts).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub purged: bool,
+    /// Fields this copy does not carry because its exporter held them back (a report export
+    /// withholds phones). A withheld field says nothing about the value: merging never lets it
+    /// overwrite a real one. Empty in every record made on this tablet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withheld: Vec<WithheldField>,
     /// Version of this entry's layout, for migrations.
     pub schema_version: u32,
+}
+
+/// A roster field an export can hold back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WithheldField {
+    /// The phone number.
+    Phone,
 }
 
 impl RosterEntry {
@@ -59,6 +72,7 @@ impl RosterEntry {
             revision: 1,
             deleted: false,
             purged: false,
+            withheld: Vec::new(),
             schema_version: ROSTER_SCHEMA_VERSION,
         }
     }
@@ -87,6 +101,19 @@ impl RosterEntry {
         next.affiliation = None;
         next.purged = true;
         next
+    }
+
+    /// This entry as a report carries it: the phone withheld (and marked so) unless the entry
+    /// was purged, whose missing phone is a fact that must reach every copy.
+    pub fn with_phone_withheld(&self) -> Self {
+        let mut copy = self.clone();
+        if !copy.purged {
+            copy.phone = None;
+            if !copy.withheld.contains(&WithheldField::Phone) {
+                copy.withheld.push(WithheldField::Phone);
+            }
+        }
+        copy
     }
 
     /// Checks every field; all problems are returned at once.

@@ -5,8 +5,11 @@
 //! dates in them are the functions below. Campaign content (plan texts) and user data are not
 //! translated: they are shown as entered, marked with their own language.
 
+mod csv_words;
 mod messages;
 mod texts;
+
+pub use csv_words::{all_csv_words, csv_words};
 
 pub use messages::{
     attendance_breakdown, chart_summary, day_label, event_title, event_when, events_count,

@@ -1,0 +1,406 @@
+//! The spreadsheet exports: events, roster and summary as CSV files that Excel and WPS open
+//! correctly by double-click.
+//!
+//! Every file is UTF-8 with a byte-order mark (without it Excel reads Chinese as mojibake), has
+//! CRLF line ends and RFC 4180 quoting (done by the `csv` crate), a fixed column order, ISO dates
+//! (`2021-09-15`) and China Standard Time clock readings (`2021-09-15 09:30:00`). Headers and the
+//! few words the app itself writes come from a [`CsvWords`] the caller builds in the interface
+//! language. Phones are masked unless the caller includes them.
+//!
+//! No cell can run as a spreadsheet formula: a cell starting with `=`, `+`, `-`, `@`, TAB or CR is
+//! prefixed with an apostrophe ([`spreadsheet_safe`]), so `=HYPERLINK(…)` typed as a place comes
+//! out as the text `'=HYPERLINK(…)`.
+
+use super::campaign::{Campaign, LocalizedText};
+use super::china_time::{china_date_time, hour_minute};
+use super::event_record::{ActivityChoice, Attendance, EventRecord};
+use super::ids::EventId;
+use super::roster::{mask_phone, RosterEntry};
+use super::statistics::{ActivityKey, CampaignStatistics, Figures, UnitKey};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Columns of the events file.
+pub const EVENT_COLUMNS: usize = 23;
+/// Columns of the roster file.
+pub const ROSTER_COLUMNS: usize = 11;
+/// Columns of the summary file.
+pub const SUMMARY_COLUMNS: usize = 7;
+
+/// The header texts and the app's own words in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct CsvWords {
+    /// Use the plan's English names where it has them (Chinese otherwise).
+    pub english: bool,
+    /// Events file header: record ID, activity no., activity, organising unit, start date, end
+    /// date, start time, end time, format, place or platform, heads counted, signed in,
+    /// person-times, publicity minutes, publicity reports, materials, other figures, summary
+    /// direction, recorder, notes, device ID, revision, last changed.
+    pub event_header: [&'static str; EVENT_COLUMNS],
+    /// Roster file header: sign-in ID, record ID, activity no., activity, event date,
+    /// organising unit, name, phone, community or company, signed in at, personal data purged.
+    pub roster_header: [&'static str; ROSTER_COLUMNS],
+    /// Summary file header: grouping, no., name, events, person-times, publicity minutes,
+    /// publicity reports.
+    pub summary_header: [&'static str; SUMMARY_COLUMNS],
+    /// "In person".
+    pub offline: &'static str,
+    /// "Online".
+    pub online: &'static str,
+    /// The label of events outside the plan.
+    pub other_activity: &'static str,
+    /// Summary grouping: per activity.
+    pub by_activity: &'static str,
+    /// Summary grouping: per unit.
+    pub by_unit: &'static str,
+    /// Summary grouping: the whole campaign.
+    pub total: &'static str,
+    /// "Yes", for the purged column.
+    pub yes: &'static str,
+}
+
+impl CsvWords {
+    fn pick<'a>(&self, text: &'a LocalizedText) -> &'a str {
+        match (&text.en, self.english) {
+            (Some(en), true) => en,
+            _ => &text.zh,
+        }
+    }
+
+    fn separator(&self) -> &'static str {
+        if self.english {
+            "; "
+        } else {
+            "；"
+        }
+    }
+}
+
+/// `text` made safe to open in a spreadsheet: a leading `=`, `+`, `-`, `@`, TAB or CR would make
+/// Excel, WPS or LibreOffice treat the cell as a formula, so such text gets an apostrophe first.
+///
+/// ```
+/// use field_ledger::domain::csv_export::spreadsheet_safe;
+/// assert_eq!(spreadsheet_safe("=1+1"), "'=1+1");
+/// assert_eq!(spreadsheet_safe("社区广场"), "社区广场");
+/// ```
+pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{text}")),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// A CSV file being written: BOM first, CRLF line ends, quoting only where needed.
+struct CsvFile {
+    writer: csv::Writer<Vec<u8>>,
+}
+
+impl CsvFile {
+    fn new(header: &[&str]) -> Self {
+        let mut file = Self {
+            writer: csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .quote_style(csv::QuoteStyle::Necessary)
+                .from_writer("\u{feff}".as_bytes().to_vec()),
+        };
+        file.row(header.iter().map(|cell| Cow::Borrowed(*cell)));
+        file
+    }
+
+    fn row<'a>(&mut self, cells: impl IntoIterator<Item = Cow<'a, str>>) {
+        let cells = cells.into_iter().map(|cell| -> Cow<'a, [u8]> {
+            let needs_prefix = matches!(spreadsheet_safe(&cell), Cow::Owned(_));
+            match cell {
+                _ if needs_prefix => Cow::Owned(format!("'{cell}").into_bytes()),
+                Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+                Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+            }
+        });
+        // Writing into memory cannot fail.
+        let _ = self.writer.write_record(cells);
+    }
+
+    fn finish(self) -> Vec<u8> {
+        self.writer
+            .into_inner()
+            .map_err(|error| error.into_error())
+            .unwrap_or_default()
+    }
+}
+
+fn owned(text: String) -> Cow<'static, str> {
+    Cow::Owned(text)
+}
+
+fn number(value: impl ToString) -> Cow<'static, str> {
+    Cow::Owned(value.to_string())
+}
+
+/// The names the files show for a record's activity and unit.
+struct Names<'a> {
+    campaign: &'a Campaign,
+    words: &'a CsvWords,
+}
+
+impl<'a> Names<'a> {
+    /// Activity number (blank outside the plan) and name.
+    fn activity(&self, record: &'a EventRecord) -> (Cow<'a, str>, Cow<'a, str>) {
+        match &record.activity {
+            ActivityChoice::Planned { activity_id } => match self.campaign.activity(activity_id) {
+                Some(planned) => (
+                    number(planned.number),
+                    Cow::Borrowed(self.words.pick(&planned.short_title)),
+                ),
+                None => (Cow::Borrowed(""), Cow::Borrowed(activity_id.as_str())),
+            },
+            ActivityChoice::Other { title } => {
+                let colon = if self.words.english { ": " } else { "：" };
+                (
+                    Cow::Borrowed(""),
+                    owned(format!("{}{colon}{title}", self.words.other_activity)),
+                )
+            }
+        }
+    }
+
+    fn unit_key(&self, key: &'a UnitKey) -> (Cow<'a, str>, Cow<'a, str>) {
+        match key {
+            UnitKey::Office(name) => (Cow::Borrowed(""), Cow::Borrowed(name)),
+            UnitKey::Unit(id) => (
+                Cow::Borrowed(id.as_str()),
+                Cow::Borrowed(
+                    self.campaign
+                        .unit(id)
+                        .map_or(id.as_str(), |unit| self.words.pick(&unit.name)),
+                ),
+            ),
+        }
+    }
+
+    /// The unit an event counts for: the office's own name, or the plan unit's name.
+    fn unit(&self, record: &'a EventRecord) -> Cow<'a, str> {
+        match record
+            .office_name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            Some(office) => Cow::Borrowed(office),
+            None => Cow::Borrowed(
+                self.campaign
+                    .unit(&record.organising_unit_id)
+                    .map_or(record.organising_unit_id.as_str(), |unit| {
+                        self.words.pick(&unit.name)
+                    }),
+            ),
+        }
+    }
+
+    /// The activity's own counters that were filled in, e.g. `检测调试血压计 100台`.
+    fn extra_counts(&self, record: &EventRecord) -> String {
+        let planned = match &record.activity {
+            ActivityChoice::Planned { activity_id } => self.campaign.activity(activity_id),
+            ActivityChoice::Other { .. } => None,
+        };
+        record
+            .extra_counts
+            .iter()
+            .map(|(counter, value)| {
+                let known =
+                    planned.and_then(|p| p.extra_counters.iter().find(|c| &c.id == counter));
+                match known {
+                    Some(c) if self.words.english => format!(
+                        "{} {value} {}",
+                        self.words.pick(&c.name),
+                        self.words.pick(&c.unit)
+                    ),
+                    Some(c) => format!(
+                        "{} {value}{}",
+                        self.words.pick(&c.name),
+                        self.words.pick(&c.unit)
+                    ),
+                    None => format!("{counter} {value}"),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(self.words.separator())
+    }
+}
+
+/// Live (not deleted) events of `campaign` in the order the files list them: start day,
+/// creation time, ID.
+fn live_events<'a>(
+    campaign: &Campaign,
+    events: impl IntoIterator<Item = &'a EventRecord>,
+) -> Vec<&'a EventRecord> {
+    let mut live: Vec<&EventRecord> = events
+        .into_iter()
+        .filter(|e| !e.deleted && e.campaign_id == campaign.id)
+        .collect();
+    live.sort_by(|a, b| {
+        (a.start_date, a.created_at, a.id).cmp(&(b.start_date, b.created_at, b.id))
+    });
+    live
+}
+
+/// The events file: one row per live event of `campaign`, with its live sign-ins from
+/// `sign_ins` (as the statistics count them).
+pub fn events_csv<'a>(
+    campaign: &Campaign,
+    events: impl IntoIterator<Item = &'a EventRecord>,
+    sign_ins: &HashMap<EventId, usize>,
+    words: &CsvWords,
+) -> Vec<u8> {
+    let names = Names { campaign, words };
+    let mut file = CsvFile::new(&words.event_header);
+    for record in live_events(campaign, events) {
+        let signed_in = sign_ins.get(&record.id).copied().unwrap_or(0);
+        let (activity_number, activity) = names.activity(record);
+        let direction = campaign
+            .direction(&record.direction_id)
+            .map_or(record.direction_id.as_str(), |d| words.pick(&d.name));
+        let optional = |value: Option<String>| owned(value.unwrap_or_default());
+        file.row([
+            owned(record.id.to_string()),
+            activity_number,
+            activity,
+            names.unit(record),
+            owned(record.start_date.to_string()),
+            optional(record.end_date.map(|d| d.to_string())),
+            optional(record.start_time.map(hour_minute)),
+            optional(record.end_time.map(hour_minute)),
+            Cow::Borrowed(match record.attendance {
+                Attendance::Offline => words.offline,
+                Attendance::Online => words.online,
+            }),
+            Cow::Borrowed(record.place.as_str()),
+            number(record.head_count),
+            number(signed_in),
+            number(u64::from(record.head_count) + signed_in as u64),
+            number(record.publicity_minutes),
+            number(record.publicity_reports),
+            number(record.materials_handed_out),
+            owned(names.extra_counts(record)),
+            Cow::Borrowed(direction),
+            Cow::Borrowed(record.recorder.as_str()),
+            Cow::Borrowed(record.notes.as_str()),
+            owned(record.device_id.to_string()),
+            number(record.revision),
+            owned(china_date_time(record.updated_at)),
+        ]);
+    }
+    file.finish()
+}
+
+/// The roster file: one row per live sign-in at a live event of `campaign`, in event order, then
+/// by sign-in time. Phones are masked (`138****5678`) unless `include_phones`.
+pub fn roster_csv<'a>(
+    campaign: &Campaign,
+    events: impl IntoIterator<Item = &'a EventRecord>,
+    roster: impl IntoIterator<Item = &'a RosterEntry>,
+    include_phones: bool,
+    words: &CsvWords,
+) -> Vec<u8> {
+    let names = Names { campaign, words };
+    let events = live_events(campaign, events);
+    let mut by_event: HashMap<EventId, Vec<&RosterEntry>> = HashMap::new();
+    for entry in roster.into_iter().filter(|e| !e.deleted) {
+        by_event.entry(entry.event_id).or_default().push(entry);
+    }
+    let mut file = CsvFile::new(&words.roster_header);
+    for record in events {
+        let Some(entries) = by_event.get_mut(&record.id) else {
+            continue;
+        };
+        entries.sort_by_key(|e| (e.signed_in_at, e.id));
+        let (activity_number, activity) = names.activity(record);
+        let unit = names.unit(record);
+        let event_id = record.id.to_string();
+        let start = record.start_date.to_string();
+        for entry in entries.iter() {
+            let phone = match entry.phone.as_deref() {
+                Some(phone) if include_phones => Cow::Borrowed(phone),
+                Some(phone) => owned(mask_phone(phone)),
+                None => Cow::Borrowed(""),
+            };
+            file.row([
+                owned(entry.id.to_string()),
+                Cow::Borrowed(event_id.as_str()),
+                activity_number.clone(),
+                activity.clone(),
+                Cow::Borrowed(start.as_str()),
+                unit.clone(),
+                Cow::Borrowed(entry.name.as_str()),
+                phone,
+                Cow::Borrowed(entry.affiliation.as_deref().unwrap_or("")),
+                owned(china_date_time(entry.signed_in_at)),
+                Cow::Borrowed(if entry.purged { words.yes } else { "" }),
+            ]);
+        }
+    }
+    file.finish()
+}
+
+/// The summary file: the four figures of every planned activity (and the events outside the
+/// plan), of every unit with events, and of the whole campaign, from `statistics`.
+pub fn summary_csv(
+    campaign: &Campaign,
+    statistics: &CampaignStatistics,
+    words: &CsvWords,
+) -> Vec<u8> {
+    let names = Names { campaign, words };
+    let mut file = CsvFile::new(&words.summary_header);
+    let four = |figures: &Figures| {
+        [
+            number(figures.events),
+            number(figures.person_times),
+            number(figures.publicity_minutes),
+            number(figures.publicity_reports),
+        ]
+    };
+    for (key, figures) in &statistics.per_activity {
+        let (code, name) = match key {
+            ActivityKey::Planned(id) => campaign
+                .activity(id)
+                .map_or((Cow::Borrowed(""), Cow::Borrowed(id.as_str())), |a| {
+                    (number(a.number), Cow::Borrowed(words.pick(&a.short_title)))
+                }),
+            ActivityKey::Other => (Cow::Borrowed(""), Cow::Borrowed(words.other_activity)),
+        };
+        let [events, person_times, minutes, reports] = four(figures);
+        file.row([
+            Cow::Borrowed(words.by_activity),
+            code,
+            name,
+            events,
+            person_times,
+            minutes,
+            reports,
+        ]);
+    }
+    for (key, figures) in &statistics.per_unit {
+        let (code, name) = names.unit_key(key);
+        let [events, person_times, minutes, reports] = four(figures);
+        file.row([
+            Cow::Borrowed(words.by_unit),
+            code,
+            name,
+            events,
+            person_times,
+            minutes,
+            reports,
+        ]);
+    }
+    let [events, person_times, minutes, reports] = four(&statistics.total);
+    file.row([
+        Cow::Borrowed(words.total),
+        Cow::Borrowed(""),
+        Cow::Borrowed(words.pick(&campaign.title)),
+        events,
+        person_times,
+        minutes,
+        reports,
+    ]);
+    file.finish()
+}

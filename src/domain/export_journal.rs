@@ -1,0 +1,71 @@
+//! Which events changed since this tablet's last JSON export, for the "not exported" badge.
+//!
+//! The journal holds event IDs, not single changes: a head count tapped fifty times, or twenty
+//! sign-ins, make one changed event. It is bounded by the number of events, so it fits in
+//! localStorage even with 10,000 events. It errs on the side of "not exported": a change saved
+//! while an export is being written stays counted even if the file caught it.
+//!
+//! Usage: [`ExportJournal::note_change`] after every durable save of an event or of one of its
+//! sign-ins; [`ExportJournal::begin_export`] before reading the records for an export file and
+//! [`ExportJournal::finish_export`] once the file has been handed to the user.
+
+use super::ids::EventId;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The changed events since the last export.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportJournal {
+    /// When the last JSON export was handed over; `None` if this tablet has never exported.
+    pub last_export: Option<DateTime<Utc>>,
+    /// Events changed (or whose sign-ins changed) since then.
+    pub changed: BTreeSet<EventId>,
+    /// Events changed since the export being written began, while one is.
+    #[serde(skip)]
+    during_export: Option<BTreeSet<EventId>>,
+}
+
+impl ExportJournal {
+    /// The journal of a tablet whose records predate it (or whose journal was lost): every
+    /// stored event counts as not exported.
+    pub fn never_exported(events: impl IntoIterator<Item = EventId>) -> Self {
+        Self {
+            last_export: None,
+            changed: events.into_iter().collect(),
+            during_export: None,
+        }
+    }
+
+    /// Notes that `event` or one of its sign-ins was saved; returns whether the journal changed
+    /// (so it needs writing).
+    pub fn note_change(&mut self, event: EventId) -> bool {
+        let during = self
+            .during_export
+            .as_mut()
+            .is_some_and(|during| during.insert(event));
+        self.changed.insert(event) || during
+    }
+
+    /// Marks the start of an export: the records are about to be read.
+    pub fn begin_export(&mut self) {
+        self.during_export = Some(BTreeSet::new());
+    }
+
+    /// Marks the export begun last as handed over at `at`: what was changed before it began is
+    /// exported; changes saved meanwhile stay counted.
+    pub fn finish_export(&mut self, at: DateTime<Utc>) {
+        self.changed = self.during_export.take().unwrap_or_default();
+        self.last_export = Some(at);
+    }
+
+    /// Forgets an export that did not complete.
+    pub fn abandon_export(&mut self) {
+        self.during_export = None;
+    }
+
+    /// How many events have changes not yet exported.
+    pub fn unexported(&self) -> usize {
+        self.changed.len()
+    }
+}
