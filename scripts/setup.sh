@@ -23,9 +23,14 @@ export CHROMIUM_PATH=/usr/bin/chromium
 export CHROMEDRIVER=/usr/bin/chromedriver
 
 # 1. Debian packages: the browser and its driver for every browser test, CJK fonts so Chinese
-#    renders as glyphs rather than boxes.
+#    renders as glyphs rather than boxes; for the tests, LibreOffice Calc (headless) as the real
+#    spreadsheet that opens the exported CSV files.
+packages=(chromium chromium-driver fonts-noto-cjk)
+if [[ "${FIELD_LEDGER_SETUP_FOR:-}" == tests ]]; then
+  packages+=(libreoffice-calc-nogui)
+fi
 missing=()
-for package in chromium chromium-driver fonts-noto-cjk; do
+for package in "${packages[@]}"; do
   # dpkg -s also succeeds for removed packages whose config files remain: check the status.
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || missing+=("$package")
 done
@@ -34,7 +39,7 @@ if ((${#missing[@]})); then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 else
-  say "Debian packages present: chromium, chromium-driver, fonts-noto-cjk"
+  say "Debian packages present: ${packages[*]}"
 fi
 
 # 2. The Rust target for the browser.

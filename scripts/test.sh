@@ -3,6 +3,7 @@
 # format, lints (host and wasm), host domain tests, browser tests in headless Chromium,
 # the release build, and end-to-end tests in Chromium against dist/.
 set -euo pipefail
+FIELD_LEDGER_SETUP_FOR=tests
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 step() { printf '\n\033[1;32m==>\033[0m \033[1m%s\033[0m\n' "$*"; }

@@ -10,6 +10,7 @@ use crate::pages::attendance::AttendancePage;
 use crate::pages::counter::CounterPage;
 use crate::pages::device_setup::DeviceSetupPage;
 use crate::pages::event_form::EventFormPage;
+use crate::pages::export::ExportPage;
 use crate::pages::home::HomePage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::statistics::StatisticsPage;
@@ -49,12 +50,21 @@ pub fn App(campaign: Campaign, #[prop(into)] today: Signal<NaiveDate>) -> impl I
     // Memos, so a page is rebuilt only when the screen really changes (not on every hash event).
     let screen = Memo::new(move |_| route.0.get());
     let set_up = Memo::new(move |_| device.0.with(Option::is_some));
+    // A new screen starts at its top, not at the scroll position of the one before.
+    Effect::new(move |previous: Option<Route>| {
+        let current = screen.get();
+        if previous.is_some_and(|previous| previous != current) {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        current
+    });
     let page = move || match screen.get() {
         Route::Overview => view! { <OverviewPage /> }.into_any(),
         _ if !set_up.get() => view! { <DeviceSetupPage /> }.into_any(),
         Route::Home => view! { <HomePage /> }.into_any(),
         Route::Device => view! { <DeviceSetupPage /> }.into_any(),
         Route::Stats => view! { <StatisticsPage /> }.into_any(),
+        Route::Export => view! { <ExportPage /> }.into_any(),
         Route::NewEvent => view! { <EventFormPage editing=None /> }.into_any(),
         Route::EditEvent(id) => view! { <EventFormPage editing=Some(id) /> }.into_any(),
         Route::Attendance(id) => view! { <AttendancePage event=id /> }.into_any(),

@@ -4,10 +4,13 @@
 //! enter the in-memory map the screens read, so nothing is shown as saved that is not on disk.
 
 use crate::domain::event_record::EventRecord;
+use crate::domain::export_journal::ExportJournal;
 use crate::domain::ids::{CampaignId, EventId};
 use crate::domain::roster::RosterEntry;
+use crate::state::StorageNotice;
+use crate::storage::preferences;
 use crate::storage::records::{LoadedRecords, RecordDatabase};
-use crate::storage::StorageFailure;
+use crate::storage::{SavedThing, StorageFailure};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -37,18 +40,26 @@ pub struct EventRecords {
     pub roster_counts: RwSignal<HashMap<EventId, usize>>,
     /// Loading progress.
     pub load: RwSignal<LoadState>,
+    /// The events changed since the last JSON export (kept in localStorage, in step with other
+    /// tabs).
+    pub journal: RwSignal<ExportJournal>,
     database: StoredValue<Option<RecordDatabase>, LocalStorage>,
+    notice: StorageNotice,
 }
 
 impl EventRecords {
-    /// Starts empty and loads the stored records in the background.
-    pub fn load() -> Self {
+    /// Starts empty and loads the stored records in the background; storage failures after
+    /// loading (of the export journal) go to `notice`.
+    pub fn load(notice: StorageNotice) -> Self {
         let records = Self {
             all: RwSignal::new(HashMap::new()),
             roster_counts: RwSignal::new(HashMap::new()),
             load: RwSignal::new(LoadState::Loading),
+            journal: RwSignal::new(ExportJournal::default()),
             database: StoredValue::new_local(None),
+            notice,
         };
+        records.follow_journal_of_other_tabs();
         leptos::task::spawn_local(async move {
             let opened = match RecordDatabase::open().await {
                 Ok(database) => database,
@@ -61,7 +72,9 @@ impl EventRecords {
             match opened.load_events().await {
                 Ok(loaded) => {
                     records.roster_counts.set(counts);
-                    let map = loaded.records.into_iter().map(|r| (r.id, r)).collect();
+                    let map: HashMap<EventId, EventRecord> =
+                        loaded.records.into_iter().map(|r| (r.id, r)).collect();
+                    records.start_journal(map.keys().copied());
                     records.all.set(map);
                     records.database.set_value(Some(opened));
                     records.load.set(LoadState::Ready {
@@ -94,10 +107,89 @@ impl EventRecords {
                 _ => StorageFailure::Blocked,
             })?;
         database.put_event(&record).await?;
+        self.note_change(record.id);
         self.all.update(|all| {
             all.insert(record.id, record);
         });
         Ok(())
+    }
+
+    /// Reads the export journal, or starts one that counts every stored event as not exported
+    /// (a tablet whose records predate the journal, or whose journal was lost).
+    fn start_journal(self, stored: impl Iterator<Item = EventId>) {
+        match preferences::load_export_journal() {
+            Ok(Some(journal)) => self.journal.set(journal),
+            Ok(None) => {
+                let journal = ExportJournal::never_exported(stored);
+                if let Err(failure) = preferences::save_export_journal(&journal) {
+                    self.notice.show(SavedThing::ExportJournal, failure);
+                }
+                self.journal.set(journal);
+            }
+            Err(failure) => {
+                self.notice.show(SavedThing::ExportJournal, failure);
+                self.journal.set(ExportJournal::never_exported(stored));
+            }
+        }
+    }
+
+    /// Another tab's saves and exports change the journal in localStorage: follow them, so
+    /// this tab neither shows a stale count nor skips noting a change.
+    fn follow_journal_of_other_tabs(self) {
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() != Some(crate::storage::keys::EXPORT_JOURNAL) {
+                return;
+            }
+            if let Ok(Some(stored)) = preferences::load_export_journal() {
+                self.journal.update(|journal| {
+                    journal.changed = stored.changed;
+                    journal.last_export = stored.last_export;
+                });
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
+
+    fn write_journal(self) {
+        let written = self
+            .journal
+            .with_untracked(preferences::save_export_journal);
+        if let Err(failure) = written {
+            self.notice.show(SavedThing::ExportJournal, failure);
+        }
+    }
+
+    /// Notes, after a durable save, that `event` (or one of its sign-ins) changed.
+    fn note_change(self, event: EventId) {
+        let mut changed = false;
+        self.journal.maybe_update(|journal| {
+            changed = journal.note_change(event);
+            changed
+        });
+        if changed {
+            self.write_journal();
+        }
+    }
+
+    /// Marks the start of an export: the records are about to be read.
+    pub fn begin_export(self) {
+        self.journal.update_untracked(ExportJournal::begin_export);
+    }
+
+    /// Marks the export begun last as handed over at `now`.
+    pub fn finish_export(self, now: DateTime<Utc>) {
+        self.journal.update(|journal| journal.finish_export(now));
+        self.write_journal();
+    }
+
+    /// Forgets an export that was cancelled or failed.
+    pub fn abandon_export(self) {
+        self.journal.update_untracked(ExportJournal::abandon_export);
+    }
+
+    /// Every roster entry of every event, removed ones included, read from storage.
+    pub async fn load_all_roster(self) -> Result<LoadedRecords<RosterEntry>, StorageFailure> {
+        self.database()?.load_all_roster().await
     }
 
     /// The live sign-ins of `event`, read from storage.
@@ -116,6 +208,7 @@ impl EventRecords {
         live_count: usize,
     ) -> Result<(), StorageFailure> {
         self.database()?.put_roster_entry(entry).await?;
+        self.note_change(entry.event_id);
         self.roster_counts.update(|counts| {
             counts.insert(entry.event_id, live_count);
         });
@@ -142,6 +235,7 @@ impl EventRecords {
             let roster = database.load_roster(event).await?.records;
             for entry in roster.iter().filter(|e| !e.purged) {
                 database.put_roster_entry(&entry.purged_at(now)).await?;
+                self.note_change(event);
                 purged += 1;
             }
         }

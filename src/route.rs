@@ -14,6 +14,8 @@ pub enum Route {
     Device,
     /// The campaign statistics and printable summary.
     Stats,
+    /// Exports: report, tables, backup.
+    Export,
     /// The form for a new event.
     NewEvent,
     /// The form editing a stored event.
@@ -38,6 +40,7 @@ impl Route {
             ["overview"] => Route::Overview,
             ["device"] => Route::Device,
             ["stats"] => Route::Stats,
+            ["export"] => Route::Export,
             ["events", "new"] => Route::NewEvent,
             ["events", id] => EventId::parse(id).map_or(Route::Home, Route::EditEvent),
             ["events", id, "attendance"] => {
@@ -55,6 +58,7 @@ impl Route {
             Route::Overview => "#/overview".to_owned(),
             Route::Device => "#/device".to_owned(),
             Route::Stats => "#/stats".to_owned(),
+            Route::Export => "#/export".to_owned(),
             Route::NewEvent => "#/events/new".to_owned(),
             Route::EditEvent(id) => format!("#/events/{id}"),
             Route::Attendance(id) => format!("#/events/{id}/attendance"),

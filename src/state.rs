@@ -120,7 +120,7 @@ pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>, route: Ro
         filter: RwSignal::new(Default::default()),
         shown: RwSignal::new(crate::pages::home::PAGE_SIZE),
     });
-    provide_context(EventRecords::load());
+    provide_context(EventRecords::load(notice));
     provide_context(crate::browser_app_shell::AppShell::listen());
     let health = StorageHealth {
         persisted: RwSignal::new(None),

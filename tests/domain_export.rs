@@ -3,6 +3,8 @@
 //!
 //! Golden files live in `tests/fixtures/export/`; after an intended change, regenerate them with
 //! `UPDATE_GOLDEN=1 cargo test --test domain_export` and review the diff.
+// Host only: the schema validator and the golden files are read from the host.
+#![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use field_ledger::domain::campaign::Campaign;

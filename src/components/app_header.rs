@@ -2,7 +2,8 @@
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::server_status::ServerStatus;
-use crate::i18n::Text;
+use crate::event_records::EventRecords;
+use crate::i18n::{unexported_label, Text};
 use crate::route::Route;
 use crate::state::{CurrentRoute, Device, UiLanguage};
 use leptos::prelude::*;
@@ -13,6 +14,8 @@ pub fn AppHeader() -> impl IntoView {
     let language = expect_context::<UiLanguage>();
     let route = expect_context::<CurrentRoute>();
     let device = expect_context::<Device>();
+    let records = expect_context::<EventRecords>();
+    let unexported = Memo::new(move |_| records.journal.with(|j| j.unexported()));
     let link = move |target: Route, testid: &'static str, label: Text| {
         // The form pages belong to the event list; before set-up every page is the set-up.
         let current = move || match route.0.get() {
@@ -29,6 +32,13 @@ pub fn AppHeader() -> impl IntoView {
                 aria-current=move || (current() == target).then_some("page")
             >
                 {language.text(label)}
+                {(target == Route::Export).then_some(move || {
+                    let count = unexported.get();
+                    (count > 0).then(|| view! {
+                        <span class="badge" aria-hidden="true" data-testid="unexported-count">{count}</span>
+                        <span class="visually-hidden">{move || unexported_label(language.0.get(), count)}</span>
+                    })
+                })}
             </a>
         }
     };
@@ -38,6 +48,7 @@ pub fn AppHeader() -> impl IntoView {
             <nav class="main-nav" aria-label=language.text(Text::MainNavigation)>
                 {link(Route::Home, "nav-home", Text::NavHome)}
                 {link(Route::Stats, "nav-stats", Text::NavStats)}
+                {link(Route::Export, "nav-export", Text::NavExport)}
                 {link(Route::Overview, "nav-overview", Text::NavOverview)}
                 {link(Route::Device, "nav-device", Text::NavDevice)}
             </nav>

@@ -8,6 +8,7 @@ pub mod draft_banner;
 pub mod event_fields;
 pub mod event_filters;
 pub mod event_row;
+pub mod export_button;
 pub mod form_field;
 pub mod language_switch;
 pub mod personal_data_purge;

@@ -82,6 +82,7 @@ pub fn failed_save_message(language: Language, failed: &FailedSave) -> String {
                 "："
             },
         ),
+        SavedThing::ExportJournal => language.text(Text::ExportJournalName).to_owned(),
         SavedThing::StoredRecords => {
             let reason = language.text(failed.failure.message());
             return format!("{}{reason}", language.text(Text::StoredRecordsUnreadable));
@@ -247,5 +248,95 @@ pub fn events_count(language: Language, count: usize) -> String {
         (Language::ZhCn, n) => format!("共 {n} 条"),
         (Language::En, 1) => "1 event".to_owned(),
         (Language::En, n) => format!("{n} events"),
+    }
+}
+
+/// The export page's status line: how many events have changes not yet exported, and when the
+/// last export was (a China time).
+pub fn export_status(
+    language: Language,
+    unexported: usize,
+    last_export: Option<chrono::DateTime<chrono::Utc>>,
+) -> String {
+    use crate::domain::china_time::{china_clock, china_today};
+    let when = last_export.map(|at| {
+        let day = crate::i18n::format_date(language, china_today(at));
+        format!("{day} {}", china_clock(at))
+    });
+    match (language, when, unexported) {
+        (Language::ZhCn, None, 0) => "还没有可导出的活动记录。".to_owned(),
+        (Language::ZhCn, None, n) => format!("本平板还没有导出过，{n} 条活动记录待导出。"),
+        (Language::ZhCn, Some(when), 0) => format!("所有更改均已导出（上次导出：{when}）。"),
+        (Language::ZhCn, Some(when), n) => {
+            format!("上次导出（{when}）之后，{n} 条活动记录有更改，尚未导出。")
+        }
+        (Language::En, None, 0) => "No events to export yet.".to_owned(),
+        (Language::En, None, 1) => {
+            "Nothing exported from this tablet yet: 1 event to export.".to_owned()
+        }
+        (Language::En, None, n) => {
+            format!("Nothing exported from this tablet yet: {n} events to export.")
+        }
+        (Language::En, Some(when), 0) => format!("Every change is exported (last export: {when})."),
+        (Language::En, Some(when), 1) => {
+            format!("1 event has changed since the last export ({when}).")
+        }
+        (Language::En, Some(when), n) => {
+            format!("{n} events have changed since the last export ({when}).")
+        }
+    }
+}
+
+/// The accessible name of the "not exported" badge.
+pub fn unexported_label(language: Language, count: usize) -> String {
+    match (language, count) {
+        (Language::ZhCn, n) => format!("{n} 条活动记录有未导出的更改"),
+        (Language::En, 1) => "1 event with changes not exported".to_owned(),
+        (Language::En, n) => format!("{n} events with changes not exported"),
+    }
+}
+
+/// How an export file left the tablet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivered {
+    /// Through the system share sheet.
+    Shared,
+    /// As a download.
+    Downloaded,
+}
+
+/// Confirmation after an export: the file's name and where it went.
+pub fn exported_message(language: Language, how: Delivered, file_name: &str) -> String {
+    match (language, how) {
+        (Language::ZhCn, Delivered::Shared) => format!("已分享「{file_name}」。"),
+        (Language::ZhCn, Delivered::Downloaded) => {
+            format!("已下载「{file_name}」，可在“下载”文件夹中找到。")
+        }
+        (Language::En, Delivered::Shared) => format!("Shared “{file_name}”."),
+        (Language::En, Delivered::Downloaded) => {
+            format!("Downloaded “{file_name}”: it is in the Downloads folder.")
+        }
+    }
+}
+
+/// An export that could not be made: the file and why.
+pub fn export_failed(language: Language, file_name: &str, failure: StorageFailure) -> String {
+    let reason = language.text(failure.message());
+    match language {
+        Language::ZhCn => format!("「{file_name}」未能导出：读取记录失败。{reason}"),
+        Language::En => {
+            format!("“{file_name}” was not exported: the records could not be read. {reason}")
+        }
+    }
+}
+
+/// A warning that some stored records could not go into the file.
+pub fn records_left_out(language: Language, count: usize) -> String {
+    match (language, count) {
+        (Language::ZhCn, n) => format!(
+            "注意：有 {n} 条记录由更新版本的应用写入或无法读取，未包含在文件中；请更新应用后再导出。"
+        ),
+        (Language::En, 1) => "Note: 1 record was written by a newer app version or cannot be read, and is not in the file. Update the app and export again.".to_owned(),
+        (Language::En, n) => format!("Note: {n} records were written by a newer app version or cannot be read, and are not in the file. Update the app and export again."),
     }
 }

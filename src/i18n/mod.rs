@@ -13,8 +13,9 @@ pub use csv_words::{all_csv_words, csv_words};
 
 pub use messages::{
     attendance_breakdown, chart_summary, day_label, event_title, event_when, events_count,
-    failed_save_message, fields_to_fix, not_saved, outside_period_warning, person_times_label,
-    problem_message, purged_message, records_skipped, storage_used, stored_counts,
+    export_failed, export_status, exported_message, failed_save_message, fields_to_fix, not_saved,
+    outside_period_warning, person_times_label, problem_message, purged_message, records_left_out,
+    records_skipped, storage_used, stored_counts, unexported_label, Delivered,
 };
 pub use texts::Text;
 

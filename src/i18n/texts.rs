@@ -327,4 +327,46 @@ texts! {
     NoStatistics => "所选范围内还没有活动记录。", "No events recorded in this range.";
     /// Button that dismisses a notice.
     Dismiss => "知道了", "Dismiss";
+    /// Navigation: the export page.
+    NavExport => "导出", "Export";
+    /// Heading of the export page.
+    ExportPageTitle => "导出与发送", "Export and send";
+    /// The storage notice's name for the export journal.
+    ExportJournalName => "未导出更改的记录", "Record of changes not exported";
+    /// Heading: files for the Quality Section.
+    ForQualitySection => "发给质量科", "For the Quality Section";
+    /// What the files for the Quality Section are.
+    ForQualitySectionHint => "报告文件（JSON）由质量科导入汇总；CSV 表格可用 Excel 或 WPS 直接打开。", "The Quality Section imports and merges the report file (JSON); the CSV tables open in Excel or WPS.";
+    /// Check box: include full phone numbers.
+    IncludePhones => "包含完整联系电话", "Include full phone numbers";
+    /// What leaving phones out means.
+    IncludePhonesHint => "默认不含联系电话：报告文件中隐去号码，CSV 中显示为 138****5678。", "By default phone numbers are left out of the report file and masked as 138****5678 in the CSV.";
+    /// Warning when phones are included.
+    IncludePhonesWarning => "文件将包含居民的完整手机号，请只发给质量科。", "The files will carry residents' full phone numbers: send them to the Quality Section only.";
+    /// Label of the CSV header language choice.
+    CsvHeaderLanguage => "CSV 表头语言", "CSV header language";
+    /// Export button: the report JSON.
+    ExportReportJson => "报告文件（JSON）", "Report file (JSON)";
+    /// Export button: the events CSV.
+    ExportEventsCsv => "活动记录表（CSV）", "Events table (CSV)";
+    /// Export button: the roster CSV.
+    ExportRosterCsv => "签到名单（CSV）", "Sign-in roster (CSV)";
+    /// Export button: the summary CSV.
+    ExportSummaryCsv => "汇总表（CSV）", "Summary table (CSV)";
+    /// Heading: backing up the tablet.
+    BackupHeading => "备份本平板", "Back up this tablet";
+    /// What a backup is for.
+    BackupHint => "完整备份包含联系电话，用于更换或恢复平板，请妥善保管，不要发到群里。", "A complete backup, phone numbers included, for restoring or replacing this tablet. Keep it safe; do not post it to a group chat.";
+    /// Export button: the complete backup.
+    ExportBackupJson => "完整备份（JSON）", "Complete backup (JSON)";
+    /// Verb on export buttons where the system share sheet is available.
+    ActionShare => "分享", "Share";
+    /// Verb on export buttons where files are downloaded.
+    ActionDownload => "下载", "Download";
+    /// Shown while an export file is being prepared.
+    ExportPreparing => "正在生成文件……", "Preparing the file…";
+    /// Shown when the browser refused to hand a file over.
+    ExportNotHandedOver => "文件未能交出：浏览器拒绝了下载或分享，请重试。", "The file was not handed over: the browser refused the download or share. Please try again.";
+    /// Shown when the user closed the share sheet.
+    ExportCancelled => "已取消分享，文件未发送。", "Sharing cancelled: nothing was sent.";
 }

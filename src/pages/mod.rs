@@ -4,6 +4,7 @@ pub mod attendance;
 pub mod counter;
 pub mod device_setup;
 pub mod event_form;
+pub mod export;
 pub mod home;
 pub mod overview;
 pub mod statistics;

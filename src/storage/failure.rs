@@ -64,6 +64,8 @@ pub enum SavedThing {
     Purge,
     /// The stored records, read at start-up.
     StoredRecords,
+    /// The note of which changes are not yet exported.
+    ExportJournal,
 }
 
 /// A storage failure with what it concerned, for the notice banner.

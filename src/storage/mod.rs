@@ -8,6 +8,7 @@
 //! | localStorage | [`keys::DEVICE`] | this tablet's [`DeviceProfile`](crate::domain::device::DeviceProfile), JSON |
 //! | localStorage | [`keys::EVENT_DRAFT_PREFIX`]`new` or `<event id>` | an event form in progress (new, or editing that event), JSON |
 //! | localStorage | [`keys::LAST_RECORDER`] | the recorder name last used |
+//! | localStorage | [`keys::EXPORT_JOURNAL`] | events changed since the last JSON export ([`ExportJournal`](crate::domain::export_journal::ExportJournal)), JSON |
 //! | IndexedDB `field-ledger` v1 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text |
 //! | IndexedDB `field-ledger` v1 | store [`records::ROSTER_STORE`] | one roster entry per key, JSON text |
 //!
@@ -32,4 +33,6 @@ pub mod keys {
     pub const EVENT_DRAFT_PREFIX: &str = "field-ledger.v1.event-draft.";
     /// The recorder name last saved with an event.
     pub const LAST_RECORDER: &str = "field-ledger.v1.last-recorder";
+    /// The events changed since the last JSON export, for the "not exported" badge.
+    pub const EXPORT_JOURNAL: &str = "field-ledger.v1.export-journal";
 }

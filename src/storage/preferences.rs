@@ -5,6 +5,7 @@ use super::keys;
 use super::StorageFailure;
 use crate::domain::device::DeviceProfile;
 use crate::domain::event_draft::EventDraft;
+use crate::domain::export_journal::ExportJournal;
 use crate::domain::ids::EventId;
 use crate::i18n::Language;
 use gloo_storage::errors::StorageError;
@@ -126,4 +127,14 @@ pub fn load_last_recorder() -> Result<Option<String>, StorageFailure> {
 /// Remembers the recorder name for the next event.
 pub fn save_last_recorder(name: &str) -> Result<(), StorageFailure> {
     save(keys::LAST_RECORDER, &name)
+}
+
+/// The events changed since the last JSON export; `Ok(None)` if no journal was ever kept here.
+pub fn load_export_journal() -> Result<Option<ExportJournal>, StorageFailure> {
+    load(keys::EXPORT_JOURNAL)
+}
+
+/// Saves the export journal.
+pub fn save_export_journal(journal: &ExportJournal) -> Result<(), StorageFailure> {
+    save(keys::EXPORT_JOURNAL, journal)
 }

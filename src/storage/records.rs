@@ -293,6 +293,17 @@ impl RecordDatabase {
         Ok(decode_all(&values, decode_roster_entry))
     }
 
+    /// Every roster entry of every event, removed ones included: what an export carries.
+    pub async fn load_all_roster(&self) -> Result<LoadedRecords<RosterEntry>, StorageFailure> {
+        let (_transaction, store) = self.store(ROSTER_STORE, IdbTransactionMode::Readonly)?;
+        let request = store.get_all().map_err(failure)?;
+        let values: Array = request_result(&request)
+            .await
+            .map_err(failure)?
+            .unchecked_into();
+        Ok(decode_all(&values, decode_roster_entry))
+    }
+
     /// How many live sign-ins each event has, read from the keys alone (no values parsed).
     pub async fn load_roster_counts(&self) -> Result<HashMap<EventId, usize>, StorageFailure> {
         let (_transaction, store) = self.store(ROSTER_STORE, IdbTransactionMode::Readonly)?;

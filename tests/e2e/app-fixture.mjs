@@ -177,3 +177,47 @@ export async function storedRoster(page) {
       }),
   );
 }
+
+/**
+ * Records an event through the form: `activity` (a plan ID or `other` with `title`), `place` or
+ * an online `platform`, and optional figures; waits for the list.
+ */
+export async function newEvent(page, { activity, place, platform, minutes, reports, materials, endDate, title, monitors }) {
+  await page.getByTestId('nav-home').click();
+  await page.getByTestId('new-event').click();
+  await page.getByTestId('event-activity').selectOption(activity);
+  if (title) await page.getByTestId('event-other-title').fill(title);
+  if (platform) {
+    await page.getByTestId('event-online').check();
+    await page.getByTestId('event-platform').fill(platform);
+  } else {
+    await page.getByTestId('event-place').fill(place);
+  }
+  if (endDate) await page.getByTestId('event-end-date').fill(endDate);
+  if (minutes) await page.getByTestId('event-publicity-minutes').fill(String(minutes));
+  if (reports) await page.getByTestId('event-publicity-reports').fill(String(reports));
+  if (materials) await page.getByTestId('event-materials').fill(String(materials));
+  if (monitors) await page.getByTestId('event-extra-bp-monitors-tested').fill(String(monitors));
+  await page.getByTestId('save-event').click();
+  await expect(page.getByTestId('home-page')).toBeVisible();
+}
+
+/**
+ * Opens the attendance of the event at `place`, types `count` heads and signs in `names` (each a
+ * name, or `{ name, phone }`).
+ */
+export async function setAttendance(page, place, count, names = []) {
+  await page.getByTestId('event-row').filter({ hasText: place }).getByTestId('open-attendance').click();
+  await page.getByTestId('head-count-input').fill(String(count));
+  await page.getByTestId('set-head-count').click();
+  for (const attendee of names) {
+    const { name, phone } = typeof attendee === 'string' ? { name: attendee } : attendee;
+    await page.getByTestId('roster-name').fill(name);
+    if (phone) await page.getByTestId('roster-phone').fill(phone);
+    await page.getByTestId('roster-name').press('Enter');
+    await expect(page.getByTestId('roster-row').filter({ hasText: name })).toBeVisible();
+  }
+}
+
+/** The number shown by one of the statistics page's key figures. */
+export const keyFigure = (page, testid) => page.getByTestId(testid).locator('[data-key-figure]');

@@ -106,6 +106,19 @@ APP_PAGES.push({
   forms: [],
 });
 
+APP_PAGES.push({
+  name: 'export',
+  open: async (page) => {
+    await openAttendance(page);
+    await page.getByTestId('nav-export').click();
+    await expect(page.getByTestId('export-page')).toBeVisible();
+    // With phones included the warning shows: the gates check it too.
+    await page.getByTestId('export-include-phones').check();
+  },
+  dialogs: [],
+  forms: [],
+});
+
 /** Both interface languages, default first. */
 export const LANGUAGES = ['zh-CN', 'en'];
 

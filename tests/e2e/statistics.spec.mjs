@@ -1,41 +1,7 @@
 // Statistics: a known set of events gives the hand-computed figures; the summary prints on A4.
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { test, expect, seedDevice, openHome, screenshot, SCREENSHOT_DIR } from './app-fixture.mjs';
-
-/** The number of one of the statistics' key figures. */
-const figure = (page, testid) => page.getByTestId(testid).locator('[data-key-figure]');
-
-async function newEvent(page, { activity, place, platform, minutes, reports, materials, endDate, title, monitors }) {
-  await page.getByTestId('nav-home').click();
-  await page.getByTestId('new-event').click();
-  await page.getByTestId('event-activity').selectOption(activity);
-  if (title) await page.getByTestId('event-other-title').fill(title);
-  if (platform) {
-    await page.getByTestId('event-online').check();
-    await page.getByTestId('event-platform').fill(platform);
-  } else {
-    await page.getByTestId('event-place').fill(place);
-  }
-  if (endDate) await page.getByTestId('event-end-date').fill(endDate);
-  if (minutes) await page.getByTestId('event-publicity-minutes').fill(String(minutes));
-  if (reports) await page.getByTestId('event-publicity-reports').fill(String(reports));
-  if (materials) await page.getByTestId('event-materials').fill(String(materials));
-  if (monitors) await page.getByTestId('event-extra-bp-monitors-tested').fill(String(monitors));
-  await page.getByTestId('save-event').click();
-  await expect(page.getByTestId('home-page')).toBeVisible();
-}
-
-async function setAttendance(page, place, count, names = []) {
-  await page.getByTestId('event-row').filter({ hasText: place }).getByTestId('open-attendance').click();
-  await page.getByTestId('head-count-input').fill(String(count));
-  await page.getByTestId('set-head-count').click();
-  for (const name of names) {
-    await page.getByTestId('roster-name').fill(name);
-    await page.getByTestId('roster-name').press('Enter');
-    await expect(page.getByTestId('roster-row').filter({ hasText: name })).toBeVisible();
-  }
-}
+import { test, expect, seedDevice, openHome, screenshot, SCREENSHOT_DIR, newEvent, setAttendance, keyFigure as figure } from './app-fixture.mjs';
 
 test('a known set of events gives the hand-computed figures, and the summary prints on A4', async ({ page }) => {
   await seedDevice(page);

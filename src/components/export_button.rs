@@ -1,0 +1,38 @@
+//! One export button: "下载 活动记录表（CSV）", busy while its file is being made.
+
+use crate::export_files::ExportChoice;
+use crate::i18n::Text;
+use crate::state::UiLanguage;
+use leptos::prelude::*;
+
+/// A large button that exports `choice`'s file.
+#[component]
+pub fn ExportButton(
+    /// The file it exports.
+    choice: ExportChoice,
+    /// What the file is.
+    label: Text,
+    /// Share or download.
+    verb: Text,
+    /// `data-testid`.
+    testid: &'static str,
+    /// The export in progress, if any (every button waits for it).
+    busy: RwSignal<Option<ExportChoice>>,
+    /// Called on click.
+    on_export: Callback<ExportChoice>,
+) -> impl IntoView {
+    let language = expect_context::<UiLanguage>();
+    view! {
+        <button
+            type="button"
+            class="export-button"
+            data-testid=testid
+            disabled=move || busy.get().is_some()
+            aria-busy=move || (busy.get() == Some(choice)).then_some("true")
+            on:click=move |_| on_export.run(choice)
+        >
+            <span class="export-verb">{language.text(verb)}</span>
+            <span class="export-label">{language.text(label)}</span>
+        </button>
+    }
+}

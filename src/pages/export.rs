@@ -1,0 +1,226 @@
+//! Exports: the report and the tables for the Quality Section, and the tablet's backup, each
+//! shared through the system share sheet or downloaded; with how many events have changed since
+//! the last export.
+
+use crate::browser_app_shell::app_version;
+use crate::browser_clock;
+use crate::browser_share::{can_share_files, deliver, Delivery};
+use crate::components::export_button::ExportButton;
+use crate::domain::china_time::china_today;
+use crate::event_records::EventRecords;
+use crate::export_files::{build_export, file_name, ExportChoice, ExportContext, ExportOptions};
+use crate::i18n::{
+    export_failed, export_status, exported_message, records_left_out, Delivered, Language, Text,
+};
+use crate::state::{ActiveCampaign, Device, UiLanguage};
+use crate::storage::StorageFailure;
+use leptos::prelude::*;
+
+/// How the last export ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Outcome {
+    /// Handed over; some records may have been left out.
+    Done {
+        how: Delivered,
+        name: String,
+        left_out: usize,
+    },
+    /// The user closed the share sheet.
+    Cancelled,
+    /// The records could not be read.
+    Failed {
+        name: String,
+        failure: StorageFailure,
+    },
+    /// The browser refused the file.
+    NotHandedOver,
+}
+
+/// The export page.
+#[component]
+pub fn ExportPage() -> impl IntoView {
+    let language = expect_context::<UiLanguage>();
+    let campaign = expect_context::<ActiveCampaign>().0;
+    let device = expect_context::<Device>();
+    let records = expect_context::<EventRecords>();
+
+    let include_phones = RwSignal::new(false);
+    let csv_language = RwSignal::new(Language::ZhCn);
+    let busy = RwSignal::new(None::<ExportChoice>);
+    let outcome = RwSignal::new(None::<Outcome>);
+    // Feature detection once: Android tablets share files, desktop Linux Chromium cannot.
+    let shares = can_share_files("text/csv");
+
+    let status = move || {
+        records.journal.with(|journal| {
+            export_status(language.0.get(), journal.unexported(), journal.last_export)
+        })
+    };
+
+    let c = campaign.clone();
+    let export = Callback::new(move |choice: ExportChoice| {
+        let Some(profile) = device.0.get_untracked() else {
+            return;
+        };
+        if busy.get_untracked().is_some() {
+            return;
+        }
+        busy.set(Some(choice));
+        outcome.set(None);
+        let campaign = c.clone();
+        let options = ExportOptions {
+            include_phones: include_phones.get_untracked(),
+            csv_language: csv_language.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            let now = browser_clock::now();
+            let version = app_version();
+            let context = ExportContext {
+                campaign: &campaign,
+                device: &profile,
+                app_version: &version,
+                now,
+                today: china_today(now),
+            };
+            if choice.is_complete_export() {
+                records.begin_export();
+            }
+            let result = match build_export(records, choice, options, context).await {
+                Err(failure) => Outcome::Failed {
+                    name: file_name(&context, choice),
+                    failure,
+                },
+                Ok(file) => match deliver(&file.name, file.media_type, &file.bytes).await {
+                    Ok(Delivery::Cancelled) => Outcome::Cancelled,
+                    Err(_) => Outcome::NotHandedOver,
+                    Ok(delivery) => {
+                        if choice.is_complete_export() {
+                            records.finish_export(now);
+                        }
+                        Outcome::Done {
+                            how: if delivery == Delivery::Shared {
+                                Delivered::Shared
+                            } else {
+                                Delivered::Downloaded
+                            },
+                            name: file.name,
+                            left_out: file.left_out,
+                        }
+                    }
+                },
+            };
+            if !matches!(result, Outcome::Done { .. }) {
+                records.abandon_export();
+            }
+            outcome.set(Some(result));
+            busy.set(None);
+        });
+    });
+
+    let verb = if shares {
+        Text::ActionShare
+    } else {
+        Text::ActionDownload
+    };
+    let button = move |choice: ExportChoice, label: Text, testid: &'static str| {
+        view! { <ExportButton choice label verb testid busy on_export=export /> }
+    };
+    let outcome_view = move || {
+        let current = language.0.get();
+        outcome.get().map(|result| {
+            let (class, text) = match result {
+                Outcome::Done {
+                    how,
+                    name,
+                    left_out,
+                } => {
+                    let mut text = exported_message(current, how, &name);
+                    if left_out > 0 {
+                        text.push(' ');
+                        text.push_str(&records_left_out(current, left_out));
+                    }
+                    ("export-outcome", text)
+                }
+                Outcome::Cancelled => (
+                    "export-outcome",
+                    current.text(Text::ExportCancelled).to_owned(),
+                ),
+                Outcome::Failed { name, failure } => (
+                    "export-outcome error",
+                    export_failed(current, &name, failure),
+                ),
+                Outcome::NotHandedOver => (
+                    "export-outcome error",
+                    current.text(Text::ExportNotHandedOver).to_owned(),
+                ),
+            };
+            view! { <p class=class data-testid="export-outcome">{text}</p> }
+        })
+    };
+
+    view! {
+        <main id="main" class="page export-page" data-testid="export-page">
+            <h1>{language.text(Text::ExportPageTitle)}</h1>
+            <p class="export-status" data-testid="export-status">{status}</p>
+
+            <section class="export-section" aria-labelledby="export-report-heading">
+                <h2 id="export-report-heading">{language.text(Text::ForQualitySection)}</h2>
+                <p class="hint">{language.text(Text::ForQualitySectionHint)}</p>
+                <div class="export-options">
+                    <div>
+                        <div class="form-field switch-field">
+                            <label for="export-include-phones">{language.text(Text::IncludePhones)}</label>
+                            <input id="export-include-phones" type="checkbox" role="switch" class="switch"
+                                data-testid="export-include-phones"
+                                aria-describedby="export-phones-hint"
+                                prop:checked=move || include_phones.get()
+                                on:change=move |ev| include_phones.set(event_target_checked(&ev)) />
+                        </div>
+                        <p id="export-phones-hint" class="hint" class:warning=move || include_phones.get()>
+                            {move || if include_phones.get() {
+                                language.0.get().text(Text::IncludePhonesWarning)
+                            } else {
+                                language.0.get().text(Text::IncludePhonesHint)
+                            }}
+                        </p>
+                    </div>
+                    <div class="form-field">
+                        <label for="export-csv-language">{language.text(Text::CsvHeaderLanguage)}</label>
+                        <select id="export-csv-language" data-testid="export-csv-language"
+                            on:change=move |ev| {
+                                csv_language.set(Language::from_code(&event_target_value(&ev)).unwrap_or_default())
+                            }>
+                            {Language::ALL.into_iter().map(|option| view! {
+                                <option value=option.code() lang=option.code()
+                                    prop:selected=move || csv_language.get() == option>
+                                    {option.native_name()}
+                                </option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <div class="export-buttons">
+                    {button(ExportChoice::Report, Text::ExportReportJson, "export-json")}
+                    {button(ExportChoice::EventsCsv, Text::ExportEventsCsv, "export-csv-events")}
+                    {button(ExportChoice::RosterCsv, Text::ExportRosterCsv, "export-csv-roster")}
+                    {button(ExportChoice::SummaryCsv, Text::ExportSummaryCsv, "export-csv-summary")}
+                </div>
+            </section>
+
+            <section class="export-section" aria-labelledby="export-backup-heading">
+                <h2 id="export-backup-heading">{language.text(Text::BackupHeading)}</h2>
+                <p class="hint">{language.text(Text::BackupHint)}</p>
+                <div class="export-buttons">
+                    {button(ExportChoice::Backup, Text::ExportBackupJson, "export-backup")}
+                </div>
+            </section>
+
+            <div class="export-progress" role="status" aria-live="polite">
+                {move || busy.get().map(|_| view! {
+                    <p class="export-outcome">{language.text(Text::ExportPreparing)}</p>
+                })}
+                {outcome_view}
+            </div>
+        </main>
+    }
+}
