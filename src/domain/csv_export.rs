@@ -14,6 +14,7 @@
 use super::campaign::{Campaign, LocalizedText};
 use super::china_time::{china_date_time, hour_minute};
 use super::event_record::{ActivityChoice, Attendance, EventRecord};
+use super::export::{sort_events, sort_roster};
 use super::ids::EventId;
 use super::roster::{mask_phone, RosterEntry};
 use super::statistics::{ActivityKey, CampaignStatistics, Figures, UnitKey};
@@ -92,40 +93,58 @@ pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
 }
 
 /// A CSV file being written: BOM first, CRLF line ends, quoting only where needed.
+///
+/// The bytes that need quoting and the escaping of quotes come from `csv_core` (the `csv`
+/// crate's core); the writer itself is a plain `Vec`. `csv::Writer` (and `csv_core::Writer::field`)
+/// is not used: its quoting-style switch keeps the `NonNumeric` style's `f64`/`i128` parsers and
+/// their tables in the wasm (about 17 KB gzip) although the files never use that style.
 struct CsvFile {
-    writer: csv::Writer<Vec<u8>>,
+    /// Only asked which bytes need quoting (`,`, `"`, CR, LF), i.e. `QuoteStyle::Necessary`.
+    core: csv_core::Writer,
+    bytes: Vec<u8>,
 }
 
 impl CsvFile {
     fn new(header: &[&str]) -> Self {
         let mut file = Self {
-            writer: csv::WriterBuilder::new()
-                .terminator(csv::Terminator::CRLF)
-                .quote_style(csv::QuoteStyle::Necessary)
-                .from_writer("\u{feff}".as_bytes().to_vec()),
+            core: csv_core::WriterBuilder::new()
+                .terminator(csv_core::Terminator::CRLF)
+                .build(),
+            bytes: "\u{feff}".as_bytes().to_vec(),
         };
         file.row(header.iter().map(|cell| Cow::Borrowed(*cell)));
         file
     }
 
+    /// Writes `cell` as one field, in quotes (with quotes doubled) if it holds a special byte.
+    fn field(&mut self, cell: &[u8]) {
+        if !cell.iter().any(|&byte| self.core.is_special_byte(byte)) {
+            self.bytes.extend_from_slice(cell);
+            return;
+        }
+        // Quotes around, and room for every byte doubled in between.
+        let start = self.bytes.len();
+        self.bytes.resize(start + 2 + 2 * cell.len(), b'"');
+        let (_, _, written) = csv_core::quote(cell, &mut self.bytes[start + 1..], b'"', b'"', true);
+        self.bytes.truncate(start + 1 + written);
+        self.bytes.push(b'"');
+    }
+
     fn row<'a>(&mut self, cells: impl IntoIterator<Item = Cow<'a, str>>) {
-        let cells = cells.into_iter().map(|cell| -> Cow<'a, [u8]> {
-            let needs_prefix = matches!(spreadsheet_safe(&cell), Cow::Owned(_));
-            match cell {
-                _ if needs_prefix => Cow::Owned(format!("'{cell}").into_bytes()),
-                Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
-                Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+        for (index, cell) in cells.into_iter().enumerate() {
+            if index > 0 {
+                self.bytes.push(b',');
             }
-        });
-        // Writing into memory cannot fail.
-        let _ = self.writer.write_record(cells);
+            match spreadsheet_safe(&cell) {
+                Cow::Owned(prefixed) => self.field(prefixed.as_bytes()),
+                Cow::Borrowed(_) => self.field(cell.as_bytes()),
+            }
+        }
+        self.bytes.extend_from_slice(b"\r\n");
     }
 
     fn finish(self) -> Vec<u8> {
-        self.writer
-            .into_inner()
-            .map_err(|error| error.into_error())
-            .unwrap_or_default()
+        self.bytes
     }
 }
 
@@ -238,9 +257,7 @@ fn live_events<'a>(
         .into_iter()
         .filter(|e| !e.deleted && e.campaign_id == campaign.id)
         .collect();
-    live.sort_by(|a, b| {
-        (a.start_date, a.created_at, a.id).cmp(&(b.start_date, b.created_at, b.id))
-    });
+    sort_events(&mut live);
     live
 }
 
@@ -313,7 +330,8 @@ pub fn roster_csv<'a>(
         let Some(entries) = by_event.get_mut(&record.id) else {
             continue;
         };
-        entries.sort_by_key(|e| (e.signed_in_at, e.id));
+        // All of one event: in sign-in order, then by ID.
+        sort_roster(entries);
         let (activity_number, activity) = names.activity(record);
         let unit = names.unit(record);
         let event_id = record.id.to_string();

@@ -30,11 +30,13 @@ impl ExportJournal {
     /// The journal of a tablet whose records predate it (or whose journal was lost): every
     /// stored event counts as not exported.
     pub fn never_exported(events: impl IntoIterator<Item = EventId>) -> Self {
-        Self {
-            last_export: None,
-            changed: events.into_iter().collect(),
-            during_export: None,
+        let mut journal = Self::default();
+        // One by one rather than `collect`: that would add another instance of the stable sort to
+        // the wasm.
+        for event in events {
+            journal.changed.insert(event);
         }
+        journal
     }
 
     /// Notes that `event` or one of its sign-ins was saved; returns whether the journal changed
