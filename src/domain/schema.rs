@@ -63,14 +63,9 @@ fn migrate<T: DeserializeOwned>(value: Value, current: u32) -> Result<T, Migrati
     serde_json::from_str(&text).map_err(|error| MigrationError::Malformed(error.to_string()))
 }
 
-/// Only the version of a stored record, read before deciding how to read the rest.
-#[derive(serde::Deserialize)]
-struct VersionPeek {
-    schema_version: Option<u64>,
-}
-
 /// Reads an event record as stored (JSON text), lifting older layouts. Records of the current
-/// version take a direct path without an intermediate `Value`, which matters for 10,000 records.
+/// version take a direct path, one parse without an intermediate `Value`, which matters for
+/// 10,000 records and 100,000 sign-ins.
 pub fn decode_event(json: &str) -> Result<EventRecord, MigrationError> {
     decode(json, EVENT_SCHEMA_VERSION, migrate_event)
 }
@@ -80,21 +75,36 @@ pub fn decode_roster_entry(json: &str) -> Result<RosterEntry, MigrationError> {
     decode(json, ROSTER_SCHEMA_VERSION, migrate_roster_entry)
 }
 
-fn decode<T: DeserializeOwned>(
+fn decode<T: DeserializeOwned + Versioned>(
     json: &str,
     current: u32,
     migrate: fn(Value) -> Result<T, MigrationError>,
 ) -> Result<T, MigrationError> {
-    let peek: VersionPeek =
-        serde_json::from_str(json).map_err(|error| MigrationError::Malformed(error.to_string()))?;
-    match peek.schema_version {
-        Some(version) if version == u64::from(current) => {
-            serde_json::from_str(json).map_err(|error| MigrationError::Malformed(error.to_string()))
-        }
+    // One parse for the common case; a record of another version (which may still have parsed,
+    // unknown fields being ignored) or of another shape goes through the migration path.
+    match serde_json::from_str::<T>(json) {
+        Ok(record) if record.schema_version() == current => Ok(record),
         _ => {
             let value = serde_json::from_str(json)
                 .map_err(|error| MigrationError::Malformed(error.to_string()))?;
             migrate(value)
         }
+    }
+}
+
+/// A record that says which layout version it was written in.
+trait Versioned {
+    fn schema_version(&self) -> u32;
+}
+
+impl Versioned for EventRecord {
+    fn schema_version(&self) -> u32 {
+        self.schema_version
+    }
+}
+
+impl Versioned for RosterEntry {
+    fn schema_version(&self) -> u32 {
+        self.schema_version
     }
 }
