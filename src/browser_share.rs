@@ -45,21 +45,25 @@ fn share_data(file: &File) -> Object {
     data
 }
 
-/// Whether the browser can share a file of `media_type` through the system share sheet
-/// (`navigator.canShare({ files })`). Desktop Linux Chromium cannot; Android tablets can.
-pub fn can_share_files(media_type: &str) -> bool {
+/// Whether the browser would share `file` through the system share sheet
+/// (`navigator.canShare({ files })`, which checks the name's extension and the exact type).
+fn can_share(file: &File) -> bool {
     let Some((navigator, can_share)) = navigator_function("canShare") else {
         return false;
     };
     if navigator_function("share").is_none() {
         return false;
     }
-    let Ok(probe) = make_file("probe.txt", media_type, b"") else {
-        return false;
-    };
     can_share
-        .call1(&navigator, &share_data(&probe))
+        .call1(&navigator, &share_data(file))
         .is_ok_and(|answer| answer.is_truthy())
+}
+
+/// Whether the browser can share a file named like `name` of `media_type` through the system
+/// share sheet. Desktop Linux Chromium cannot share at all; Android Chrome shares `.csv` files
+/// but not `.json` (not on its list of shareable types), which are downloaded instead.
+pub fn can_share_files(name: &str, media_type: &str) -> bool {
+    make_file(name, media_type, b"").is_ok_and(|probe| can_share(&probe))
 }
 
 fn download(file: &File) -> Result<(), DeliveryFailed> {
@@ -104,7 +108,7 @@ pub async fn deliver(
     bytes: &[u8],
 ) -> Result<Delivery, DeliveryFailed> {
     let file = make_file(name, media_type, bytes)?;
-    if can_share_files(media_type) {
+    if can_share(&file) {
         if let Some((navigator, share)) = navigator_function("share") {
             let shared = share
                 .call1(&navigator, &share_data(&file))

@@ -106,8 +106,9 @@ impl EventRecords {
                 LoadState::Failed(failure) => failure,
                 _ => StorageFailure::Blocked,
             })?;
-        database.put_event(&record).await?;
+        // Counted before the write: a change counted and then not saved errs on the safe side.
         self.note_change(record.id);
+        database.put_event(&record).await?;
         self.all.update(|all| {
             all.insert(record.id, record);
         });
@@ -141,10 +142,8 @@ impl EventRecords {
                 return;
             }
             if let Ok(Some(stored)) = preferences::load_export_journal() {
-                self.journal.update(|journal| {
-                    journal.changed = stored.changed;
-                    journal.last_export = stored.last_export;
-                });
+                self.journal
+                    .update(|journal| journal.follow_stored(&stored));
             }
         });
         on_cleanup(move || listener.remove());
@@ -159,7 +158,7 @@ impl EventRecords {
         }
     }
 
-    /// Notes, after a durable save, that `event` (or one of its sign-ins) changed.
+    /// Notes, before its save, that `event` (or one of its sign-ins) changes.
     fn note_change(self, event: EventId) {
         let mut changed = false;
         self.journal.maybe_update(|journal| {
@@ -176,15 +175,28 @@ impl EventRecords {
         self.journal.update_untracked(ExportJournal::begin_export);
     }
 
-    /// Marks the export begun last as handed over at `now`.
-    pub fn finish_export(self, now: DateTime<Utc>) {
-        self.journal.update(|journal| journal.finish_export(now));
+    /// Marks the export begun last as handed over at `now`, holding the `exported` events.
+    pub fn finish_export(self, exported: Vec<EventId>, now: DateTime<Utc>) {
+        self.journal
+            .update(|journal| journal.finish_export(exported, now));
         self.write_journal();
     }
 
     /// Forgets an export that was cancelled or failed.
     pub fn abandon_export(self) {
         self.journal.update_untracked(ExportJournal::abandon_export);
+    }
+
+    /// Every event record as stored now (another tab may have saved since this one loaded).
+    pub async fn load_stored_events(self) -> Result<LoadedRecords<EventRecord>, StorageFailure> {
+        self.database()?.load_events().await
+    }
+
+    /// Live sign-ins per event as stored now.
+    pub async fn load_stored_roster_counts(
+        self,
+    ) -> Result<HashMap<EventId, usize>, StorageFailure> {
+        self.database()?.load_roster_counts().await
     }
 
     /// Every roster entry of every event, removed ones included, read from storage.
@@ -207,8 +219,8 @@ impl EventRecords {
         entry: &RosterEntry,
         live_count: usize,
     ) -> Result<(), StorageFailure> {
-        self.database()?.put_roster_entry(entry).await?;
         self.note_change(entry.event_id);
+        self.database()?.put_roster_entry(entry).await?;
         self.roster_counts.update(|counts| {
             counts.insert(entry.event_id, live_count);
         });
@@ -234,8 +246,8 @@ impl EventRecords {
         for event in events {
             let roster = database.load_roster(event).await?.records;
             for entry in roster.iter().filter(|e| !e.purged) {
-                database.put_roster_entry(&entry.purged_at(now)).await?;
                 self.note_change(event);
+                database.put_roster_entry(&entry.purged_at(now)).await?;
                 purged += 1;
             }
         }

@@ -7,12 +7,13 @@ use crate::domain::csv_export::{events_csv, roster_csv, summary_csv};
 use crate::domain::device::DeviceProfile;
 use crate::domain::export::{ExportFile, ExportKind, ExportRequest};
 use crate::domain::file_names::{export_file_name, ExportTable};
+use crate::domain::ids::EventId;
 use crate::domain::statistics::{campaign_statistics, StatisticsFilter};
-use crate::event_records::{EventRecords, LoadState};
+use crate::event_records::EventRecords;
 use crate::i18n::{csv_words, Language};
 use crate::storage::StorageFailure;
 use chrono::{DateTime, NaiveDate, Utc};
-use leptos::prelude::*;
+use std::collections::HashSet;
 
 /// The files the export page offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,8 +67,11 @@ pub struct BuiltFile {
     pub media_type: &'static str,
     /// Its content.
     pub bytes: Vec<u8>,
-    /// Stored records that could not go in (written by a newer app version, or unreadable).
+    /// Stored records that could not go in (written by a newer app version, or unreadable, or
+    /// sign-ins of such events).
     pub left_out: usize,
+    /// The events the file holds (for the "not exported" count).
+    pub events: Vec<EventId>,
 }
 
 /// What the export needs besides the records.
@@ -95,72 +99,79 @@ pub fn file_name(context: &ExportContext<'_>, choice: ExportChoice) -> String {
     )
 }
 
-/// Builds `choice`'s file from the stored records.
+/// Builds `choice`'s file from the records as stored now (not this tab's copy: another tab may
+/// have saved since it loaded).
 pub async fn build_export(
     records: EventRecords,
     choice: ExportChoice,
     options: ExportOptions,
     context: ExportContext<'_>,
 ) -> Result<BuiltFile, StorageFailure> {
-    let events_left_out = match records.load.get_untracked() {
-        LoadState::Ready { newer, unreadable } => newer + unreadable,
-        _ => 0,
-    };
+    let loaded = records.load_stored_events().await?;
+    let counts = records.load_stored_roster_counts().await?;
     let roster = match choice {
         ExportChoice::Report | ExportChoice::Backup | ExportChoice::RosterCsv => {
             Some(records.load_all_roster().await?)
         }
         ExportChoice::EventsCsv | ExportChoice::SummaryCsv => None,
     };
-    let roster_left_out = roster.as_ref().map_or(0, |r| r.newer + r.unreadable);
+    let campaign = context.campaign;
+    let events = &loaded.records;
+    let mut left_out = loaded.newer + loaded.unreadable;
+    if let Some(roster) = &roster {
+        // Sign-ins that cannot go in: unreadable here, or of an event this build cannot read.
+        let known: HashSet<EventId> = events.iter().map(|e| e.id).collect();
+        left_out += roster.newer + roster.unreadable;
+        left_out += roster
+            .records
+            .iter()
+            .filter(|entry| !known.contains(&entry.event_id))
+            .count();
+    }
     let roster = roster.map(|r| r.records).unwrap_or_default();
     let words = csv_words(options.csv_language);
-    let campaign = context.campaign;
-    let bytes = records.all.with_untracked(|all| {
-        let events = all.values();
-        match choice {
-            ExportChoice::Report | ExportChoice::Backup => {
-                let request = ExportRequest {
-                    kind: if choice == ExportChoice::Backup {
-                        ExportKind::Backup
-                    } else {
-                        ExportKind::Report
-                    },
-                    include_phones: options.include_phones,
-                    app_version: context.app_version,
-                    now: context.now,
-                    device: context.device,
-                    campaign,
-                };
-                ExportFile::build(&request, events, &roster)
-                    .to_json()
-                    .into_bytes()
-            }
-            ExportChoice::EventsCsv => records
-                .roster_counts
-                .with_untracked(|counts| events_csv(campaign, events, counts, &words)),
-            ExportChoice::RosterCsv => {
-                roster_csv(campaign, events, &roster, options.include_phones, &words)
-            }
-            ExportChoice::SummaryCsv => records.roster_counts.with_untracked(|counts| {
-                let statistics = campaign_statistics(
-                    campaign,
-                    events,
-                    counts,
-                    &StatisticsFilter::default(),
-                    context.today,
-                );
-                summary_csv(campaign, &statistics, &words)
-            }),
+    let bytes = match choice {
+        ExportChoice::Report | ExportChoice::Backup => {
+            let request = ExportRequest {
+                kind: if choice == ExportChoice::Backup {
+                    ExportKind::Backup
+                } else {
+                    ExportKind::Report
+                },
+                include_phones: options.include_phones,
+                app_version: context.app_version,
+                now: context.now,
+                device: context.device,
+                campaign,
+            };
+            ExportFile::build(&request, events, &roster)
+                .to_json()
+                .into_bytes()
         }
-    });
+        ExportChoice::EventsCsv => events_csv(campaign, events, &counts, &words),
+        ExportChoice::RosterCsv => {
+            roster_csv(campaign, events, &roster, options.include_phones, &words)
+        }
+        ExportChoice::SummaryCsv => {
+            let statistics = campaign_statistics(
+                campaign,
+                events,
+                &counts,
+                &StatisticsFilter::default(),
+                context.today,
+            );
+            summary_csv(campaign, &statistics, &words)
+        }
+    };
     Ok(BuiltFile {
         name: file_name(&context, choice),
         media_type: choice.table().media_type(),
         bytes,
-        left_out: match choice {
-            ExportChoice::SummaryCsv | ExportChoice::EventsCsv => events_left_out,
-            _ => events_left_out + roster_left_out,
-        },
+        left_out,
+        events: events
+            .iter()
+            .filter(|e| e.campaign_id == campaign.id)
+            .map(|e| e.id)
+            .collect(),
     })
 }

@@ -126,3 +126,16 @@ fn language_codes_round_trip() {
     assert_eq!(Language::from_code("fr"), None);
     assert_eq!(Language::default(), Language::ZhCn);
 }
+
+#[test]
+fn every_csv_header_and_word_exists_in_both_languages() {
+    let pairs = field_ledger::i18n::all_csv_words();
+    assert!(pairs.len() > 40);
+    for (zh, en) in pairs {
+        assert!(has_cjk(zh), "CSV word not Chinese: {zh}");
+        assert!(
+            !en.trim().is_empty() && !has_cjk(en),
+            "CSV word not English: {en}"
+        );
+    }
+}

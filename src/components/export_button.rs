@@ -18,6 +18,9 @@ pub fn ExportButton(
     testid: &'static str,
     /// The export in progress, if any (every button waits for it).
     busy: RwSignal<Option<ExportChoice>>,
+    /// Whether the stored records have been read (before that a file would be empty).
+    #[prop(into)]
+    ready: Signal<bool>,
     /// Called on click.
     on_export: Callback<ExportChoice>,
 ) -> impl IntoView {
@@ -27,7 +30,9 @@ pub fn ExportButton(
             type="button"
             class="export-button"
             data-testid=testid
-            disabled=move || busy.get().is_some()
+            // aria-disabled, not disabled: the tapped button keeps focus (TalkBack, keyboards)
+            // while its file is made; the page ignores taps meanwhile.
+            aria-disabled=move || (busy.get().is_some() || !ready.get()).then_some("true")
             aria-busy=move || (busy.get() == Some(choice)).then_some("true")
             on:click=move |_| on_export.run(choice)
         >

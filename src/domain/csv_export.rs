@@ -58,6 +58,12 @@ pub struct CsvWords {
     pub total: &'static str,
     /// "Yes", for the purged column.
     pub yes: &'static str,
+    /// Between "other events" and the event's own title: `：` or `: `.
+    pub colon: &'static str,
+    /// Between an activity's own figures: `；` or `; `.
+    pub list_separator: &'static str,
+    /// Between a figure and its measure word: none in Chinese (`100台`), a space in English.
+    pub before_unit: &'static str,
 }
 
 impl CsvWords {
@@ -65,14 +71,6 @@ impl CsvWords {
         match (&text.en, self.english) {
             (Some(en), true) => en,
             _ => &text.zh,
-        }
-    }
-
-    fn separator(&self) -> &'static str {
-        if self.english {
-            "; "
-        } else {
-            "；"
         }
     }
 }
@@ -173,13 +171,13 @@ impl<'a> Names<'a> {
                 ),
                 None => (Cow::Borrowed(""), Cow::Borrowed(activity_id.as_str())),
             },
-            ActivityChoice::Other { title } => {
-                let colon = if self.words.english { ": " } else { "：" };
-                (
-                    Cow::Borrowed(""),
-                    owned(format!("{}{colon}{title}", self.words.other_activity)),
-                )
-            }
+            ActivityChoice::Other { title } => (
+                Cow::Borrowed(""),
+                owned(format!(
+                    "{}{}{title}",
+                    self.words.other_activity, self.words.colon
+                )),
+            ),
         }
     }
 
@@ -229,21 +227,17 @@ impl<'a> Names<'a> {
                 let known =
                     planned.and_then(|p| p.extra_counters.iter().find(|c| &c.id == counter));
                 match known {
-                    Some(c) if self.words.english => format!(
-                        "{} {value} {}",
-                        self.words.pick(&c.name),
-                        self.words.pick(&c.unit)
-                    ),
                     Some(c) => format!(
-                        "{} {value}{}",
+                        "{} {value}{}{}",
                         self.words.pick(&c.name),
+                        self.words.before_unit,
                         self.words.pick(&c.unit)
                     ),
                     None => format!("{counter} {value}"),
                 }
             })
             .collect::<Vec<_>>()
-            .join(self.words.separator())
+            .join(self.words.list_separator)
     }
 }
 

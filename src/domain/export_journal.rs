@@ -5,8 +5,8 @@
 //! localStorage even with 10,000 events. It errs on the side of "not exported": a change saved
 //! while an export is being written stays counted even if the file caught it.
 //!
-//! Usage: [`ExportJournal::note_change`] after every durable save of an event or of one of its
-//! sign-ins; [`ExportJournal::begin_export`] before reading the records for an export file and
+//! Usage: [`ExportJournal::note_change`] before every save of an event or of one of its sign-ins
+//! (a change counted and then not saved errs on the safe side); [`ExportJournal::begin_export`] before reading the records for an export file and
 //! [`ExportJournal::finish_export`] once the file has been handed to the user.
 
 use super::ids::EventId;
@@ -54,11 +54,34 @@ impl ExportJournal {
         self.during_export = Some(BTreeSet::new());
     }
 
-    /// Marks the export begun last as handed over at `at`: what was changed before it began is
-    /// exported; changes saved meanwhile stay counted.
-    pub fn finish_export(&mut self, at: DateTime<Utc>) {
-        self.changed = self.during_export.take().unwrap_or_default();
+    /// Marks the export begun last as handed over at `at`, holding `exported` events: they are
+    /// exported unless changed again since the export began. Events not in the file (another
+    /// campaign's, or records this build cannot read) stay counted.
+    pub fn finish_export(
+        &mut self,
+        exported: impl IntoIterator<Item = EventId>,
+        at: DateTime<Utc>,
+    ) {
+        let during = self.during_export.take().unwrap_or_default();
+        for event in exported {
+            if !during.contains(&event) {
+                self.changed.remove(&event);
+            }
+        }
         self.last_export = Some(at);
+    }
+
+    /// Takes over the journal another tab just stored (it saw every change this tab wrote, and
+    /// its own exports). While this tab writes an export, events that appear there count as
+    /// changed during it, since this tab's file may hold an older copy of them.
+    pub fn follow_stored(&mut self, stored: &ExportJournal) {
+        if let Some(during) = self.during_export.as_mut() {
+            during.extend(stored.changed.difference(&self.changed).copied());
+            self.changed = stored.changed.union(during).copied().collect();
+        } else {
+            self.changed = stored.changed.clone();
+        }
+        self.last_export = stored.last_export;
     }
 
     /// Forgets an export that did not complete.

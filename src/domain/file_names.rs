@@ -34,12 +34,11 @@ impl ExportTable {
         }
     }
 
-    /// The file's media type.
+    /// The file's media type. Plain `text/csv`, without a charset parameter (the BOM says
+    /// UTF-8): Chromium's share sheet accepts only exact types from its list.
     pub fn media_type(self) -> &'static str {
         match self {
-            ExportTable::Events | ExportTable::Roster | ExportTable::Summary => {
-                "text/csv;charset=utf-8"
-            }
+            ExportTable::Events | ExportTable::Roster | ExportTable::Summary => "text/csv",
             ExportTable::Report | ExportTable::Backup => "application/json",
         }
     }

@@ -76,6 +76,9 @@ pub fn csv_words(language: Language) -> CsvWords {
         by_unit: pick(("按单位", "By unit")),
         total: pick(("合计", "Total")),
         yes: pick(("是", "Yes")),
+        colon: pick(("：", ": ")),
+        list_separator: pick(("；", "; ")),
+        before_unit: pick(("", " ")),
     }
 }
 

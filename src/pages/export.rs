@@ -7,7 +7,7 @@ use crate::browser_clock;
 use crate::browser_share::{can_share_files, deliver, Delivery};
 use crate::components::export_button::ExportButton;
 use crate::domain::china_time::china_today;
-use crate::event_records::EventRecords;
+use crate::event_records::{EventRecords, LoadState};
 use crate::export_files::{build_export, file_name, ExportChoice, ExportContext, ExportOptions};
 use crate::i18n::{
     export_failed, export_status, exported_message, records_left_out, Delivered, Language, Text,
@@ -36,6 +36,20 @@ enum Outcome {
     NotHandedOver,
 }
 
+/// `choice`'s file name as of now.
+fn file_name_today(
+    campaign: &crate::domain::campaign::Campaign,
+    device: &crate::domain::device::DeviceProfile,
+    choice: ExportChoice,
+) -> String {
+    crate::domain::file_names::export_file_name(
+        campaign,
+        device,
+        china_today(browser_clock::now()),
+        choice.table(),
+    )
+}
+
 /// The export page.
 #[component]
 pub fn ExportPage() -> impl IntoView {
@@ -48,8 +62,12 @@ pub fn ExportPage() -> impl IntoView {
     let csv_language = RwSignal::new(Language::ZhCn);
     let busy = RwSignal::new(None::<ExportChoice>);
     let outcome = RwSignal::new(None::<Outcome>);
-    // Feature detection once: Android tablets share files, desktop Linux Chromium cannot.
-    let shares = can_share_files("text/csv");
+    // Feature detection once per kind of file: Android tablets share CSV files (not JSON, which
+    // is downloaded); desktop Linux Chromium shares nothing.
+    let shares = |choice: ExportChoice| {
+        let table = choice.table();
+        can_share_files(&format!("a.{}", table.suffix()), table.media_type())
+    };
 
     let status = move || {
         records.journal.with(|journal| {
@@ -63,6 +81,14 @@ pub fn ExportPage() -> impl IntoView {
             return;
         };
         if busy.get_untracked().is_some() {
+            return;
+        }
+        if let LoadState::Failed(failure) = records.load.get_untracked() {
+            let name = file_name_today(&c, &profile, choice);
+            outcome.set(Some(Outcome::Failed { name, failure }));
+            return;
+        }
+        if !matches!(records.load.get_untracked(), LoadState::Ready { .. }) {
             return;
         }
         busy.set(Some(choice));
@@ -95,7 +121,7 @@ pub fn ExportPage() -> impl IntoView {
                     Err(_) => Outcome::NotHandedOver,
                     Ok(delivery) => {
                         if choice.is_complete_export() {
-                            records.finish_export(now);
+                            records.finish_export(file.events, now);
                         }
                         Outcome::Done {
                             how: if delivery == Delivery::Shared {
@@ -117,13 +143,14 @@ pub fn ExportPage() -> impl IntoView {
         });
     });
 
-    let verb = if shares {
-        Text::ActionShare
-    } else {
-        Text::ActionDownload
-    };
+    let ready = Memo::new(move |_| matches!(records.load.get(), LoadState::Ready { .. }));
     let button = move |choice: ExportChoice, label: Text, testid: &'static str| {
-        view! { <ExportButton choice label verb testid busy on_export=export /> }
+        let verb = if shares(choice) {
+            Text::ActionShare
+        } else {
+            Text::ActionDownload
+        };
+        view! { <ExportButton choice label verb testid busy ready on_export=export /> }
     };
     let outcome_view = move || {
         let current = language.0.get();

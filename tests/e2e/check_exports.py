@@ -59,6 +59,10 @@ def libreoffice_round_trip(path, workdir):
         for r, (row_a, row_b) in enumerate(zip(original, returned))
         for c, (a, b) in enumerate(zip(row_a, row_b))
         if a != b
+    ] + [
+        {"row": r, "cells_before": len(row_a), "cells_after": len(row_b)}
+        for r, (row_a, row_b) in enumerate(zip(original, returned))
+        if len(row_a) != len(row_b)
     ]
     return {
         "rows_before": len(original),
