@@ -16,7 +16,7 @@ use super::china_time::{china_date_time, hour_minute};
 use super::event_record::{ActivityChoice, Attendance, EventRecord};
 use super::export::{sort_events, sort_roster};
 use super::ids::EventId;
-use super::roster::{mask_phone, RosterEntry};
+use super::roster::{mask_phone, phone_for_spreadsheet, RosterEntry};
 use super::statistics::{ActivityKey, CampaignStatistics, Figures, UnitKey};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -305,7 +305,8 @@ pub fn events_csv<'a>(
 }
 
 /// The roster file: one row per live sign-in at a live event of `campaign`, in event order, then
-/// by sign-in time. Phones are masked (`138****5678`) unless `include_phones`.
+/// by sign-in time. Phones are masked (`138****5678`) unless `include_phones`, and then grouped
+/// so spreadsheets keep them as text ([`phone_for_spreadsheet`]).
 pub fn roster_csv<'a>(
     campaign: &Campaign,
     events: impl IntoIterator<Item = &'a EventRecord>,
@@ -332,7 +333,7 @@ pub fn roster_csv<'a>(
         let start = record.start_date.to_string();
         for entry in entries.iter() {
             let phone = match entry.phone.as_deref() {
-                Some(phone) if include_phones => Cow::Borrowed(phone),
+                Some(phone) if include_phones => owned(phone_for_spreadsheet(phone)),
                 Some(phone) => owned(mask_phone(phone)),
                 None => Cow::Borrowed(""),
             };

@@ -186,3 +186,35 @@ pub fn mask_phone(phone: &str) -> String {
     masked.extend(&chars[chars.len() - 4..]);
     masked
 }
+
+/// A full phone number as the spreadsheet exports write it: grouped with spaces the way Chinese
+/// numbers are read (`138 1234 5678`, `022 26281234`), so Excel, WPS and LibreOffice keep it as
+/// text; as digits alone they would turn it into a number (`1.38123E+10`) and drop a landline's
+/// leading zero. Anything else is written as entered.
+///
+/// ```
+/// use field_ledger::domain::roster::phone_for_spreadsheet;
+/// assert_eq!(phone_for_spreadsheet("13812345678"), "138 1234 5678");
+/// assert_eq!(phone_for_spreadsheet("02226281234"), "022 26281234");
+/// assert_eq!(phone_for_spreadsheet("022-26281234"), "022-26281234");
+/// ```
+pub fn phone_for_spreadsheet(phone: &str) -> String {
+    let phone = phone.trim();
+    let digits_only = !phone.is_empty() && phone.bytes().all(|b| b.is_ascii_digit());
+    if !digits_only {
+        return phone.to_owned();
+    }
+    match phone.as_bytes()[0] {
+        b'1' if phone.len() == 11 => format!("{} {} {}", &phone[..3], &phone[3..7], &phone[7..]),
+        b'0' if phone.len() >= 10 => {
+            // Beijing, Tianjin, Shanghai… (01x, 02x) have three-digit area codes, the rest four.
+            let area = if matches!(phone.as_bytes()[1], b'1' | b'2') {
+                3
+            } else {
+                4
+            };
+            format!("{} {}", &phone[..area], &phone[area..])
+        }
+        _ => phone.to_owned(),
+    }
+}
