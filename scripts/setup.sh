@@ -69,7 +69,7 @@ fi
 #    Lighthouse for the benchmark.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] ||
   [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools from package-lock.json (binaryen 132, Playwright, axe-core, Lighthouse)"
+  say "installing npm tools from package-lock.json (binaryen 132, Playwright, axe-core, ajv, Lighthouse)"
   npm ci --no-audit --no-fund --loglevel=error
 else
   say "npm tools present"
