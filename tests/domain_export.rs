@@ -153,6 +153,23 @@ fn export(kind: ExportKind, include_phones: bool) -> ExportFile {
     ExportFile::build(&request, &events, &roster)
 }
 
+/// The request for a `kind` export at a fixed time.
+fn request<'a>(
+    kind: ExportKind,
+    include_phones: bool,
+    device: &'a DeviceProfile,
+    campaign: &'a Campaign,
+) -> ExportRequest<'a> {
+    ExportRequest {
+        kind,
+        include_phones,
+        app_version: "0.1.0+test",
+        now: at(20, 17, 30),
+        device,
+        campaign,
+    }
+}
+
 fn fixture_path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/export")
@@ -266,14 +283,7 @@ fn every_export_validates_against_the_schema() {
     // An empty tablet exports a valid file too.
     let campaign = Campaign::quality_month_2021();
     let device = device();
-    let request = ExportRequest {
-        kind: ExportKind::Report,
-        include_phones: false,
-        app_version: "0.1.0+test",
-        now: at(20, 17, 30),
-        device: &device,
-        campaign: &campaign,
-    };
+    let request = request(ExportKind::Report, false, &device, &campaign);
     let empty = ExportFile::build(&request, &[], &[]);
     let file: Value = serde_json::from_str(&empty.to_json()).unwrap();
     assert!(validator.is_valid(&file));
@@ -332,14 +342,7 @@ fn export_files_are_ordered_so_the_same_data_gives_the_same_file() {
     let campaign = Campaign::quality_month_2021();
     let device = device();
     let (mut events, mut roster) = fixture();
-    let request = ExportRequest {
-        kind: ExportKind::Backup,
-        include_phones: false,
-        app_version: "0.1.0+test",
-        now: at(20, 17, 30),
-        device: &device,
-        campaign: &campaign,
-    };
+    let request = request(ExportKind::Backup, false, &device, &campaign);
     let first = ExportFile::build(&request, &events, &roster).to_json();
     events.reverse();
     roster.reverse();

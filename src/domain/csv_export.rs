@@ -13,6 +13,8 @@
 
 use super::campaign::{Campaign, LocalizedText};
 use super::china_time::{china_date_time, hour_minute};
+pub use super::csv_file::spreadsheet_safe;
+use super::csv_file::CsvFile;
 use super::event_record::{ActivityChoice, Attendance, EventRecord};
 use super::export::{sort_events, sort_roster};
 use super::ids::EventId;
@@ -72,77 +74,6 @@ impl CsvWords {
             (Some(en), true) => en,
             _ => &text.zh,
         }
-    }
-}
-
-/// `text` made safe to open in a spreadsheet: a leading `=`, `+`, `-`, `@`, TAB or CR would make
-/// Excel, WPS or LibreOffice treat the cell as a formula, so such text gets an apostrophe first.
-///
-/// ```
-/// use field_ledger::domain::csv_export::spreadsheet_safe;
-/// assert_eq!(spreadsheet_safe("=1+1"), "'=1+1");
-/// assert_eq!(spreadsheet_safe("社区广场"), "社区广场");
-/// ```
-pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{text}")),
-        _ => Cow::Borrowed(text),
-    }
-}
-
-/// A CSV file being written: BOM first, CRLF line ends, quoting only where needed.
-///
-/// The bytes that need quoting and the escaping of quotes come from `csv_core` (the `csv`
-/// crate's core); the writer itself is a plain `Vec`. `csv::Writer` (and `csv_core::Writer::field`)
-/// is not used: its quoting-style switch keeps the `NonNumeric` style's `f64`/`i128` parsers and
-/// their tables in the wasm (about 17 KB gzip) although the files never use that style.
-struct CsvFile {
-    /// Only asked which bytes need quoting (`,`, `"`, CR, LF), i.e. `QuoteStyle::Necessary`.
-    core: csv_core::Writer,
-    bytes: Vec<u8>,
-}
-
-impl CsvFile {
-    fn new(header: &[&str]) -> Self {
-        let mut file = Self {
-            core: csv_core::WriterBuilder::new()
-                .terminator(csv_core::Terminator::CRLF)
-                .build(),
-            bytes: "\u{feff}".as_bytes().to_vec(),
-        };
-        file.row(header.iter().map(|cell| Cow::Borrowed(*cell)));
-        file
-    }
-
-    /// Writes `cell` as one field, in quotes (with quotes doubled) if it holds a special byte.
-    fn field(&mut self, cell: &[u8]) {
-        if !cell.iter().any(|&byte| self.core.is_special_byte(byte)) {
-            self.bytes.extend_from_slice(cell);
-            return;
-        }
-        // Quotes around, and room for every byte doubled in between.
-        let start = self.bytes.len();
-        self.bytes.resize(start + 2 + 2 * cell.len(), b'"');
-        let (_, _, written) = csv_core::quote(cell, &mut self.bytes[start + 1..], b'"', b'"', true);
-        self.bytes.truncate(start + 1 + written);
-        self.bytes.push(b'"');
-    }
-
-    fn row<'a>(&mut self, cells: impl IntoIterator<Item = Cow<'a, str>>) {
-        for (index, cell) in cells.into_iter().enumerate() {
-            if index > 0 {
-                self.bytes.push(b',');
-            }
-            match spreadsheet_safe(&cell) {
-                Cow::Owned(prefixed) => self.field(prefixed.as_bytes()),
-                Cow::Borrowed(_) => self.field(cell.as_bytes()),
-            }
-        }
-        self.bytes.extend_from_slice(b"\r\n");
-    }
-
-    fn finish(self) -> Vec<u8> {
-        self.bytes
     }
 }
 
@@ -364,13 +295,16 @@ pub fn summary_csv(
 ) -> Vec<u8> {
     let names = Names { campaign, words };
     let mut file = CsvFile::new(&words.summary_header);
-    let four = |figures: &Figures| {
-        [
-            number(figures.events),
-            number(figures.person_times),
-            number(figures.publicity_minutes),
-            number(figures.publicity_reports),
-        ]
+    let mut row = |grouping: &'static str, code: Cow<'_, str>, name: Cow<'_, str>, f: &Figures| {
+        file.row([
+            Cow::Borrowed(grouping),
+            code,
+            name,
+            number(f.events),
+            number(f.person_times),
+            number(f.publicity_minutes),
+            number(f.publicity_reports),
+        ]);
     };
     for (key, figures) in &statistics.per_activity {
         let (code, name) = match key {
@@ -381,39 +315,17 @@ pub fn summary_csv(
                 }),
             ActivityKey::Other => (Cow::Borrowed(""), Cow::Borrowed(words.other_activity)),
         };
-        let [events, person_times, minutes, reports] = four(figures);
-        file.row([
-            Cow::Borrowed(words.by_activity),
-            code,
-            name,
-            events,
-            person_times,
-            minutes,
-            reports,
-        ]);
+        row(words.by_activity, code, name, figures);
     }
     for (key, figures) in &statistics.per_unit {
         let (code, name) = names.unit_key(key);
-        let [events, person_times, minutes, reports] = four(figures);
-        file.row([
-            Cow::Borrowed(words.by_unit),
-            code,
-            name,
-            events,
-            person_times,
-            minutes,
-            reports,
-        ]);
+        row(words.by_unit, code, name, figures);
     }
-    let [events, person_times, minutes, reports] = four(&statistics.total);
-    file.row([
-        Cow::Borrowed(words.total),
+    row(
+        words.total,
         Cow::Borrowed(""),
         Cow::Borrowed(words.pick(&campaign.title)),
-        events,
-        person_times,
-        minutes,
-        reports,
-    ]);
+        &statistics.total,
+    );
     file.finish()
 }

@@ -7,6 +7,7 @@ pub mod attendance;
 pub mod campaign;
 pub mod china_time;
 pub mod csv_export;
+mod csv_file;
 pub mod device;
 pub mod event_draft;
 pub mod event_list;
