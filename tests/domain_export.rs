@@ -142,15 +142,11 @@ fn export(kind: ExportKind, include_phones: bool) -> ExportFile {
     let campaign = Campaign::quality_month_2021();
     let device = device();
     let (events, roster) = fixture();
-    let request = ExportRequest {
-        kind,
-        include_phones,
-        app_version: "0.1.0+test",
-        now: at(20, 17, 30),
-        device: &device,
-        campaign: &campaign,
-    };
-    ExportFile::build(&request, &events, &roster)
+    ExportFile::build(
+        &request(kind, include_phones, &device, &campaign),
+        &events,
+        &roster,
+    )
 }
 
 /// The request for a `kind` export at a fixed time.
