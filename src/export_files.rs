@@ -42,10 +42,19 @@ impl ExportChoice {
         }
     }
 
+    /// The JSON export's kind, for the two JSON files; `None` for the CSV tables.
+    pub fn json_kind(self) -> Option<ExportKind> {
+        match self {
+            ExportChoice::Report => Some(ExportKind::Report),
+            ExportChoice::Backup => Some(ExportKind::Backup),
+            _ => None,
+        }
+    }
+
     /// Whether the file carries every record, so handing it over clears the "not exported"
     /// count.
     pub fn is_complete_export(self) -> bool {
-        matches!(self, ExportChoice::Report | ExportChoice::Backup)
+        self.json_kind().is_some()
     }
 }
 
@@ -89,14 +98,14 @@ pub struct ExportContext<'a> {
     pub today: NaiveDate,
 }
 
-/// The name `choice`'s file gets today.
-pub fn file_name(context: &ExportContext<'_>, choice: ExportChoice) -> String {
-    export_file_name(
-        context.campaign,
-        context.device,
-        context.today,
-        choice.table(),
-    )
+/// The name `choice`'s file gets from `device` on `today` (a China calendar day).
+pub fn file_name(
+    campaign: &Campaign,
+    device: &DeviceProfile,
+    today: NaiveDate,
+    choice: ExportChoice,
+) -> String {
+    export_file_name(campaign, device, today, choice.table())
 }
 
 /// Builds `choice`'s file from the records as stored now (not this tab's copy: another tab may
@@ -133,11 +142,7 @@ pub async fn build_export(
     let bytes = match choice {
         ExportChoice::Report | ExportChoice::Backup => {
             let request = ExportRequest {
-                kind: if choice == ExportChoice::Backup {
-                    ExportKind::Backup
-                } else {
-                    ExportKind::Report
-                },
+                kind: choice.json_kind().unwrap_or(ExportKind::Report),
                 include_phones: options.include_phones,
                 app_version: context.app_version,
                 now: context.now,
@@ -164,7 +169,7 @@ pub async fn build_export(
         }
     };
     Ok(BuiltFile {
-        name: file_name(&context, choice),
+        name: file_name(campaign, context.device, context.today, choice),
         media_type: choice.table().media_type(),
         bytes,
         left_out,

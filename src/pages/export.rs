@@ -36,20 +36,6 @@ enum Outcome {
     NotHandedOver,
 }
 
-/// `choice`'s file name as of now.
-fn file_name_today(
-    campaign: &crate::domain::campaign::Campaign,
-    device: &crate::domain::device::DeviceProfile,
-    choice: ExportChoice,
-) -> String {
-    crate::domain::file_names::export_file_name(
-        campaign,
-        device,
-        china_today(browser_clock::now()),
-        choice.table(),
-    )
-}
-
 /// The export page.
 #[component]
 pub fn ExportPage() -> impl IntoView {
@@ -84,7 +70,7 @@ pub fn ExportPage() -> impl IntoView {
             return;
         }
         if let LoadState::Failed(failure) = records.load.get_untracked() {
-            let name = file_name_today(&c, &profile, choice);
+            let name = file_name(&c, &profile, china_today(browser_clock::now()), choice);
             outcome.set(Some(Outcome::Failed { name, failure }));
             return;
         }
@@ -113,7 +99,7 @@ pub fn ExportPage() -> impl IntoView {
             }
             let result = match build_export(records, choice, options, context).await {
                 Err(failure) => Outcome::Failed {
-                    name: file_name(&context, choice),
+                    name: file_name(&campaign, &profile, context.today, choice),
                     failure,
                 },
                 Ok(file) => match deliver(&file.name, file.media_type, &file.bytes).await {
