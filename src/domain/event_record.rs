@@ -2,6 +2,7 @@
 
 use super::campaign::Campaign;
 use super::ids::{ActivityId, CampaignId, CounterId, DeviceId, DirectionId, EventId, UnitId};
+use super::merge::RecordOrigin;
 use super::schema::EVENT_SCHEMA_VERSION;
 use super::validation::{
     ErrorList, Field, FieldError, Problem, NOTES_MAX_CHARS, OFFICE_NAME_MAX_CHARS,
@@ -98,6 +99,10 @@ pub struct EventRecord {
     pub deleted: bool,
     /// Version of this record's layout, for migrations.
     pub schema_version: u32,
+    /// The received file and device this version came from; `None` for a version made on this
+    /// device. Not part of the record's content: merging ignores it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<RecordOrigin>,
 }
 
 impl EventRecord {
@@ -146,15 +151,18 @@ impl EventRecord {
             revision: 1,
             deleted: false,
             schema_version: EVENT_SCHEMA_VERSION,
+            origin: None,
         }
     }
 
     /// The next revision of this record, changed at `now`: revision + 1, and `updated_at` never
     /// going backwards even if the tablet's clock does, so the newer copy always wins a merge.
+    /// The new version is made here, so it has no origin.
     pub fn next_revision(&self, now: DateTime<Utc>) -> Self {
         let mut next = self.clone();
         (next.revision, next.updated_at) =
             super::schema::next_revision_stamp(self.revision, self.updated_at, now);
+        next.origin = None;
         next
     }
 

@@ -16,16 +16,9 @@ use super::device::DeviceProfile;
 use super::event_record::EventRecord;
 use super::ids::{DeviceId, EventId, UnitId};
 use super::roster::RosterEntry;
-use super::schema::MigrationError;
-#[cfg(not(target_arch = "wasm32"))]
-use super::schema::{decode_event, decode_roster_entry};
+use super::schema::{decode_event, decode_roster_entry, MigrationError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-// Reading files back is host-only for now (tests, tools): the wasm has no import screen yet, and
-// serde_json's `raw_value` feature, which reading needs, adds a check to every newtype
-// deserializer in the app (1.5 KB gzip). When import comes to the wasm, drop these `cfg`s and
-// the target limit on the feature in Cargo.toml.
-#[cfg(not(target_arch = "wasm32"))]
 use serde_json::value::RawValue;
 use std::collections::HashSet;
 
@@ -187,8 +180,7 @@ impl ExportFile {
 
     /// Reads an export file, checking what it is before reading its records, so a wrong file
     /// gets a precise message. Records of older layouts are lifted like stored ones.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_json(text: &str) -> Result<Self, ExportReadError> {
+        pub fn from_json(text: &str) -> Result<Self, ExportReadError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let header: Header = serde_json::from_str(text).map_err(|error| {
             // Well-formed JSON of another shape (an array, a number) is some other file.
@@ -266,7 +258,6 @@ pub enum ExportReadError {
     },
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn syntax(error: serde_json::Error) -> ExportReadError {
     ExportReadError::Syntax {
         line: error.line(),
@@ -275,7 +266,6 @@ fn syntax(error: serde_json::Error) -> ExportReadError {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn decode_each<T>(
     raw: &[&RawValue],
     decode: fn(&str) -> Result<T, MigrationError>,
@@ -294,7 +284,6 @@ fn decode_each<T>(
 }
 
 /// The fields read first, to say what a file is before reading the rest.
-#[cfg(not(target_arch = "wasm32"))]
 #[derive(Deserialize)]
 struct Header {
     format: Option<String>,
@@ -302,7 +291,6 @@ struct Header {
 }
 
 /// The rest of the file, records kept as raw text for [`decode_event`] and friends.
-#[cfg(not(target_arch = "wasm32"))]
 #[derive(Deserialize)]
 struct Body<'a> {
     kind: ExportKind,

@@ -90,3 +90,11 @@ uuid_id!(
     /// UUID of a tablet, created once when the device is first set up.
     DeviceId
 );
+uuid_id!(
+    /// UUID of a received export file, drawn when the Quality Section's device imports it.
+    ReceivedFileId
+);
+uuid_id!(
+    /// UUID of one import: a batch of files confirmed together, undone together.
+    ImportId
+);

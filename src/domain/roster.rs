@@ -4,6 +4,7 @@
 //! unless a user explicitly chooses otherwise (see [`mask_phone`]).
 
 use super::ids::{EventId, RosterEntryId};
+use super::merge::{RecordOrigin, VersionRank};
 use super::schema::ROSTER_SCHEMA_VERSION;
 use super::validation::{
     ErrorList, Field, FieldError, Problem, AFFILIATION_MAX_CHARS, PERSON_NAME_MAX_CHARS,
@@ -47,6 +48,25 @@ pub struct RosterEntry {
     pub withheld: Vec<WithheldField>,
     /// Version of this entry's layout, for migrations.
     pub schema_version: u32,
+    /// When this version withholds the phone: the phone of the best-ranked version seen that
+    /// carried one (see [`crate::domain::merge`]), so a withheld phone never overwrites a value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept_phone: Option<KeptPhone>,
+    /// The received file and device this version came from; `None` for a version made on this
+    /// device. Not part of the entry's content: merging ignores it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<RecordOrigin>,
+}
+
+/// A phone number kept from another version of a roster entry whose newer version withholds it,
+/// with that version's rank, so every device keeps the same one whatever the order of files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptPhone {
+    /// The phone that version carried (`None`: it had none).
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// That version's rank, as [`VersionRank`] orders versions that carry every field.
+    pub from: VersionRank,
 }
 
 /// A roster field an export can hold back.
@@ -74,14 +94,22 @@ impl RosterEntry {
             purged: false,
             withheld: Vec::new(),
             schema_version: ROSTER_SCHEMA_VERSION,
+            kept_phone: None,
+            origin: None,
         }
     }
 
     /// The next revision of this entry, changed at `now` (revision + 1, time never backwards).
+    /// It is made here, so it has no origin; a phone kept from another version becomes its own.
     pub fn next_revision(&self, now: DateTime<Utc>) -> Self {
         let mut next = self.clone();
         (next.revision, next.updated_at) =
             super::schema::next_revision_stamp(self.revision, self.updated_at, now);
+        next.origin = None;
+        if let Some(kept) = next.kept_phone.take() {
+            next.phone = kept.phone;
+            next.withheld.retain(|field| *field != WithheldField::Phone);
+        }
         next
     }
 
@@ -107,6 +135,7 @@ impl RosterEntry {
     /// was purged, whose missing phone is a fact that must reach every copy.
     pub fn with_phone_withheld(&self) -> Self {
         let mut copy = self.clone();
+        copy.kept_phone = None;
         if !copy.purged {
             copy.phone = None;
             if !copy.withheld.contains(&WithheldField::Phone) {
@@ -114,6 +143,21 @@ impl RosterEntry {
             }
         }
         copy
+    }
+
+    /// Whether this version holds back the phone.
+    pub fn withholds_phone(&self) -> bool {
+        self.withheld.contains(&WithheldField::Phone)
+    }
+
+    /// The phone to show and export: this version's own, or, when it withholds it, the one kept
+    /// from another version.
+    pub fn known_phone(&self) -> Option<&str> {
+        if self.withholds_phone() {
+            self.kept_phone.as_ref().and_then(|kept| kept.phone.as_deref())
+        } else {
+            self.phone.as_deref()
+        }
     }
 
     /// Checks every field; all problems are returned at once.
