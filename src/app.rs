@@ -12,6 +12,8 @@ use crate::pages::device_setup::DeviceSetupPage;
 use crate::pages::event_form::EventFormPage;
 use crate::pages::export::ExportPage;
 use crate::pages::home::HomePage;
+use crate::pages::import::ImportPage;
+use crate::pages::received::ReceivedFilesPage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::statistics::StatisticsPage;
 use crate::route::Route;
@@ -65,6 +67,8 @@ pub fn App(campaign: Campaign, #[prop(into)] today: Signal<NaiveDate>) -> impl I
         Route::Device => view! { <DeviceSetupPage /> }.into_any(),
         Route::Stats => view! { <StatisticsPage /> }.into_any(),
         Route::Export => view! { <ExportPage /> }.into_any(),
+        Route::Import => view! { <ImportPage /> }.into_any(),
+        Route::Received => view! { <ReceivedFilesPage /> }.into_any(),
         Route::NewEvent => view! { <EventFormPage editing=None /> }.into_any(),
         Route::EditEvent(id) => view! { <EventFormPage editing=Some(id) /> }.into_any(),
         Route::Attendance(id) => view! { <AttendancePage event=id /> }.into_any(),

@@ -40,3 +40,13 @@ pub fn new_device_id() -> DeviceId {
 pub fn new_roster_entry_id() -> RosterEntryId {
     RosterEntryId(random_uuid())
 }
+
+/// A fresh ID for a received file.
+pub fn new_received_file_id() -> crate::domain::ids::ReceivedFileId {
+    crate::domain::ids::ReceivedFileId(random_uuid())
+}
+
+/// A fresh ID for an import.
+pub fn new_import_id() -> crate::domain::ids::ImportId {
+    crate::domain::ids::ImportId(random_uuid())
+}

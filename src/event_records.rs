@@ -88,7 +88,8 @@ impl EventRecords {
         records
     }
 
-    fn database(self) -> Result<RecordDatabase, StorageFailure> {
+    /// The open database, for the import code's batches.
+    pub(crate) fn database(self) -> Result<RecordDatabase, StorageFailure> {
         self.database
             .get_value()
             .ok_or(match self.load.get_untracked() {
@@ -185,6 +186,32 @@ impl EventRecords {
     /// Forgets an export that was cancelled or failed.
     pub fn abandon_export(self) {
         self.journal.update_untracked(ExportJournal::abandon_export);
+    }
+
+    /// Notes, before a batch write, that these events (or their sign-ins) change.
+    pub(crate) fn note_changes(self, changed: impl IntoIterator<Item = EventId>) {
+        let mut any = false;
+        self.journal.maybe_update(|journal| {
+            for event in changed {
+                any |= journal.note_change(event);
+            }
+            any
+        });
+        if any {
+            self.write_journal();
+        }
+    }
+
+    /// Reads every event and the live sign-in counts again after an import, undo or removal
+    /// wrote many at once.
+    pub async fn reload(self) -> Result<(), StorageFailure> {
+        let database = self.database()?;
+        let counts = database.load_roster_counts().await?;
+        let loaded = database.load_events().await?;
+        self.roster_counts.set(counts);
+        self.all
+            .set(loaded.records.into_iter().map(|r| (r.id, r)).collect());
+        Ok(())
     }
 
     /// Every event record as stored now (another tab may have saved since this one loaded).

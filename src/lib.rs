@@ -17,6 +17,7 @@ pub mod domain;
 pub mod event_records;
 pub mod export_files;
 pub mod i18n;
+pub mod import_files;
 pub mod pages;
 pub mod route;
 pub mod state;

@@ -16,6 +16,10 @@ pub enum Route {
     Stats,
     /// Exports: report, tables, backup.
     Export,
+    /// Import and merge of other tablets' export files.
+    Import,
+    /// The files received so far, and the units still missing.
+    Received,
     /// The form for a new event.
     NewEvent,
     /// The form editing a stored event.
@@ -41,6 +45,8 @@ impl Route {
             ["device"] => Route::Device,
             ["stats"] => Route::Stats,
             ["export"] => Route::Export,
+            ["import"] => Route::Import,
+            ["import", "received"] => Route::Received,
             ["events", "new"] => Route::NewEvent,
             ["events", id] => EventId::parse(id).map_or(Route::Home, Route::EditEvent),
             ["events", id, "attendance"] => {
@@ -59,6 +65,8 @@ impl Route {
             Route::Device => "#/device".to_owned(),
             Route::Stats => "#/stats".to_owned(),
             Route::Export => "#/export".to_owned(),
+            Route::Import => "#/import".to_owned(),
+            Route::Received => "#/import/received".to_owned(),
             Route::NewEvent => "#/events/new".to_owned(),
             Route::EditEvent(id) => format!("#/events/{id}"),
             Route::Attendance(id) => format!("#/events/{id}/attendance"),

@@ -4,7 +4,7 @@ use crate::domain::campaign::Campaign;
 use crate::domain::device::DeviceProfile;
 use crate::domain::ids::EventId;
 use crate::event_records::EventRecords;
-use crate::i18n::{Language, Text};
+use crate::i18n::{Language, Words};
 use crate::route::Route;
 use crate::storage::preferences;
 use crate::storage::{FailedSave, SavedThing, StorageFailure};
@@ -18,7 +18,7 @@ pub struct UiLanguage(pub RwSignal<Language>);
 
 impl UiLanguage {
     /// A reactive closure giving `key` in the current language, for use in `view!`.
-    pub fn text(self, key: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn text<W: Words>(self, key: W) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.0.get().text(key)
     }
 }

@@ -3,6 +3,8 @@
 //!
 //! 2,000 cases in the test command; the benchmark runs 100,000 with `FUZZ_CASES=100000`. The
 //! count is printed.
+// proptest runs on the host only.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod export_fixture;
 

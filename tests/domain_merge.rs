@@ -1,6 +1,8 @@
 //! The merge rules of `domain::merge` and `domain::import`: the properties that make the Quality
 //! Section's totals independent of how often and in which order files are merged, shown with
 //! proptest over versions that differ in revision, time, content, deletion and withheld phones.
+// proptest runs on the host only.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod export_fixture;
 

@@ -3,7 +3,7 @@
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::server_status::ServerStatus;
 use crate::event_records::EventRecords;
-use crate::i18n::{unexported_label, Text};
+use crate::i18n::{unexported_label, ImportText, Language, Text};
 use crate::route::Route;
 use crate::state::{CurrentRoute, Device, UiLanguage};
 use leptos::prelude::*;
@@ -16,13 +16,15 @@ pub fn AppHeader() -> impl IntoView {
     let device = expect_context::<Device>();
     let records = expect_context::<EventRecords>();
     let unexported = Memo::new(move |_| records.journal.with(|j| j.unexported()));
-    let link = move |target: Route, testid: &'static str, label: Text| {
+    // The label as a plain function of the language, so links can name texts of any table.
+    let link = move |target: Route, testid: &'static str, label: fn(Language) -> &'static str| {
         // The form pages belong to the event list; before set-up every page is the set-up.
         let current = move || match route.0.get() {
             other if device.0.with(Option::is_none) && other != Route::Overview => Route::Device,
             Route::NewEvent | Route::EditEvent(_) | Route::Attendance(_) | Route::Counter(_) => {
                 Route::Home
             }
+            Route::Received => Route::Import,
             other => other,
         };
         view! {
@@ -31,7 +33,7 @@ pub fn AppHeader() -> impl IntoView {
                 data-testid=testid
                 aria-current=move || (current() == target).then_some("page")
             >
-                {language.text(label)}
+                {move || label(language.0.get())}
                 {(target == Route::Export).then_some(move || {
                     let count = unexported.get();
                     (count > 0).then(|| view! {
@@ -46,11 +48,12 @@ pub fn AppHeader() -> impl IntoView {
         <header class="app-header">
             <p class="app-name">{language.text(Text::AppName)}</p>
             <nav class="main-nav" aria-label=language.text(Text::MainNavigation)>
-                {link(Route::Home, "nav-home", Text::NavHome)}
-                {link(Route::Stats, "nav-stats", Text::NavStats)}
-                {link(Route::Export, "nav-export", Text::NavExport)}
-                {link(Route::Overview, "nav-overview", Text::NavOverview)}
-                {link(Route::Device, "nav-device", Text::NavDevice)}
+                {link(Route::Home, "nav-home", |l| l.text(Text::NavHome))}
+                {link(Route::Stats, "nav-stats", |l| l.text(Text::NavStats))}
+                {link(Route::Export, "nav-export", |l| l.text(Text::NavExport))}
+                {link(Route::Import, "nav-import", |l| l.text(ImportText::NavImport))}
+                {link(Route::Overview, "nav-overview", |l| l.text(Text::NavOverview))}
+                {link(Route::Device, "nav-device", |l| l.text(Text::NavDevice))}
             </nav>
             <ServerStatus />
             <LanguageSwitch />

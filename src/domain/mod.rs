@@ -17,6 +17,7 @@ pub mod export_journal;
 pub mod file_names;
 pub mod form_input;
 pub mod ids;
+pub mod received;
 pub mod import;
 pub mod merge;
 pub mod roster;

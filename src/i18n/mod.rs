@@ -6,6 +6,8 @@
 //! translated: they are shown as entered, marked with their own language.
 
 mod csv_words;
+mod import_messages;
+mod import_texts;
 mod messages;
 mod texts;
 
@@ -17,7 +19,20 @@ pub use messages::{
     outside_period_warning, person_times_label, problem_message, purged_message, records_left_out,
     records_skipped, storage_used, stored_counts, unexported_label, Delivered,
 };
+pub use import_messages::{
+    file_problem_message, from_device, import_done, import_failed, reading_progress,
+    reverted_message,
+};
+pub use import_texts::ImportText;
 pub use texts::Text;
+
+/// A table of fixed texts, Chinese and English.
+pub trait Words: Copy + Send + Sync + 'static {
+    /// Simplified Chinese.
+    fn zh(self) -> &'static str;
+    /// English.
+    fn en(self) -> &'static str;
+}
 
 use crate::domain::campaign::{LocalizedText, Period};
 use crate::domain::china_time::DeadlineStatus;
@@ -68,8 +83,8 @@ impl Language {
         }
     }
 
-    /// The fixed text `key` in this language.
-    pub fn text(self, key: Text) -> &'static str {
+    /// The fixed text `key` (of any table) in this language.
+    pub fn text<W: Words>(self, key: W) -> &'static str {
         match self {
             Language::ZhCn => key.zh(),
             Language::En => key.en(),

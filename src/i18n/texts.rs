@@ -1,32 +1,46 @@
 //! The fixed interface texts, each key with its Chinese and English side by side.
 
-/// Defines [`Text`] with every key's Chinese and English text; a key without both does not compile.
+/// Defines a table of fixed texts: an enum with every key's Chinese and English side by side; a
+/// key without both does not compile. Used for [`Text`] here and for
+/// [`ImportText`](super::import_texts::ImportText).
 macro_rules! texts {
-    ($($(#[$doc:meta])* $key:ident => $zh:literal, $en:literal;)+) => {
-        /// A fixed interface text.
+    ($(#[$table_doc:meta])* $table:ident { $($(#[$doc:meta])* $key:ident => $zh:literal, $en:literal;)+ }) => {
+        $(#[$table_doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Text {
+        pub enum $table {
             $($(#[$doc])* $key,)+
         }
 
-        impl Text {
+        impl $table {
             /// Every key, for completeness tests.
-            pub const ALL: &'static [Text] = &[$(Text::$key,)+];
+            pub const ALL: &'static [$table] = &[$($table::$key,)+];
 
             /// Simplified Chinese.
             pub fn zh(self) -> &'static str {
-                match self { $(Text::$key => $zh,)+ }
+                match self { $($table::$key => $zh,)+ }
             }
 
             /// English.
             pub fn en(self) -> &'static str {
-                match self { $(Text::$key => $en,)+ }
+                match self { $($table::$key => $en,)+ }
+            }
+        }
+
+        impl super::Words for $table {
+            fn zh(self) -> &'static str {
+                $table::zh(self)
+            }
+            fn en(self) -> &'static str {
+                $table::en(self)
             }
         }
     };
 }
+pub(crate) use texts;
 
 texts! {
+    /// A fixed interface text.
+    Text {
     /// The app's name in the header and title bar.
     AppName => "活动台账", "Field Ledger";
     /// Accessible name of the language switch.
@@ -369,4 +383,5 @@ texts! {
     ExportNotHandedOver => "文件未能交出：浏览器拒绝了下载或分享，请重试。", "The file was not handed over: the browser refused the download or share. Please try again.";
     /// Shown when the user closed the share sheet.
     ExportCancelled => "已取消分享，文件未发送。", "Sharing cancelled: nothing was sent.";
+}
 }

@@ -6,7 +6,9 @@ pub mod device_setup;
 pub mod event_form;
 pub mod export;
 pub mod home;
+pub mod import;
 pub mod overview;
+pub mod received;
 pub mod statistics;
 
 /// Moves focus to the first field marked invalid, once the errors are on screen.

@@ -18,6 +18,7 @@
 
 mod failure;
 pub mod preferences;
+pub mod imports;
 pub mod records;
 
 pub use failure::{FailedSave, SavedThing, StorageFailure};

@@ -25,13 +25,30 @@ use web_sys::{
 pub const DATABASE_NAME: &str = "field-ledger";
 /// The database's version: raise it (with an upgrade step in [`RecordDatabase::open`]) whenever
 /// stores or indexes change.
-pub const DATABASE_VERSION: u32 = 1;
+pub const DATABASE_VERSION: u32 = 2;
 /// Store of event records, keyed by event UUID.
 pub const EVENTS_STORE: &str = "events";
 /// Store of roster entries, keyed `live/<event>/<entry>` or `removed/<event>/<entry>`.
 pub const ROSTER_STORE: &str = "roster";
-const LIVE: &str = "live/";
-const REMOVED: &str = "removed/";
+pub(super) const LIVE: &str = "live/";
+pub(super) const REMOVED: &str = "removed/";
+/// Version 2: received files (metadata), keyed by file UUID.
+pub const RECEIVED_FILES_STORE: &str = "received_files";
+/// Version 2: the records each received file carried, keyed by file UUID, one value per file.
+pub const RECEIVED_RECORDS_STORE: &str = "received_records";
+/// Version 2: the snapshot taken before each import, keyed `<epoch ms>/<import UUID>`.
+pub const IMPORTS_STORE: &str = "imports";
+/// Version 2: conflicts left to review, keyed `<event|roster>/<record UUID>/<content hash>`.
+pub const CONFLICTS_STORE: &str = "conflicts";
+/// Every store, in the order version upgrades create them.
+pub const ALL_STORES: [&str; 6] = [
+    EVENTS_STORE,
+    ROSTER_STORE,
+    RECEIVED_FILES_STORE,
+    RECEIVED_RECORDS_STORE,
+    IMPORTS_STORE,
+    CONFLICTS_STORE,
+];
 
 #[wasm_bindgen]
 extern "C" {
@@ -76,7 +93,7 @@ pub struct RecordDatabase {
     database: IdbDatabase,
 }
 
-fn failure(error: JsValue) -> StorageFailure {
+pub(super) fn failure(error: JsValue) -> StorageFailure {
     let name = Reflect::get(&error, &JsValue::from_str("name"))
         .ok()
         .and_then(|name| name.as_string())
@@ -87,7 +104,7 @@ fn failure(error: JsValue) -> StorageFailure {
 /// Awaits an IndexedDB request: its result on success, its error on failure. The handlers are
 /// removed and their closures freed once it settles, so nothing (such as a `getAll` result of
 /// 10,000 records) is kept alive afterwards.
-async fn request_result(request: &IdbRequest) -> Result<JsValue, JsValue> {
+pub(super) async fn request_result(request: &IdbRequest) -> Result<JsValue, JsValue> {
     let mut handlers = None;
     let promise = Promise::new(&mut |resolve, reject| {
         let succeeded = request.clone();
@@ -112,7 +129,7 @@ async fn request_result(request: &IdbRequest) -> Result<JsValue, JsValue> {
 
 /// Awaits a transaction's end: `Ok` once it has completed (committed), its error if it aborts.
 /// Call it right after queuing the transaction's requests, with no other await in between.
-async fn completion(transaction: &IdbTransaction) -> Result<JsValue, JsValue> {
+pub(super) async fn completion(transaction: &IdbTransaction) -> Result<JsValue, JsValue> {
     let mut handlers = None;
     let promise = Promise::new(&mut |resolve, reject| {
         let on_complete = Closure::<dyn FnMut()>::once(move || {
@@ -149,14 +166,15 @@ impl RecordDatabase {
             .map_err(failure)?;
         let upgrading = request.clone();
         let on_upgrade = Closure::<dyn FnMut()>::new(move || {
-            // Version 1 creates the stores. Later versions add steps keyed on the old version
-            // (`IDBVersionChangeEvent.oldVersion`), each with a test opening a v1 database.
+            // Version 1 created the record stores; version 2 adds the import stores and leaves
+            // every record as it is (tested from a v1 database in tests/browser_records.rs).
+            // Each step only creates what is missing, so any older version upgrades in one go.
             let Ok(result) = upgrading.result() else {
                 return;
             };
             let database: IdbDatabase = result.unchecked_into();
             let existing = database.object_store_names();
-            for store in [EVENTS_STORE, ROSTER_STORE] {
+            for store in ALL_STORES {
                 if !existing.contains(store) {
                     let _ = database.create_object_store(store);
                 }
@@ -180,6 +198,18 @@ impl RecordDatabase {
         name: &str,
         mode: IdbTransactionMode,
     ) -> Result<(IdbTransaction, IdbObjectStore), StorageFailure> {
+        let transaction = self.transaction(&[name], mode)?;
+        let store = transaction.object_store(name).map_err(failure)?;
+        Ok((transaction, store))
+    }
+
+    /// A transaction over `names`; a read-write one has `strict` durability, so its completion
+    /// means the data is on disk.
+    pub(super) fn transaction(
+        &self,
+        names: &[&str],
+        mode: IdbTransactionMode,
+    ) -> Result<IdbTransaction, StorageFailure> {
         let options = Object::new();
         let durability = if mode == IdbTransactionMode::Readwrite {
             "strict"
@@ -192,13 +222,11 @@ impl RecordDatabase {
             &JsValue::from_str(durability),
         )
         .map_err(failure)?;
-        let transaction = self
-            .database
+        let names: Array = names.iter().map(|name| JsValue::from_str(name)).collect();
+        self.database
             .unchecked_ref::<DatabaseWithOptions>()
-            .transaction_with_options(&JsValue::from_str(name), mode, &options)
-            .map_err(failure)?;
-        let store = transaction.object_store(name).map_err(failure)?;
-        Ok((transaction, store))
+            .transaction_with_options(&names, mode, &options)
+            .map_err(failure)
     }
 
     /// Writes one event record and returns once it is durable. Within the same transaction the
@@ -340,7 +368,7 @@ fn stored_revision(json: &str) -> Option<u32> {
 
 /// Reads stored JSON values, counting (not dropping silently) those from a newer app version
 /// and those that cannot be read at all.
-fn decode_all<T>(
+pub(super) fn decode_all<T>(
     values: &Array,
     decode: fn(&str) -> Result<T, MigrationError>,
 ) -> LoadedRecords<T> {

@@ -1,0 +1,209 @@
+//! What the Quality Section's device keeps about the files it has received: one entry per file,
+//! the snapshot taken before each import, and the conflicts left to review.
+
+use super::campaign::{Campaign, Unit};
+use super::event_record::EventRecord;
+use super::export::{ExportFile, ExportKind, ExportedDevice};
+use super::ids::{CampaignId, EventId, ImportId, ReceivedFileId, RosterEntryId};
+use super::import::Conflict;
+use super::merge::{rank, Mergeable};
+use super::roster::RosterEntry;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// One received file, as the received-files page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivedFile {
+    /// Drawn when the file was imported.
+    pub id: ReceivedFileId,
+    /// The import it came in.
+    pub import_id: ImportId,
+    /// Its file name.
+    pub name: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// [`content_hash`](super::merge::content_hash) of its bytes: the same file sent twice is
+    /// recognised.
+    pub content_hash: u64,
+    /// Backup or report.
+    pub kind: ExportKind,
+    /// When the tablet wrote it.
+    pub exported_at: DateTime<Utc>,
+    /// When this device imported it.
+    pub received_at: DateTime<Utc>,
+    /// The tablet that wrote it.
+    pub device: ExportedDevice,
+    /// Its campaign.
+    pub campaign_id: CampaignId,
+    /// Live events in it.
+    pub events: usize,
+    /// Live sign-ins in it.
+    pub sign_ins: usize,
+    /// Deleted events and sign-ins in it.
+    pub tombstones: usize,
+}
+
+impl ReceivedFile {
+    /// The entry for `export`, named `name`, of that size and content hash, received at `now` in `import_id`.
+    pub fn new(
+        id: ReceivedFileId,
+        import_id: ImportId,
+        name: &str,
+        (bytes, content_hash): (u64, u64),
+        export: &ExportFile,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let live_events = export.events.iter().filter(|e| !e.deleted).count();
+        let live_sign_ins = export.roster.iter().filter(|e| !e.deleted).count();
+        Self {
+            id,
+            import_id,
+            name: name.to_owned(),
+            bytes,
+            content_hash,
+            kind: export.kind,
+            exported_at: export.exported_at,
+            received_at: now,
+            device: export.device.clone(),
+            campaign_id: export.campaign.id.clone(),
+            events: live_events,
+            sign_ins: live_sign_ins,
+            tombstones: export.events.len() - live_events + export.roster.len() - live_sign_ins,
+        }
+    }
+}
+
+/// The records a received file carried, with their origin set: kept so that removing another
+/// file can fall back on them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReceivedRecords {
+    /// Its events.
+    pub events: Vec<EventRecord>,
+    /// Its roster entries.
+    pub roster: Vec<RosterEntry>,
+}
+
+/// A stored event as it was before an import replaced it (`None`: the import added it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventBefore {
+    /// The event.
+    pub id: EventId,
+    /// Its stored copy before.
+    pub stored: Option<EventRecord>,
+}
+
+/// A stored roster entry as it was before an import replaced it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RosterBefore {
+    /// The entry.
+    pub id: RosterEntryId,
+    /// Its event (part of its storage key).
+    pub event_id: EventId,
+    /// Its stored copy before.
+    pub stored: Option<RosterEntry>,
+}
+
+/// The snapshot taken before an import is stored: every record it changes, as it was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportSnapshot {
+    /// The import.
+    pub id: ImportId,
+    /// When it was stored.
+    pub imported_at: DateTime<Utc>,
+    /// The files it brought.
+    pub files: Vec<ReceivedFileId>,
+    /// Events before.
+    pub events: Vec<EventBefore>,
+    /// Roster entries before.
+    pub roster: Vec<RosterBefore>,
+}
+
+impl ImportSnapshot {
+    /// The storage key: sorts by time, so the last import is the last key.
+    pub fn key(&self) -> String {
+        format!("{}/{}", self.imported_at.timestamp_millis(), self.id)
+    }
+
+    /// Whether a stored version is still the one this import wrote (its origin is one of the
+    /// import's files); undo leaves versions changed since.
+    pub fn wrote<R: Mergeable>(&self, current: &R) -> bool {
+        current
+            .origin()
+            .is_some_and(|origin| self.files.contains(&origin.file_id))
+    }
+}
+
+/// A losing version kept for review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ConflictVersion {
+    /// An event.
+    Event {
+        /// The version the merge kept.
+        kept: EventRecord,
+        /// The version that lost.
+        other: EventRecord,
+    },
+    /// A roster entry.
+    RosterEntry {
+        /// The version the merge kept.
+        kept: RosterEntry,
+        /// The version that lost.
+        other: RosterEntry,
+    },
+}
+
+impl ConflictVersion {
+    /// The storage key: one per record and losing content, so the same conflict found twice is
+    /// listed once.
+    pub fn key(&self) -> String {
+        match self {
+            Self::Event { other, .. } => format!("event/{}/{:016x}", other.id, rank(other).content),
+            Self::RosterEntry { other, .. } => {
+                format!("roster/{}/{:016x}", other.id, rank(other).content)
+            }
+        }
+    }
+
+    /// The file the losing version came from, if it came from one.
+    pub fn other_file(&self) -> Option<ReceivedFileId> {
+        match self {
+            Self::Event { other, .. } => other.origin.as_ref().map(|o| o.file_id),
+            Self::RosterEntry { other, .. } => other.origin.as_ref().map(|o| o.file_id),
+        }
+    }
+}
+
+impl From<Conflict<EventRecord>> for ConflictVersion {
+    fn from(conflict: Conflict<EventRecord>) -> Self {
+        Self::Event {
+            kept: conflict.kept,
+            other: conflict.other,
+        }
+    }
+}
+
+impl From<Conflict<RosterEntry>> for ConflictVersion {
+    fn from(conflict: Conflict<RosterEntry>) -> Self {
+        Self::RosterEntry {
+            kept: conflict.kept,
+            other: conflict.other,
+        }
+    }
+}
+
+/// The plan's units that no received file of `campaign` came from. A file counts for its
+/// device's unit; an office's file counts for the offices' placeholder unit too.
+pub fn units_without_files<'a>(campaign: &'a Campaign, files: &[ReceivedFile]) -> Vec<&'a Unit> {
+    let sent: BTreeSet<&str> = files
+        .iter()
+        .filter(|file| file.campaign_id == campaign.id)
+        .map(|file| file.device.unit_id.as_str())
+        .collect();
+    campaign
+        .units
+        .iter()
+        .filter(|unit| !sent.contains(unit.id.as_str()))
+        .collect()
+}

@@ -1,0 +1,261 @@
+//! The import stores of the records database (version 2): received files, the records each
+//! carried, the snapshot before each import, and conflicts to review; and [`RecordBatch`], the
+//! one way imports, undos and removals write: everything in one `strict` transaction, so a merge
+//! is stored whole or not at all.
+
+use super::records::{
+    completion, decode_all, failure, request_result, LoadedRecords, RecordDatabase,
+    ALL_STORES, CONFLICTS_STORE, EVENTS_STORE, IMPORTS_STORE, LIVE, RECEIVED_FILES_STORE,
+    RECEIVED_RECORDS_STORE, REMOVED, ROSTER_STORE,
+};
+use super::StorageFailure;
+use crate::domain::event_record::EventRecord;
+use crate::domain::ids::{EventId, ReceivedFileId, RosterEntryId};
+use crate::domain::received::{ConflictVersion, ImportSnapshot, ReceivedFile, ReceivedRecords};
+use crate::domain::roster::RosterEntry;
+use js_sys::Array;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::IdbTransactionMode;
+
+/// Writes to make together: put a value (`Some`) or delete a key (`None`), per store.
+#[derive(Debug, Default)]
+pub struct RecordBatch {
+    writes: Vec<(&'static str, String, Option<String>)>,
+}
+
+fn json<T: Serialize>(value: &T) -> Result<String, StorageFailure> {
+    serde_json::to_string(value).map_err(|_| StorageFailure::Unreadable)
+}
+
+impl RecordBatch {
+    /// Stores an event.
+    pub fn put_event(&mut self, record: &EventRecord) -> Result<(), StorageFailure> {
+        self.writes
+            .push((EVENTS_STORE, record.id.to_string(), Some(json(record)?)));
+        Ok(())
+    }
+
+    /// Deletes an event (one an undone import had added).
+    pub fn delete_event(&mut self, id: EventId) {
+        self.writes.push((EVENTS_STORE, id.to_string(), None));
+    }
+
+    /// Stores a roster entry under its live or removed key, deleting the other.
+    pub fn put_roster_entry(&mut self, entry: &RosterEntry) -> Result<(), StorageFailure> {
+        let suffix = format!("{}/{}", entry.event_id, entry.id);
+        let (key, other) = if entry.deleted {
+            (REMOVED, LIVE)
+        } else {
+            (LIVE, REMOVED)
+        };
+        self.writes
+            .push((ROSTER_STORE, format!("{other}{suffix}"), None));
+        self.writes
+            .push((ROSTER_STORE, format!("{key}{suffix}"), Some(json(entry)?)));
+        Ok(())
+    }
+
+    /// Deletes a roster entry under both keys.
+    pub fn delete_roster_entry(&mut self, event: EventId, id: RosterEntryId) {
+        for prefix in [LIVE, REMOVED] {
+            self.writes
+                .push((ROSTER_STORE, format!("{prefix}{event}/{id}"), None));
+        }
+    }
+
+    /// Records a received file and the records it carried.
+    pub fn put_received_file(
+        &mut self,
+        file: &ReceivedFile,
+        records: &ReceivedRecords,
+    ) -> Result<(), StorageFailure> {
+        let key = file.id.to_string();
+        self.writes
+            .push((RECEIVED_FILES_STORE, key.clone(), Some(json(file)?)));
+        self.writes
+            .push((RECEIVED_RECORDS_STORE, key, Some(json(records)?)));
+        Ok(())
+    }
+
+    /// Forgets a received file.
+    pub fn delete_received_file(&mut self, id: ReceivedFileId) {
+        for store in [RECEIVED_FILES_STORE, RECEIVED_RECORDS_STORE] {
+            self.writes.push((store, id.to_string(), None));
+        }
+    }
+
+    /// Stores an import's snapshot.
+    pub fn put_snapshot(&mut self, snapshot: &ImportSnapshot) -> Result<(), StorageFailure> {
+        self.writes
+            .push((IMPORTS_STORE, snapshot.key(), Some(json(snapshot)?)));
+        Ok(())
+    }
+
+    /// Deletes an import's snapshot.
+    pub fn delete_snapshot(&mut self, snapshot: &ImportSnapshot) {
+        self.writes.push((IMPORTS_STORE, snapshot.key(), None));
+    }
+
+    /// Lists a conflict for review.
+    pub fn put_conflict(&mut self, conflict: &ConflictVersion) -> Result<(), StorageFailure> {
+        self.writes
+            .push((CONFLICTS_STORE, conflict.key(), Some(json(conflict)?)));
+        Ok(())
+    }
+
+    /// Takes a conflict off the list.
+    pub fn delete_conflict(&mut self, key: String) {
+        self.writes.push((CONFLICTS_STORE, key, None));
+    }
+
+    /// How many writes the batch holds.
+    pub fn len(&self) -> usize {
+        self.writes.len()
+    }
+
+    /// Whether the batch holds no writes.
+    pub fn is_empty(&self) -> bool {
+        self.writes.is_empty()
+    }
+}
+
+impl RecordDatabase {
+    /// Writes `batch` in one transaction and returns once it is durable; on any failure
+    /// nothing of it is stored.
+    pub async fn commit(&self, batch: RecordBatch) -> Result<(), StorageFailure> {
+        let transaction = self.transaction(&ALL_STORES, IdbTransactionMode::Readwrite)?;
+        for (store, key, value) in &batch.writes {
+            let store = transaction.object_store(store).map_err(failure)?;
+            let key = JsValue::from_str(key);
+            let queued = match value {
+                Some(value) => store.put_with_key(&JsValue::from_str(value), &key),
+                None => store.delete(&key),
+            };
+            if let Err(error) = queued {
+                let _ = transaction.abort();
+                return Err(failure(error));
+            }
+        }
+        completion(&transaction).await.map(|_| ()).map_err(failure)
+    }
+
+    async fn all_values(&self, store: &str) -> Result<Array, StorageFailure> {
+        let transaction = self.transaction(&[store], IdbTransactionMode::Readonly)?;
+        let request = transaction
+            .object_store(store)
+            .map_err(failure)?
+            .get_all()
+            .map_err(failure)?;
+        Ok(request_result(&request)
+            .await
+            .map_err(failure)?
+            .unchecked_into())
+    }
+
+    async fn value<T: DeserializeOwned>(
+        &self,
+        store: &str,
+        key: &str,
+    ) -> Result<Option<T>, StorageFailure> {
+        let transaction = self.transaction(&[store], IdbTransactionMode::Readonly)?;
+        let request = transaction
+            .object_store(store)
+            .map_err(failure)?
+            .get(&JsValue::from_str(key))
+            .map_err(failure)?;
+        let value = request_result(&request).await.map_err(failure)?;
+        match value.as_string() {
+            Some(text) => serde_json::from_str(&text)
+                .map(Some)
+                .map_err(|_| StorageFailure::Unreadable),
+            None => Ok(None),
+        }
+    }
+
+    /// Every received file, oldest import first.
+    pub async fn load_received_files(
+        &self,
+    ) -> Result<LoadedRecords<ReceivedFile>, StorageFailure> {
+        let values = self.all_values(RECEIVED_FILES_STORE).await?;
+        let mut loaded = decode_all(&values, |text| {
+            serde_json::from_str(text).map_err(|error| {
+                crate::domain::schema::MigrationError::Malformed(error.to_string())
+            })
+        });
+        loaded
+            .records
+            .sort_by(|a: &ReceivedFile, b| (a.received_at, &a.name).cmp(&(b.received_at, &b.name)));
+        Ok(loaded)
+    }
+
+    /// The records a received file carried.
+    pub async fn load_received_records(
+        &self,
+        file: ReceivedFileId,
+    ) -> Result<ReceivedRecords, StorageFailure> {
+        Ok(self
+            .value(RECEIVED_RECORDS_STORE, &file.to_string())
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// Every import's snapshot key, oldest first.
+    async fn snapshot_keys(&self) -> Result<Vec<String>, StorageFailure> {
+        let transaction = self.transaction(&[IMPORTS_STORE], IdbTransactionMode::Readonly)?;
+        let request = transaction
+            .object_store(IMPORTS_STORE)
+            .map_err(failure)?
+            .get_all_keys()
+            .map_err(failure)?;
+        let keys: Array = request_result(&request)
+            .await
+            .map_err(failure)?
+            .unchecked_into();
+        let mut keys: Vec<String> = keys.iter().filter_map(|key| key.as_string()).collect();
+        // `<epoch ms>/<uuid>`: numeric order of the time, then the UUID.
+        keys.sort_by_key(|key| {
+            let (millis, id) = key.split_once('/').unwrap_or((key, ""));
+            (millis.parse::<i64>().unwrap_or(0), id.to_owned())
+        });
+        Ok(keys)
+    }
+
+    /// Whether any import can be undone.
+    pub async fn has_snapshot(&self) -> Result<bool, StorageFailure> {
+        Ok(!self.snapshot_keys().await?.is_empty())
+    }
+
+    /// The snapshot of the last import still standing, if any.
+    pub async fn load_last_snapshot(&self) -> Result<Option<ImportSnapshot>, StorageFailure> {
+        match self.snapshot_keys().await?.last() {
+            Some(key) => self.value(IMPORTS_STORE, key).await,
+            None => Ok(None),
+        }
+    }
+
+    /// The snapshot of the import that brought `file`, if it is still kept.
+    pub async fn load_snapshot_of(
+        &self,
+        file: &ReceivedFile,
+    ) -> Result<Option<ImportSnapshot>, StorageFailure> {
+        let id = file.import_id.to_string();
+        for key in self.snapshot_keys().await? {
+            if key.ends_with(&id) {
+                return self.value(IMPORTS_STORE, &key).await;
+            }
+        }
+        Ok(None)
+    }
+
+    /// Every conflict waiting for review.
+    pub async fn load_conflicts(&self) -> Result<Vec<ConflictVersion>, StorageFailure> {
+        let values = self.all_values(CONFLICTS_STORE).await?;
+        Ok(values
+            .iter()
+            .filter_map(|value| value.as_string())
+            .filter_map(|text| serde_json::from_str(&text).ok())
+            .collect())
+    }
+}
