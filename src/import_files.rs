@@ -423,11 +423,12 @@ fn recomputed<R: Mergeable>(
     }
 }
 
-/// Saves the other version of a conflict as a new revision, made here at `now`, and takes the
-/// conflict off the list.
-pub async fn use_other_version(
+/// Saves the chosen version of a conflict (the other one, or the current one) as a new revision
+/// made here at `now`, and takes the conflict off the list.
+async fn decide(
     records: EventRecords,
     conflict: &ConflictVersion,
+    use_other: bool,
     now: DateTime<Utc>,
 ) -> Result<(), StorageFailure> {
     let database = records.database()?;
@@ -435,7 +436,8 @@ pub async fn use_other_version(
     let event = match conflict {
         ConflictVersion::Event { kept, other } => {
             let current = records.get(kept.id).unwrap_or_else(|| kept.clone());
-            batch.put_event(&choose(&current, other, now))?;
+            let chosen = if use_other { other } else { &current };
+            batch.put_event(&choose(&current, chosen, now))?;
             kept.id
         }
         ConflictVersion::RosterEntry { kept, other } => {
@@ -444,7 +446,8 @@ pub async fn use_other_version(
                 .into_iter()
                 .find(|entry| entry.id == kept.id)
                 .unwrap_or_else(|| kept.clone());
-            batch.put_roster_entry(&choose(&current, other, now))?;
+            let chosen = if use_other { other } else { &current };
+            batch.put_roster_entry(&choose(&current, chosen, now))?;
             kept.event_id
         }
     };
@@ -454,14 +457,24 @@ pub async fn use_other_version(
     records.reload().await
 }
 
-/// Keeps the merged version and takes the conflict off the list.
+/// Keeps the merged version: confirmed as a new revision made here at `now`, so the other
+/// version is plainly older from now on and merging the same files again does not list it again.
 pub async fn keep_current_version(
     records: EventRecords,
     conflict: &ConflictVersion,
+    now: DateTime<Utc>,
 ) -> Result<(), StorageFailure> {
-    let mut batch = RecordBatch::default();
-    batch.delete_conflict(conflict.key());
-    records.database()?.commit(batch).await
+    decide(records, conflict, false, now).await
+}
+
+/// Saves the other version of a conflict as a new revision, made here at `now`, and takes the
+/// conflict off the list.
+pub async fn use_other_version(
+    records: EventRecords,
+    conflict: &ConflictVersion,
+    now: DateTime<Utc>,
+) -> Result<(), StorageFailure> {
+    decide(records, conflict, true, now).await
 }
 
 /// Casts the files of a drop or a file input.

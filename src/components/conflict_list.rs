@@ -86,7 +86,7 @@ pub fn ConflictList(
             let result = if use_other {
                 use_other_version(records, &conflict, browser_clock::now()).await
             } else {
-                keep_current_version(records, &conflict).await
+                keep_current_version(records, &conflict, browser_clock::now()).await
             };
             match result {
                 Ok(()) => failed.set(None),
@@ -105,18 +105,24 @@ pub fn ConflictList(
         let rows = conflicts
             .into_iter()
             .map(|conflict| {
-                let (title, kept, other, from) = match &conflict {
+                let (title, kept, other, sources) = match &conflict {
                     ConflictVersion::Event { kept, other } => (
                         event_title(current, &campaign, kept).0,
                         event_summary(current, kept),
                         event_summary(current, other),
-                        source(current, other.origin.as_ref(), &files),
+                        (
+                            source(current, kept.origin.as_ref(), &files),
+                            source(current, other.origin.as_ref(), &files),
+                        ),
                     ),
                     ConflictVersion::RosterEntry { kept, other } => (
                         format!("{}：{}", current.text(ImportText::SignInRecord), kept.name),
                         entry_summary(current, kept),
                         entry_summary(current, other),
-                        source(current, other.origin.as_ref(), &files),
+                        (
+                            source(current, kept.origin.as_ref(), &files),
+                            source(current, other.origin.as_ref(), &files),
+                        ),
                     ),
                 };
                 let stamp = match &conflict {
@@ -133,12 +139,12 @@ pub fn ConflictList(
                             <div>
                                 <dt>{current.text(ImportText::KeptVersion)}</dt>
                                 <dd data-testid="conflict-kept">{kept}</dd>
-                                <dd class="hint">{china_date_time(stamp.0)}</dd>
+                                <dd class="hint">{china_date_time(stamp.0)}" "{sources.0}</dd>
                             </div>
                             <div>
                                 <dt>{current.text(ImportText::OtherVersion)}</dt>
                                 <dd data-testid="conflict-other">{other}</dd>
-                                <dd class="hint">{china_date_time(stamp.1)}" "{from}</dd>
+                                <dd class="hint">{china_date_time(stamp.1)}" "{sources.1}</dd>
                             </div>
                         </dl>
                         <div class="conflict-actions">

@@ -109,14 +109,12 @@ fn read_error(language: Language, error: &ExportReadError) -> String {
     let zh = language == Language::ZhCn;
     match error {
         ExportReadError::Syntax {
-            line,
-            truncated: true,
-            ..
+            truncated: true, ..
         } => {
             if zh {
-                format!("文件不完整（在第 {line} 行中断），可能没有传完。请对方重新发送。")
+                "文件不完整，可能没有传完。请对方重新发送。".to_owned()
             } else {
-                format!("the file is cut short (it stops at line {line}); it may not have been sent in full. Ask for it again.")
+                "the file is cut short; it may not have been sent in full. Ask for it again.".to_owned()
             }
         }
         ExportReadError::Syntax { line, column, .. } => {
@@ -168,6 +166,13 @@ pub fn reading_progress(language: Language, done: usize, total: usize, name: &st
 /// What a confirmed import did.
 pub fn import_done(language: Language, files: usize, events: Tally, roster: Tally) -> String {
     let roster_changed = roster.new + roster.updated + roster.deleted;
+    let events_changed = events.new + events.updated + events.deleted;
+    if files == 0 && events_changed + roster_changed == 0 {
+        return match language {
+            Language::ZhCn => "所选文件都已接收过，数据没有变化。".to_owned(),
+            Language::En => "Every chosen file was received before; nothing changed.".to_owned(),
+        };
+    }
     let conflicts = events.conflicting + roster.conflicting;
     match language {
         Language::ZhCn => {
