@@ -6,3 +6,5 @@ say "release build (trunk build --release)"
 trunk build --release
 say "measuring in headless Chromium"
 node tests/bench/bench.mjs
+say "importer fuzz: 100,000 mutated exports (cargo test --release --test domain_import_fuzz)"
+FUZZ_CASES=100000 cargo test --release --test domain_import_fuzz -- --nocapture the_importer_never_panics 2>&1 | grep -E "importer fuzz|test result"

@@ -202,6 +202,19 @@ impl EventRecords {
         }
     }
 
+    /// Shows events a batch has just stored durably, and reads the live sign-in counts again
+    /// (from keys alone), without reading every event back.
+    pub async fn show_stored(self, events: Vec<EventRecord>) -> Result<(), StorageFailure> {
+        let counts = self.database()?.load_roster_counts().await?;
+        self.roster_counts.set(counts);
+        self.all.update(|all| {
+            for event in events {
+                all.insert(event.id, event);
+            }
+        });
+        Ok(())
+    }
+
     /// Reads every event and the live sign-in counts again after an import, undo or removal
     /// wrote many at once.
     pub async fn reload(self) -> Result<(), StorageFailure> {

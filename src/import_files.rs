@@ -9,8 +9,8 @@ use crate::domain::event_record::EventRecord;
 use crate::domain::export::ExportFile;
 use crate::domain::ids::{EventId, ReceivedFileId, RosterEntryId};
 use crate::domain::import::{
-    plan_import, read_export_file, starts_like_json_object, without_file, FileProblem,
-    ImportPlan, IncomingFile, MAX_IMPORT_BYTES,
+    plan_import, read_export_file, starts_like_json_object, without_file, FileProblem, ImportPlan,
+    IncomingFile, MAX_IMPORT_BYTES,
 };
 use crate::domain::merge::{choose, content_hash, Mergeable};
 use crate::domain::received::{
@@ -222,7 +222,8 @@ pub async fn confirm_import(
     }
     records.note_changes(changed_events(plan));
     records.database()?.commit(batch).await?;
-    records.reload().await?;
+    let merged = plan.events.changes.iter().map(|(_, after)| after.clone());
+    records.show_stored(merged.collect()).await?;
     Ok(snapshot)
 }
 
@@ -295,7 +296,11 @@ pub async fn undo_last_import(records: EventRecords) -> Result<Option<Reverted>,
     for file in &snapshot.files {
         batch.delete_received_file(*file);
     }
-    forget_conflicts_of(&mut batch, &database.load_conflicts().await?, &snapshot.files);
+    forget_conflicts_of(
+        &mut batch,
+        &database.load_conflicts().await?,
+        &snapshot.files,
+    );
     batch.delete_snapshot(&snapshot);
     records.note_changes(changed);
     database.commit(batch).await?;
@@ -309,7 +314,10 @@ fn forget_conflicts_of(
     files: &[ReceivedFileId],
 ) {
     for conflict in conflicts {
-        if conflict.other_file().is_some_and(|file| files.contains(&file)) {
+        if conflict
+            .other_file()
+            .is_some_and(|file| files.contains(&file))
+        {
             batch.delete_conflict(conflict.key());
         }
     }

@@ -18,7 +18,10 @@ pub struct UiLanguage(pub RwSignal<Language>);
 
 impl UiLanguage {
     /// A reactive closure giving `key` in the current language, for use in `view!`.
-    pub fn text<W: Words>(self, key: W) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn text<W: Words>(
+        self,
+        key: W,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.0.get().text(key)
     }
 }

@@ -133,7 +133,10 @@ fn the_importer_never_panics_on_mutated_exports() {
         read + refused
     );
     assert!(read + refused >= cases as usize);
-    assert!(refused > cases as usize / 2, "most mutations must be caught");
+    assert!(
+        refused > cases as usize / 2,
+        "most mutations must be caught"
+    );
 }
 
 #[test]

@@ -8,8 +8,8 @@ mod export_fixture;
 
 use export_fixture::{at, event, planned, sign_in};
 use field_ledger::domain::event_record::EventRecord;
-use field_ledger::domain::import::{plan_merge, without_file, MergePlan};
 use field_ledger::domain::ids::{DeviceId, ReceivedFileId};
+use field_ledger::domain::import::{plan_merge, without_file, MergePlan};
 use field_ledger::domain::merge::{
     choose, compare, edited_alongside, join, same_state, Mergeable, RecordOrigin,
 };
@@ -25,8 +25,15 @@ fn event_version() -> impl Strategy<Value = EventRecord> {
 
 /// A version of event `n`.
 fn event_version_of(n: u128) -> impl Strategy<Value = EventRecord> {
-    (Just(n), 1u32..=3, 0u32..=2, 0u32..=3, any::<bool>(), any::<bool>()).prop_map(
-        |(n, revision, minute, head_count, other_place, deleted)| {
+    (
+        Just(n),
+        1u32..=3,
+        0u32..=2,
+        0u32..=3,
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(n, revision, minute, head_count, other_place, deleted)| {
             let mut record = event(n, planned("qm2021-a01"), "food", 15);
             record.revision = revision;
             record.updated_at = at(15, 10, minute);
@@ -36,8 +43,7 @@ fn event_version_of(n: u128) -> impl Strategy<Value = EventRecord> {
             }
             record.deleted = deleted;
             record
-        },
-    )
+        })
 }
 
 /// A version of sign-in `n`: revision, minute, phone, withheld or purged, affiliation.
@@ -46,7 +52,11 @@ fn roster_version_of(n: u128) -> impl Strategy<Value = RosterEntry> {
         Just(n),
         1u32..=3,
         0u32..=1,
-        prop_oneof![Just(None), Just(Some("13812345678")), Just(Some("13900001111"))],
+        prop_oneof![
+            Just(None),
+            Just(Some("13812345678")),
+            Just(Some("13900001111"))
+        ],
         0u8..=2,
         any::<bool>(),
     )
@@ -161,7 +171,11 @@ proptest! {
 }
 
 fn final_states<R: Mergeable>(plan: &MergePlan<R>) -> Vec<R> {
-    let mut states: Vec<R> = plan.changes.iter().map(|(_, after)| after.clone()).collect();
+    let mut states: Vec<R> = plan
+        .changes
+        .iter()
+        .map(|(_, after)| after.clone())
+        .collect();
     states.sort_by_key(|state| state.record_id());
     states
 }
@@ -203,7 +217,10 @@ fn a_newer_revision_updates_and_a_tombstone_deletes() {
     let plan = plan_merge(&stored_edit, [deleted]);
     assert_eq!(plan.tally.conflicting, 1);
     assert_eq!(plan.conflicts.len(), 1);
-    assert!(edited_alongside(&plan.conflicts[0].kept, &plan.conflicts[0].other));
+    assert!(edited_alongside(
+        &plan.conflicts[0].kept,
+        &plan.conflicts[0].other
+    ));
 }
 
 #[test]
@@ -226,7 +243,10 @@ fn a_report_after_a_backup_keeps_the_phone_and_a_backup_after_a_report_brings_it
     assert_eq!(merged.known_phone(), Some("13812345678"));
     // A purge is a fact, not a withheld value: the phone goes.
     let purged = backup.purged_at(at(16, 9, 0));
-    assert_eq!(join(&backup, &purged.with_phone_withheld()).known_phone(), None);
+    assert_eq!(
+        join(&backup, &purged.with_phone_withheld()).known_phone(),
+        None
+    );
 }
 
 #[test]

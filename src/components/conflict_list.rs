@@ -9,7 +9,7 @@ use crate::domain::merge::RecordOrigin;
 use crate::domain::received::{ConflictVersion, ReceivedFile};
 use crate::domain::roster::{mask_phone, RosterEntry};
 use crate::event_records::{EventRecords, LoadState};
-use crate::i18n::{event_title, from_device, import_failed, ImportText, Language, Text};
+use crate::i18n::{event_title, import_failed, ImportText, Language, Text};
 use crate::import_files::{keep_current_version, use_other_version};
 use crate::state::{ActiveCampaign, UiLanguage};
 use leptos::prelude::*;
@@ -38,18 +38,27 @@ fn entry_summary(language: Language, entry: &RosterEntry) -> String {
     parts.join(" · ")
 }
 
-/// Where a version came from, in words: the device and file, if it came from a received file.
-fn source(language: Language, origin: Option<&RecordOrigin>, files: &[ReceivedFile]) -> String {
-    let Some(origin) = origin else {
-        return String::new();
+/// Where a version came from: `来自 平板1（A.json）`, if it came from a received file.
+fn source(
+    language: Language,
+    origin: Option<&RecordOrigin>,
+    files: &[ReceivedFile],
+) -> Option<impl IntoView> {
+    let origin = origin?;
+    let by_device = |id: DeviceId| files.iter().find(|f| f.device.id == id);
+    let (device, file) = match files.iter().find(|f| f.id == origin.file_id) {
+        Some(file) => (file.device.label.clone(), Some(file.name.clone())),
+        None => (by_device(origin.device_id)?.device.label.clone(), None),
     };
-    let device = |id: DeviceId| files.iter().find(|f| f.device.id == id);
-    match files.iter().find(|f| f.id == origin.file_id) {
-        Some(file) => from_device(language, &file.device.label, &file.name),
-        None => device(origin.device_id)
-            .map(|f| from_device(language, &f.device.label, "…"))
-            .unwrap_or_default(),
-    }
+    let (open, close) = if language == Language::ZhCn {
+        ("（", "）")
+    } else {
+        (" (", ")")
+    };
+    Some(view! {
+        " "{language.text(ImportText::FromDevice)}" "<span lang="zh-CN">{device}</span>
+        {file.map(|file| view! { {open}<span translate="no">{file}</span>{close} })}
+    })
 }
 
 /// The list of conflicts to review; reloads whenever `changes` moves.
@@ -90,7 +99,9 @@ pub fn ConflictList(
             };
             match result {
                 Ok(()) => failed.set(None),
-                Err(failure) => failed.set(Some(import_failed(language.0.get_untracked(), failure))),
+                Err(failure) => {
+                    failed.set(Some(import_failed(language.0.get_untracked(), failure)))
+                }
             }
             changes.update(|n| *n += 1);
         });
@@ -139,12 +150,12 @@ pub fn ConflictList(
                             <div>
                                 <dt>{current.text(ImportText::KeptVersion)}</dt>
                                 <dd data-testid="conflict-kept">{kept}</dd>
-                                <dd class="hint">{china_date_time(stamp.0)}" "{sources.0}</dd>
+                                <dd class="hint">{china_date_time(stamp.0)}{sources.0}</dd>
                             </div>
                             <div>
                                 <dt>{current.text(ImportText::OtherVersion)}</dt>
                                 <dd data-testid="conflict-other">{other}</dd>
-                                <dd class="hint">{china_date_time(stamp.1)}" "{sources.1}</dd>
+                                <dd class="hint">{china_date_time(stamp.1)}{sources.1}</dd>
                             </div>
                         </dl>
                         <div class="conflict-actions">

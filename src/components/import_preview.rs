@@ -5,7 +5,7 @@ use crate::domain::campaign::Campaign;
 use crate::domain::china_time::china_date_time;
 use crate::domain::export::ExportedDevice;
 use crate::domain::import::Tally;
-use crate::i18n::{file_problem_message, localized, ImportText, Language, Text};
+use crate::i18n::{file_name_quotes, file_problem_reason, localized, ImportText, Language, Text};
 use crate::import_files::ImportPreview;
 use crate::state::{ActiveCampaign, UiLanguage};
 use leptos::prelude::*;
@@ -39,9 +39,10 @@ pub fn ImportPreviewView(
     let some_refused = preview.files.iter().any(|f| f.verdict.is_err());
 
     let files = preview.clone();
-    let rows = move || {
-        let current = language.0.get();
-        files
+    let rows =
+        move || {
+            let current = language.0.get();
+            files
             .files
             .iter()
             .map(|file| {
@@ -68,8 +69,8 @@ pub fn ImportPreviewView(
                 };
                 view! {
                     <tr class:refused=refused data-testid="import-file-row">
-                        <th scope="row" class="file-name">{file.name.clone()}</th>
-                        <td>{device}</td>
+                        <th scope="row" class="file-name" translate="no">{file.name.clone()}</th>
+                        <td lang="zh-CN">{device}</td>
                         <td>{unit}</td>
                         <td>{exported}</td>
                         <td>{events}</td>
@@ -79,7 +80,7 @@ pub fn ImportPreviewView(
                 }
             })
             .collect_view()
-    };
+        };
     let errors = preview.clone();
     let error_list = move || {
         let current = language.0.get();
@@ -88,8 +89,13 @@ pub fn ImportPreviewView(
             .iter()
             .filter_map(|file| {
                 let problem = file.verdict.as_ref().err()?;
-                let message = file_problem_message(current, &file.name, problem);
-                Some(view! { <p class="import-error error" role="alert" data-testid="import-error">{message}</p> })
+                let (open, close) = file_name_quotes(current);
+                let reason = file_problem_reason(current, problem);
+                Some(view! {
+                    <p class="import-error error" role="alert" data-testid="import-error">
+                        {open}<span translate="no">{file.name.clone()}</span>{close}{reason}
+                    </p>
+                })
             })
             .collect_view()
     };

@@ -180,7 +180,7 @@ impl ExportFile {
 
     /// Reads an export file, checking what it is before reading its records, so a wrong file
     /// gets a precise message. Records of older layouts are lifted like stored ones.
-        pub fn from_json(text: &str) -> Result<Self, ExportReadError> {
+    pub fn from_json(text: &str) -> Result<Self, ExportReadError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let header: Header = serde_json::from_str(text).map_err(|error| {
             // Well-formed JSON of another shape (an array, a number) is some other file.

@@ -140,9 +140,8 @@ pub fn same_state<R: Mergeable>(a: &R, b: &R) -> bool {
 /// revision, or the lower revision saved later. Such a loser is listed as a conflict.
 pub fn edited_alongside<R: Mergeable>(a: &R, b: &R) -> bool {
     let ((rev_a, time_a), (rev_b, time_b)) = (a.stamp(), b.stamp());
-    let alongside = rev_a == rev_b
-        || (rev_a < rev_b && time_a > time_b)
-        || (rev_b < rev_a && time_b > time_a);
+    let alongside =
+        rev_a == rev_b || (rev_a < rev_b && time_a > time_b) || (rev_b < rev_a && time_b > time_a);
     if !alongside {
         return false;
     }

@@ -154,7 +154,9 @@ impl RosterEntry {
     /// from another version.
     pub fn known_phone(&self) -> Option<&str> {
         if self.withholds_phone() {
-            self.kept_phone.as_ref().and_then(|kept| kept.phone.as_deref())
+            self.kept_phone
+                .as_ref()
+                .and_then(|kept| kept.phone.as_deref())
         } else {
             self.phone.as_deref()
         }

@@ -41,8 +41,25 @@ fn field_name(language: Language, field: &Field) -> String {
     language.text(text).to_owned()
 }
 
-/// Why the file `name` cannot be imported, naming it first.
+/// Why the file `name` cannot be imported, naming it first: `「name」：reason`.
 pub fn file_problem_message(language: Language, name: &str, problem: &FileProblem) -> String {
+    let (open, close) = file_name_quotes(language);
+    format!(
+        "{open}{name}{close}{}",
+        file_problem_reason(language, problem)
+    )
+}
+
+/// The marks around a file name that starts a sentence: `「` `」：` or `“` `”: `.
+pub fn file_name_quotes(language: Language) -> (&'static str, &'static str) {
+    match language {
+        Language::ZhCn => ("「", "」："),
+        Language::En => ("“", "”: "),
+    }
+}
+
+/// Why a file cannot be imported, to follow its name.
+pub fn file_problem_reason(language: Language, problem: &FileProblem) -> String {
     let zh = language == Language::ZhCn;
     let why = match problem {
         FileProblem::TooLarge { bytes } => {
@@ -56,7 +73,7 @@ pub fn file_problem_message(language: Language, name: &str, problem: &FileProble
         FileProblem::Empty if zh => "文件是空的。".to_owned(),
         FileProblem::Empty => "the file is empty.".to_owned(),
         FileProblem::NotJson if zh => {
-            "不是 JSON 文件（可能是图片、表格或已损坏的文件）。请选择活动台账导出的 .json 文件。".to_owned()
+            "不是 JSON 文件（可能是图片、表格或已损坏的文件）。请选择活动台账导出的 JSON 文件。".to_owned()
         }
         FileProblem::NotJson => {
             "not a JSON file (perhaps a photo, a spreadsheet or a damaged file). Choose a .json file exported by Field Ledger.".to_owned()
@@ -90,11 +107,7 @@ pub fn file_problem_message(language: Language, name: &str, problem: &FileProble
             format!("sign-in {position} belongs to an event the file does not carry; the file is incomplete.")
         }
     };
-    if zh {
-        format!("「{name}」：{why}")
-    } else {
-        format!("“{name}”: {why}")
-    }
+    why
 }
 
 fn field_list(language: Language, errors: &[FieldError]) -> String {
@@ -102,7 +115,11 @@ fn field_list(language: Language, errors: &[FieldError]) -> String {
         .iter()
         .map(|error| field_name(language, &error.field))
         .collect();
-    names.join(if language == Language::ZhCn { "、" } else { ", " })
+    names.join(if language == Language::ZhCn {
+        "、"
+    } else {
+        ", "
+    })
 }
 
 fn read_error(language: Language, error: &ExportReadError) -> String {
@@ -114,7 +131,8 @@ fn read_error(language: Language, error: &ExportReadError) -> String {
             if zh {
                 "文件不完整，可能没有传完。请对方重新发送。".to_owned()
             } else {
-                "the file is cut short; it may not have been sent in full. Ask for it again.".to_owned()
+                "the file is cut short; it may not have been sent in full. Ask for it again."
+                    .to_owned()
             }
         }
         ExportReadError::Syntax { line, column, .. } => {
@@ -191,7 +209,9 @@ pub fn import_done(language: Language, files: usize, events: Tally, roster: Tall
                 events.new, events.updated, events.deleted
             );
             if conflicts > 0 {
-                text.push_str(&format!(" {conflicts} record(s) are in conflict: review them below."));
+                text.push_str(&format!(
+                    " {conflicts} record(s) are in conflict: review them below."
+                ));
             }
             text
         }
@@ -221,13 +241,5 @@ pub fn import_failed(language: Language, failure: StorageFailure) -> String {
     match language {
         Language::ZhCn => format!("未保存，数据没有任何改动。{reason}"),
         Language::En => format!("Not stored; nothing was changed. {reason}"),
-    }
-}
-
-/// The file and device a version came from, in the conflict list.
-pub fn from_device(language: Language, device: &str, file: &str) -> String {
-    match language {
-        Language::ZhCn => format!("来自 {device}（{file}）"),
-        Language::En => format!("from {device} ({file})"),
     }
 }

@@ -99,6 +99,8 @@ texts! {
         RemoveFileQuestion => "移除后，其他文件和本机的记录保持不变。确定移除此文件的数据吗？", "The other files and this device's own records stay as they are. Remove this file's data?";
         /// Link back to the import page.
         BackToImport => "返回汇总导入", "Back to import";
+        /// Before the device a version came from.
+        FromDevice => "来自", "from";
         /// A sign-in, in the conflict list.
         SignInRecord => "签到", "Sign-in";
         /// Label of a deleted version in the conflict list.

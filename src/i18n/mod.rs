@@ -13,17 +13,17 @@ mod texts;
 
 pub use csv_words::{all_csv_words, csv_words};
 
+pub use import_messages::{
+    file_name_quotes, file_problem_message, file_problem_reason, import_done, import_failed,
+    reading_progress, reverted_message,
+};
+pub use import_texts::ImportText;
 pub use messages::{
     attendance_breakdown, chart_summary, day_label, event_title, event_when, events_count,
     export_failed, export_status, exported_message, failed_save_message, fields_to_fix, not_saved,
     outside_period_warning, person_times_label, problem_message, purged_message, records_left_out,
     records_skipped, storage_used, stored_counts, unexported_label, Delivered,
 };
-pub use import_messages::{
-    file_problem_message, from_device, import_done, import_failed, reading_progress,
-    reverted_message,
-};
-pub use import_texts::ImportText;
 pub use texts::Text;
 
 /// A table of fixed texts, Chinese and English.

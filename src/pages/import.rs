@@ -74,7 +74,10 @@ pub fn ImportPage() -> impl IntoView {
         if files.is_empty() || !ready.get_untracked() {
             return;
         }
-        if matches!(stage.get_untracked(), Stage::Reading { .. } | Stage::Comparing | Stage::Saving) {
+        if matches!(
+            stage.get_untracked(),
+            Stage::Reading { .. } | Stage::Comparing | Stage::Saving
+        ) {
             return;
         }
         said.set(None);
@@ -153,7 +156,9 @@ pub fn ImportPage() -> impl IntoView {
                     stage.set(Stage::Idle);
                 }
                 Ok(None) => {
-                    said.set(Some(Said::Done(current.text(ImportText::NothingToUndo).into())));
+                    said.set(Some(Said::Done(
+                        current.text(ImportText::NothingToUndo).into(),
+                    )));
                     stage.set(Stage::Idle);
                 }
                 Err(failure) => fail(stage, said, current, failure),
@@ -221,13 +226,17 @@ pub fn ImportPage() -> impl IntoView {
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                <label class="button primary file-button" for="import-files">
-                    {language.text(ImportText::ChooseFiles)}
-                </label>
-                <input id="import-files" class="visually-hidden" type="file" multiple
-                    accept=".json,application/json" data-testid="import-files"
-                    prop:disabled=move || busy() || !ready.get()
-                    on:change=on_input />
+                // The input lies over its label, invisible: the label is what is seen, the input
+                // is what is tapped, so the target is the label's full size.
+                <span class="file-picker">
+                    <label class="file-button" for="import-files">
+                        {language.text(ImportText::ChooseFiles)}
+                    </label>
+                    <input id="import-files" type="file" multiple
+                        accept=".json,application/json" data-testid="import-files"
+                        prop:disabled=move || busy() || !ready.get()
+                        on:change=on_input />
+                </span>
                 <span>{language.text(ImportText::DropFilesHere)}</span>
             </div>
             <div role="status" aria-live="polite">{progress}{message}</div>
@@ -243,7 +252,12 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
-fn fail(stage: RwSignal<Stage>, said: RwSignal<Option<Said>>, language: Language, failure: StorageFailure) {
+fn fail(
+    stage: RwSignal<Stage>,
+    said: RwSignal<Option<Said>>,
+    language: Language,
+    failure: StorageFailure,
+) {
     said.set(Some(Said::Failed(import_failed(language, failure))));
     stage.set(Stage::Idle);
 }

@@ -6,7 +6,7 @@ use crate::domain::china_time::china_date_time;
 use crate::domain::ids::ReceivedFileId;
 use crate::domain::received::{units_without_files, ReceivedFile};
 use crate::event_records::{EventRecords, LoadState};
-use crate::i18n::{import_failed, localized, reverted_message, ImportText, Text};
+use crate::i18n::{file_name_quotes, import_failed, localized, reverted_message, ImportText, Text};
 use crate::import_files::remove_received_file;
 use crate::route::Route;
 use crate::state::{ActiveCampaign, UiLanguage};
@@ -20,7 +20,8 @@ pub fn ReceivedFilesPage() -> impl IntoView {
     let records = expect_context::<EventRecords>();
     let changes = RwSignal::new(0u32);
     let asking = RwSignal::new(None::<ReceivedFileId>);
-    let said = RwSignal::new(None::<(bool, String)>);
+    // (an error, the file concerned, the sentence).
+    let said = RwSignal::new(None::<(bool, String, String)>);
     let files = LocalResource::new(move || {
         changes.track();
         let ready = matches!(records.load.get(), LoadState::Ready { .. });
@@ -41,10 +42,14 @@ pub fn ReceivedFilesPage() -> impl IntoView {
             let current = language.0.get_untracked();
             match remove_received_file(records, &file).await {
                 Ok(reverted) => {
-                    let text = format!("{} {}", file.name, reverted_message(current, reverted));
-                    said.set(Some((false, text)));
+                    let text = reverted_message(current, reverted);
+                    said.set(Some((false, file.name.clone(), text)));
                 }
-                Err(failure) => said.set(Some((true, import_failed(current, failure)))),
+                Err(failure) => said.set(Some((
+                    true,
+                    file.name.clone(),
+                    import_failed(current, failure),
+                ))),
             }
             changes.update(|n| *n += 1);
         });
@@ -71,8 +76,8 @@ pub fn ReceivedFilesPage() -> impl IntoView {
                 view! {
                     <tr data-testid="received-file-row">
                         <th scope="row">{unit}</th>
-                        <td>{file.device.label.clone()}</td>
-                        <td class="file-name">{file.name.clone()}</td>
+                        <td lang="zh-CN">{file.device.label.clone()}</td>
+                        <td class="file-name" translate="no">{file.name.clone()}</td>
                         <td>{china_date_time(file.exported_at)}</td>
                         <td>{china_date_time(file.received_at)}</td>
                         <td>{file.events}</td>
@@ -146,8 +151,13 @@ pub fn ReceivedFilesPage() -> impl IntoView {
                 <a class="button-link" href=Route::Import.hash()>{language.text(ImportText::BackToImport)}</a>
             </div>
             <div role="status" aria-live="polite">
-                {move || said.get().map(|(error, text)| view! {
-                    <p class="import-outcome" class:error=error data-testid="received-outcome">{text}</p>
+                {move || said.get().map(|(error, name, text)| {
+                    let (open, close) = file_name_quotes(language.0.get());
+                    view! {
+                        <p class="import-outcome" class:error=error data-testid="received-outcome">
+                            {open}<span translate="no">{name}</span>{close}{text}
+                        </p>
+                    }
                 })}
             </div>
             {table}

@@ -4,8 +4,8 @@
 //! is stored whole or not at all.
 
 use super::records::{
-    completion, decode_all, failure, request_result, LoadedRecords, RecordDatabase,
-    ALL_STORES, CONFLICTS_STORE, EVENTS_STORE, IMPORTS_STORE, LIVE, RECEIVED_FILES_STORE,
+    completion, decode_all, failure, request_result, LoadedRecords, RecordDatabase, ALL_STORES,
+    CONFLICTS_STORE, EVENTS_STORE, IMPORTS_STORE, LIVE, RECEIVED_FILES_STORE,
     RECEIVED_RECORDS_STORE, REMOVED, ROSTER_STORE,
 };
 use super::StorageFailure;
@@ -175,9 +175,7 @@ impl RecordDatabase {
     }
 
     /// Every received file, oldest import first.
-    pub async fn load_received_files(
-        &self,
-    ) -> Result<LoadedRecords<ReceivedFile>, StorageFailure> {
+    pub async fn load_received_files(&self) -> Result<LoadedRecords<ReceivedFile>, StorageFailure> {
         let values = self.all_values(RECEIVED_FILES_STORE).await?;
         let mut loaded = decode_all(&values, |text| {
             serde_json::from_str(text).map_err(|error| {

@@ -17,8 +17,8 @@
 //! Every failure comes back as a [`StorageFailure`] the UI shows in words; nothing is only logged.
 
 mod failure;
-pub mod preferences;
 pub mod imports;
+pub mod preferences;
 pub mod records;
 
 pub use failure::{FailedSave, SavedThing, StorageFailure};

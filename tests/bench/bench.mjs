@@ -6,13 +6,14 @@
 // - the same with 100,000 roster entries added (live sign-in counts are read from keys);
 // - head-counter tap → new count on screen, and → durable (the transaction completed), p50/p95;
 // - JS heap and wasm memory with 10,000 events and 100,000 roster entries.
-// Still to come with their features: offline reload (service worker), statistics, CSV, merge.
+// - merging 10 files of 1,000 events (tests/bench/merge.mjs).
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { TEST_DEVICE } from '../e2e/app-fixture.mjs';
+import { benchMerge } from './merge.mjs';
 
 const PORT = 4174;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -43,7 +44,7 @@ async function putRaw(page, storeName, pairs, { clear = false } = {}) {
   await page.evaluate(
     ([storeName, pairs, clear]) =>
       new Promise((resolve, reject) => {
-        const open = indexedDB.open('field-ledger', 1);
+        const open = indexedDB.open('field-ledger');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const transaction = open.result.transaction(storeName, 'readwrite');
@@ -336,6 +337,8 @@ try {
   const wasmMemory = await fresh.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
   console.log(`  memory with 10,000 events and 100,000 roster entries stored (after gc): JS heap ${(heap / 1048576).toFixed(1)} MB` +
     (wasmMemory ? `, wasm memory ${(wasmMemory / 1048576).toFixed(1)} MB` : ''));
+  await fresh.close();
+  await benchMerge(context, ORIGIN);
   console.log(`  Lighthouse 12.8.2 (first screen): ${lighthouseScores()}`);
 } finally {
   await browser.close();

@@ -3,6 +3,8 @@
 // - `dialogs`: `(page) => ({ trigger, dialog })` locators, each checked for Esc and focus return;
 // - `forms`: `(page) => ({ input, save })` locators, each checked with the on-screen keyboard up.
 import { expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openApp, openHome, recordEvent, seedDevice } from './app-fixture.mjs';
 
 async function openEventForm(page) {
@@ -114,6 +116,62 @@ APP_PAGES.push({
     await expect(page.getByTestId('export-page')).toBeVisible();
     // With phones included the warning shows: the gates check it too.
     await page.getByTestId('export-include-phones').check();
+  },
+  dialogs: [],
+  forms: [],
+});
+
+/** A one-event report from tablet 平板2 of the Food Section, as the import page receives it. */
+function sampleReport() {
+  const campaign = JSON.parse(readFileSync(join(import.meta.dirname, '../../src/domain/plans/quality-month-2021.json'), 'utf8'));
+  const stamp = '2021-09-15T02:00:00Z';
+  const event = {
+    id: '6f1c2e0a-8a4b-4c1e-9a55-2b8f0d3c7e99', campaign_id: campaign.id,
+    activity: { kind: 'planned', activity_id: 'qm2021-a01' }, device_id: 'bbbbbbbb-0000-4000-8000-000000000002',
+    organising_unit_id: 'food', office_name: null, start_date: '2021-09-15', end_date: null,
+    start_time: null, end_time: null, attendance: 'offline', place: '中山公园广场', recorder: '李四',
+    head_count: 40, publicity_minutes: 60, publicity_reports: 1, materials_handed_out: 0, extra_counts: {},
+    direction_id: 'publicity', notes: '', created_at: stamp, updated_at: stamp, revision: 1, deleted: false,
+    schema_version: 1,
+  };
+  return {
+    format: 'field-ledger.export', format_version: 1, kind: 'report', phones_withheld: true,
+    app_version: '0.1.0', exported_at: stamp,
+    device: { id: 'bbbbbbbb-0000-4000-8000-000000000002', label: '平板2', unit_id: 'food' },
+    campaign, events: [event], roster: [],
+  };
+}
+
+APP_PAGES.push({
+  name: 'import',
+  open: async (page) => {
+    await seedDevice(page);
+    await openHome(page);
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-files').setInputFiles([
+      { name: '质量月2021_食品科_平板2_2021-09-15_report.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sampleReport())) },
+      { name: '现场照片.json', mimeType: 'application/json', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) },
+    ]);
+    // The preview with one good file, one refused: the gates check the tables and the message.
+    await expect(page.getByTestId('import-preview')).toBeVisible();
+  },
+  dialogs: [],
+  forms: [],
+});
+
+APP_PAGES.push({
+  name: 'received-files',
+  open: async (page) => {
+    await seedDevice(page);
+    await openHome(page);
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-files').setInputFiles([
+      { name: 'report.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sampleReport())) },
+    ]);
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-outcome')).toBeVisible();
+    await page.getByTestId('received-files-link').click();
+    await expect(page.getByTestId('received-file-row')).toHaveCount(1);
   },
   dialogs: [],
   forms: [],
