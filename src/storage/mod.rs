@@ -9,8 +9,12 @@
 //! | localStorage | [`keys::EVENT_DRAFT_PREFIX`]`new` or `<event id>` | an event form in progress (new, or editing that event), JSON |
 //! | localStorage | [`keys::LAST_RECORDER`] | the recorder name last used |
 //! | localStorage | [`keys::EXPORT_JOURNAL`] | events changed since the last JSON export ([`ExportJournal`](crate::domain::export_journal::ExportJournal)), JSON |
-//! | IndexedDB `field-ledger` v1 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text |
-//! | IndexedDB `field-ledger` v1 | store [`records::ROSTER_STORE`] | one roster entry per key, JSON text |
+//! | IndexedDB `field-ledger` v2 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text |
+//! | IndexedDB `field-ledger` v2 | store [`records::ROSTER_STORE`] | one roster entry per key, JSON text |
+//! | IndexedDB `field-ledger` v2 | store [`records::RECEIVED_FILES_STORE`] | one received file's description per key (its UUID) |
+//! | IndexedDB `field-ledger` v2 | store [`records::RECEIVED_RECORDS_STORE`] | the records one received file carried, one value per file |
+//! | IndexedDB `field-ledger` v2 | store [`records::IMPORTS_STORE`] | the snapshot taken before each import |
+//! | IndexedDB `field-ledger` v2 | store [`records::CONFLICTS_STORE`] | conflicts left to review |
 //!
 //! Small preferences sit in localStorage (synchronous, a few hundred bytes); records sit in
 //! IndexedDB, one key per record, so one change writes one record whatever the collection size.
