@@ -140,3 +140,27 @@ pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>, route: Ro
             .set(crate::browser_storage_estimate::estimate().await);
     });
 }
+
+/// Loads `fetch()` into a signal, again whenever what `fetch` reads changes; a lighter stand-in
+/// for `LocalResource`, whose async machinery costs the wasm 12.7 KB gzip. A load overtaken by a
+/// newer one is dropped, so a slow read never overwrites a fresher one.
+pub fn load_into<T, Fut>(fetch: impl Fn() -> Fut + 'static) -> RwSignal<Option<T>>
+where
+    T: Send + Sync + 'static,
+    Fut: std::future::Future<Output = T> + 'static,
+{
+    let value = RwSignal::new(None);
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let future = fetch();
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        leptos::task::spawn_local(async move {
+            let loaded = future.await;
+            if generation.get_value() == mine {
+                value.set(Some(loaded));
+            }
+        });
+    });
+    value
+}

@@ -113,6 +113,52 @@ fn every_export_validates_against_the_schema() {
 }
 
 #[test]
+fn a_merged_device_exports_origins_and_kept_phones_within_the_schema() {
+    use field_ledger::domain::ids::{ReceivedFileId, RosterEntryId};
+    use field_ledger::domain::merge::{join, RecordOrigin};
+    let validator = validator();
+    let (mut events, mut roster) = fixture();
+    let origin = Some(RecordOrigin {
+        file_id: ReceivedFileId(uuid::Uuid::from_u128(0xf1)),
+        device_id: device().id,
+    });
+    events[0].origin = origin.clone();
+    // A newer report copy of a sign-in whose phone a backup carried: the phone is kept.
+    let index = roster
+        .iter()
+        .position(|e| e.phone.is_some() && !e.purged)
+        .unwrap();
+    let mut newer = roster[index]
+        .next_revision(at(16, 9, 0))
+        .with_phone_withheld();
+    newer.origin = origin;
+    let merged = join(&roster[index], &newer);
+    assert!(merged.kept_phone.is_some());
+    roster[index] = merged;
+    let campaign = Campaign::quality_month_2021();
+    let device = device();
+    for (kind, phones) in [(ExportKind::Backup, false), (ExportKind::Report, false)] {
+        let request = request(kind, phones, &device, &campaign);
+        let export = ExportFile::build(&request, &events, &roster);
+        let file: Value = serde_json::from_str(&export.to_json()).unwrap();
+        assert_eq!(
+            schema_errors(&validator, &file),
+            Vec::<String>::new(),
+            "{kind:?}"
+        );
+        // Read back, the backup keeps what the merge knew; the report holds no kept phone.
+        let read = ExportFile::from_json(&export.to_json()).unwrap();
+        let entry = read
+            .roster
+            .iter()
+            .find(|e| e.id == roster[index].id)
+            .unwrap();
+        assert_eq!(entry.kept_phone.is_some(), kind == ExportKind::Backup);
+        let _: RosterEntryId = entry.id;
+    }
+}
+
+#[test]
 fn the_schema_rejects_what_the_format_forbids() {
     let validator = validator();
     let report: Value = serde_json::from_str(&export(ExportKind::Report, false).to_json()).unwrap();

@@ -10,7 +10,7 @@ use crate::domain::received::{ConflictVersion, ReceivedFile};
 use crate::domain::roster::{mask_phone, RosterEntry};
 use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{event_title, import_failed, ImportText, Language, Text};
-use crate::import_files::{keep_current_version, use_other_version};
+use crate::import_revert::{keep_current_version, use_other_version};
 use crate::state::{ActiveCampaign, UiLanguage};
 use leptos::prelude::*;
 
@@ -71,7 +71,7 @@ pub fn ConflictList(
     let campaign = expect_context::<ActiveCampaign>().0;
     let records = expect_context::<EventRecords>();
     let failed = RwSignal::new(None::<String>);
-    let loaded = LocalResource::new(move || {
+    let loaded = crate::state::load_into(move || {
         changes.track();
         let ready = matches!(records.load.get(), LoadState::Ready { .. });
         async move {

@@ -5,7 +5,7 @@ use crate::domain::export::{ExportReadError, RecordKind};
 use crate::domain::import::{FileProblem, Tally, MAX_IMPORT_BYTES};
 use crate::domain::schema::MigrationError;
 use crate::domain::validation::{Field, FieldError};
-use crate::import_files::Reverted;
+use crate::import_revert::Reverted;
 use crate::storage::StorageFailure;
 
 fn record_noun(language: Language, kind: RecordKind) -> &'static str {
@@ -76,7 +76,7 @@ pub fn file_problem_reason(language: Language, problem: &FileProblem) -> String 
             "不是 JSON 文件（可能是图片、表格或已损坏的文件）。请选择活动台账导出的 JSON 文件。".to_owned()
         }
         FileProblem::NotJson => {
-            "not a JSON file (perhaps a photo, a spreadsheet or a damaged file). Choose a .json file exported by Field Ledger.".to_owned()
+            "not a JSON file (perhaps a photo, a spreadsheet or a damaged file). Choose a JSON file exported by Field Ledger.".to_owned()
         }
         FileProblem::Unreadable(error) => read_error(language, error),
         FileProblem::OtherCampaign { title } => {

@@ -11,9 +11,9 @@ use crate::i18n::{
     import_done, import_failed, reading_progress, reverted_message, ImportText, Language,
 };
 use crate::import_files::{
-    confirm_import, files_of, next_frame, preview_import, read_chosen_file, undo_last_import,
-    ImportPreview,
+    confirm_import, files_of, next_frame, preview_import, read_chosen_file, ImportPreview,
 };
+use crate::import_revert::undo_last_import;
 use crate::route::Route;
 use crate::state::{ActiveCampaign, UiLanguage};
 use crate::storage::StorageFailure;
@@ -59,7 +59,7 @@ pub fn ImportPage() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let ready = Memo::new(move |_| matches!(records.load.get(), LoadState::Ready { .. }));
 
-    let can_undo = LocalResource::new(move || {
+    let can_undo = crate::state::load_into(move || {
         changes.track();
         let ready = ready.get();
         async move {

@@ -7,7 +7,7 @@ use crate::domain::ids::ReceivedFileId;
 use crate::domain::received::{units_without_files, ReceivedFile};
 use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{file_name_quotes, import_failed, localized, reverted_message, ImportText, Text};
-use crate::import_files::remove_received_file;
+use crate::import_revert::remove_received_file;
 use crate::route::Route;
 use crate::state::{ActiveCampaign, UiLanguage};
 use leptos::prelude::*;
@@ -22,7 +22,7 @@ pub fn ReceivedFilesPage() -> impl IntoView {
     let asking = RwSignal::new(None::<ReceivedFileId>);
     // (an error, the file concerned, the sentence).
     let said = RwSignal::new(None::<(bool, String, String)>);
-    let files = LocalResource::new(move || {
+    let files = crate::state::load_into(move || {
         changes.track();
         let ready = matches!(records.load.get(), LoadState::Ready { .. });
         async move {

@@ -226,3 +226,28 @@ test('three tablets merged on a fourth: right totals in any order, again and aga
     await tablet.context.close();
   }
 });
+
+test('dropped files are read like chosen ones; 50 MB of junk is refused by name at once', async ({ page }, testInfo) => {
+  await page.addInitScript((json) => localStorage.setItem('field-ledger.v1.device', json), JSON.stringify(QUALITY));
+  await moveClock(page, '2021-09-17T09:00:00+08:00');
+  await page.goto('/#/import');
+  await expect(page.getByTestId('import-files')).toBeEnabled();
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['{"format": "field-ledger.export", "format_version": 9}'], '新版本导出.json', { type: 'application/json' }));
+    return transfer;
+  });
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('import-error')).toHaveText('「新版本导出.json」：由更新版本的活动台账导出（格式版本 9），请先更新本应用再导入。');
+  await expect(page.getByTestId('import-confirm')).toHaveCount(0);
+  await page.getByTestId('import-cancel').click();
+
+  const junk = testInfo.outputPath('备份.json');
+  const bytes = Buffer.alloc(50 * 1024 * 1024);
+  for (let i = 0; i < bytes.length; i += 4096) bytes[i] = (i * 7919) & 0xff;
+  bytes[0] = 0x50; // "PK…", as a zip would start
+  writeFileSync(junk, bytes);
+  await page.getByTestId('import-files').setInputFiles(junk);
+  await expect(page.getByTestId('import-error')).toContainText('「备份.json」：不是 JSON 文件');
+  expect(await storedEvents(page)).toEqual([]);
+});
