@@ -56,7 +56,12 @@ fn every_bad_file_gets_its_reason() {
         Err(FileProblem::OtherCampaign { .. })
     ));
     // A record that breaks the plan (an activity the plan does not have).
-    let edited = text.replacen("qm2021-a01", "qm2021-a99", 1);
+    let events_start = text.find("\"events\":[").unwrap();
+    let edited = format!(
+        "{}{}",
+        &text[..events_start],
+        text[events_start..].replacen("qm2021-a01", "qm2021-a99", 1)
+    );
     assert!(matches!(
         read(edited.as_bytes()),
         Err(FileProblem::InvalidRecord {

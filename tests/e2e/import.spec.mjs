@@ -221,6 +221,14 @@ test('three tablets merged on a fourth: right totals in any order, again and aga
   await expect(q.page.getByTestId('units-without-files')).toContainText('食品科');
   expect(await totals(q.page)).toEqual({ events: 3, person_times: 45 + 99 + 10, minutes: 60 + 120 + 30, reports: 1 + 2 + 1 });
 
+  // The Quality Section's own export is the consolidated file: every merged record, and where each
+  // came from.
+  const consolidated = JSON.parse(readFileSync(await sendReport(q.page, folder, 'Q.json'), 'utf8'));
+  const live = consolidated.events.filter((event) => !event.deleted);
+  expect(live.map((event) => event.place).sort()).toEqual(['A广场', 'A社区', 'C市场']);
+  expect(live.reduce((sum, event) => sum + event.head_count, 0)).toBe(45 + 99 + 10);
+  expect(live.every((event) => event.origin?.device_id)).toBe(true);
+
   for (const tablet of [a, b, c, q, r]) {
     expect(tablet.problems).toEqual([]);
     await tablet.context.close();
