@@ -12,7 +12,7 @@ use crate::domain::import::{
     plan_import, read_export_file, starts_like_json_object, FileProblem, ImportPlan, IncomingFile,
     MAX_IMPORT_BYTES,
 };
-use crate::domain::merge::content_hash;
+use crate::domain::merge::{content_hash, state_hash};
 use crate::domain::received::{
     ConflictVersion, EventBefore, ImportSnapshot, ReceivedFile, ReceivedRecords, RosterBefore,
 };
@@ -116,12 +116,25 @@ impl ImportPreview {
 
 /// Every stored event and roster entry, by ID, as storage holds them now.
 pub(crate) async fn stored_records(records: EventRecords) -> Result<StoredRecords, StorageFailure> {
-    let events = records.load_stored_events().await?.records;
-    let roster = records.load_all_roster().await?.records;
+    // A record this build cannot read would be planned as new and overwritten: refuse instead.
+    let events = readable(records.load_stored_events().await?)?;
+    let roster = readable(records.load_all_roster().await?)?;
     Ok((
         events.into_iter().map(|event| (event.id, event)).collect(),
         roster.into_iter().map(|entry| (entry.id, entry)).collect(),
     ))
+}
+
+fn readable<T>(
+    loaded: crate::storage::records::LoadedRecords<T>,
+) -> Result<Vec<T>, StorageFailure> {
+    if loaded.newer > 0 {
+        return Err(StorageFailure::NewerVersion);
+    }
+    if loaded.unreadable > 0 {
+        return Err(StorageFailure::Unreadable);
+    }
+    Ok(loaded.records)
 }
 
 /// Stored events and roster entries, by ID.
@@ -192,8 +205,10 @@ pub async fn confirm_import(
         batch.put_received_file(&entry, &carried)?;
         files.push(file.id);
     }
+    let database = records.database()?;
     let snapshot = ImportSnapshot {
         id: import_id,
+        sequence: database.next_snapshot_sequence().await?,
         imported_at: now,
         files,
         events: plan
@@ -203,6 +218,7 @@ pub async fn confirm_import(
             .map(|(before, after)| EventBefore {
                 id: after.id,
                 stored: before.clone(),
+                written: state_hash(after),
             })
             .collect(),
         roster: plan
@@ -213,10 +229,14 @@ pub async fn confirm_import(
                 id: after.id,
                 event_id: after.event_id,
                 stored: before.clone(),
+                written: state_hash(after),
             })
             .collect(),
     };
-    batch.put_snapshot(&snapshot)?;
+    // Nothing changed and no new file: nothing to undo, so no snapshot (undo would do nothing).
+    if !snapshot.files.is_empty() || !snapshot.events.is_empty() || !snapshot.roster.is_empty() {
+        batch.put_snapshot(&snapshot)?;
+    }
     for conflict in &plan.events.conflicts {
         batch.put_conflict(&ConflictVersion::from(conflict.clone()))?;
     }
@@ -224,7 +244,7 @@ pub async fn confirm_import(
         batch.put_conflict(&ConflictVersion::from(conflict.clone()))?;
     }
     records.note_changes(changed_events(plan));
-    records.database()?.commit(batch).await?;
+    database.commit(batch).await?;
     let merged = plan.events.changes.iter().map(|(_, after)| after.clone());
     records.show_stored(merged.collect()).await?;
     Ok(snapshot)

@@ -2,11 +2,10 @@
 //! snapshot, take one received file's contribution away, and settle a conflict. Each writes one
 //! batch in one transaction, like the import itself.
 
-use crate::domain::event_record::EventRecord;
 use crate::domain::ids::{EventId, ReceivedFileId, RosterEntryId};
 use crate::domain::import::without_file;
-use crate::domain::merge::{choose, Mergeable};
-use crate::domain::received::{ConflictVersion, ReceivedFile, ReceivedRecords};
+use crate::domain::merge::{choose, join, same_state, Mergeable};
+use crate::domain::received::{still_as_written, ConflictVersion, ReceivedFile, ReceivedRecords};
 use crate::domain::roster::RosterEntry;
 use crate::event_records::EventRecords;
 use crate::import_files::stored_records;
@@ -25,7 +24,8 @@ pub struct Reverted {
 }
 
 /// Undoes the last import still standing: its snapshot's records go back, except those changed
-/// since; its files and conflicts are forgotten. `None`: there is no import to undo.
+/// since; its files and conflicts are forgotten. An event the import added stays if sign-ins
+/// were added to it here afterwards. `None`: there is no import to undo.
 pub async fn undo_last_import(records: EventRecords) -> Result<Option<Reverted>, StorageFailure> {
     let database = records.database()?;
     let Some(snapshot) = database.load_last_snapshot().await? else {
@@ -35,8 +35,28 @@ pub async fn undo_last_import(records: EventRecords) -> Result<Option<Reverted>,
     let mut batch = RecordBatch::default();
     let mut reverted = Reverted::default();
     let mut changed = HashSet::new();
+    let mut going = HashSet::new();
+    for before in &snapshot.roster {
+        let current = roster.get(&before.id);
+        if !current.is_some_and(|c| still_as_written(before.written, c)) {
+            reverted.kept += 1;
+            continue;
+        }
+        match &before.stored {
+            Some(stored) => batch.put_roster_entry(stored)?,
+            None => {
+                batch.delete_roster_entry(before.event_id, before.id);
+                going.insert(before.id);
+            }
+        }
+        changed.insert(before.event_id);
+        reverted.restored += 1;
+    }
+    let signed_in_since = events_with_sign_ins(&roster, &going);
     for before in &snapshot.events {
-        if !events.get(&before.id).is_some_and(|c| snapshot.wrote(c)) {
+        let current = events.get(&before.id);
+        let as_written = current.is_some_and(|c| still_as_written(before.written, c));
+        if !as_written || (before.stored.is_none() && signed_in_since.contains(&before.id)) {
             reverted.kept += 1;
             continue;
         }
@@ -45,18 +65,6 @@ pub async fn undo_last_import(records: EventRecords) -> Result<Option<Reverted>,
             None => batch.delete_event(before.id),
         }
         changed.insert(before.id);
-        reverted.restored += 1;
-    }
-    for before in &snapshot.roster {
-        if !roster.get(&before.id).is_some_and(|c| snapshot.wrote(c)) {
-            reverted.kept += 1;
-            continue;
-        }
-        match &before.stored {
-            Some(stored) => batch.put_roster_entry(stored)?,
-            None => batch.delete_roster_entry(before.event_id, before.id),
-        }
-        changed.insert(before.event_id);
         reverted.restored += 1;
     }
     for file in &snapshot.files {
@@ -74,23 +82,46 @@ pub async fn undo_last_import(records: EventRecords) -> Result<Option<Reverted>,
     Ok(Some(reverted))
 }
 
+/// The events that still have roster entries once the entries in `going` are gone.
+fn events_with_sign_ins(
+    roster: &HashMap<RosterEntryId, RosterEntry>,
+    going: &HashSet<RosterEntryId>,
+) -> HashSet<EventId> {
+    roster
+        .values()
+        .filter(|entry| !going.contains(&entry.id))
+        .map(|entry| entry.event_id)
+        .collect()
+}
+
 fn forget_conflicts_of(
     batch: &mut RecordBatch,
     conflicts: &[ConflictVersion],
     files: &[ReceivedFileId],
 ) {
-    for conflict in conflicts {
-        if conflict
-            .other_file()
-            .is_some_and(|file| files.contains(&file))
-        {
-            batch.delete_conflict(conflict.key());
-        }
+    for conflict in conflicts.iter().filter(|c| c.involves(files)) {
+        batch.delete_conflict(conflict.key());
     }
 }
 
+/// The versions this device made itself that imports replaced, from every snapshot still kept,
+/// merged per record: removing a file falls back on them.
+fn local_versions<R: Mergeable>(befores: impl Iterator<Item = R>) -> HashMap<R::Id, R> {
+    let mut local: HashMap<R::Id, R> = HashMap::new();
+    for version in befores.filter(|r| r.origin().is_none()) {
+        let merged = match local.get(&version.record_id()) {
+            Some(known) => join(known, &version),
+            None => version,
+        };
+        local.insert(merged.record_id(), merged);
+    }
+    local
+}
+
 /// Takes one received file's contribution away, keeping every other import: each record it
-/// touched is merged again from the other files still received and the versions made here.
+/// touched is merged again from the other files still received, the current version if it came
+/// from elsewhere, and the versions this device made itself. An event stays while sign-ins of it
+/// do.
 pub async fn remove_received_file(
     records: EventRecords,
     file: &ReceivedFile,
@@ -105,47 +136,59 @@ pub async fn remove_received_file(
             others.roster.extend(carried.roster);
         }
     }
-    let snapshot = database.load_snapshot_of(file).await?;
+    let snapshots = database.load_snapshots().await?;
+    let local_events = local_versions(
+        snapshots
+            .iter()
+            .flat_map(|s| s.events.iter().filter_map(|b| b.stored.clone())),
+    );
+    let local_roster = local_versions(
+        snapshots
+            .iter()
+            .flat_map(|s| s.roster.iter().filter_map(|b| b.stored.clone())),
+    );
     let (events, roster) = stored_records(records).await?;
     let mut batch = RecordBatch::default();
     let mut reverted = Reverted::default();
     let mut changed = HashSet::new();
-    let before_events: HashMap<EventId, Option<EventRecord>> = snapshot
-        .iter()
-        .flat_map(|s| s.events.iter().map(|b| (b.id, b.stored.clone())))
-        .collect();
-    for event in &removed.events {
-        let rest = recomputed(
-            file.id,
-            events.get(&event.id),
-            &others.events,
-            before_events.get(&event.id).and_then(Option::as_ref),
-        );
-        match rest {
-            Recomputed::Same => continue,
-            Recomputed::Put(record) => batch.put_event(&record)?,
-            Recomputed::Delete => batch.delete_event(event.id),
-        }
-        changed.insert(event.id);
-        reverted.restored += 1;
-    }
-    let before_roster: HashMap<RosterEntryId, Option<RosterEntry>> = snapshot
-        .iter()
-        .flat_map(|s| s.roster.iter().map(|b| (b.id, b.stored.clone())))
-        .collect();
+    let mut going = HashSet::new();
     for entry in &removed.roster {
         let rest = recomputed(
             file.id,
             roster.get(&entry.id),
             &others.roster,
-            before_roster.get(&entry.id).and_then(Option::as_ref),
+            &local_roster,
         );
         match rest {
             Recomputed::Same => continue,
             Recomputed::Put(record) => batch.put_roster_entry(&record)?,
-            Recomputed::Delete => batch.delete_roster_entry(entry.event_id, entry.id),
+            Recomputed::Delete => {
+                batch.delete_roster_entry(entry.event_id, entry.id);
+                going.insert(entry.id);
+            }
         }
         changed.insert(entry.event_id);
+        reverted.restored += 1;
+    }
+    let signed_in = events_with_sign_ins(&roster, &going);
+    for event in &removed.events {
+        let rest = recomputed(
+            file.id,
+            events.get(&event.id),
+            &others.events,
+            &local_events,
+        );
+        match rest {
+            Recomputed::Same => continue,
+            Recomputed::Put(record) => batch.put_event(&record)?,
+            // Sign-ins from elsewhere still point at it: keep it rather than orphan them.
+            Recomputed::Delete if signed_in.contains(&event.id) => {
+                reverted.kept += 1;
+                continue;
+            }
+            Recomputed::Delete => batch.delete_event(event.id),
+        }
+        changed.insert(event.id);
         reverted.restored += 1;
     }
     batch.delete_received_file(file.id);
@@ -166,7 +209,7 @@ fn recomputed<R: Mergeable>(
     removed: ReceivedFileId,
     stored: Option<&R>,
     all_others: &[R],
-    before_import: Option<&R>,
+    local: &HashMap<R::Id, R>,
 ) -> Recomputed<R> {
     let Some(current) = stored else {
         return Recomputed::Same;
@@ -177,45 +220,88 @@ fn recomputed<R: Mergeable>(
         .filter(|r| r.record_id() == id)
         .cloned()
         .collect();
-    match without_file(removed, stored, &others, before_import) {
-        Some(rest) if crate::domain::merge::same_state(&rest, current) => Recomputed::Same,
+    let from_removed = current.origin().is_some_and(|o| o.file_id == removed);
+    match without_file(removed, stored, &others, local.get(&id)) {
+        // The same content, but its origin must move off the removed file.
+        Some(rest) if same_state(&rest, current) && !from_removed => Recomputed::Same,
         Some(rest) => Recomputed::Put(rest),
         None => Recomputed::Delete,
     }
 }
 
+/// How a conflict decision ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decided {
+    /// The chosen version is saved.
+    Saved,
+    /// The record changed after the conflict was listed: nothing is saved, the conflict is
+    /// taken off the list, and the user looks at the record as it now is.
+    ChangedSince,
+}
+
 /// Saves the chosen version of a conflict (the other one, or the current one) as a new revision
-/// made here at `now`, and takes the conflict off the list.
+/// made here at `now`, and takes the conflict off the list; unless the record has changed since
+/// the conflict was listed, when choosing would overwrite a version the user never saw.
 async fn decide(
     records: EventRecords,
     conflict: &ConflictVersion,
     use_other: bool,
     now: DateTime<Utc>,
-) -> Result<(), StorageFailure> {
+) -> Result<Decided, StorageFailure> {
     let database = records.database()?;
     let mut batch = RecordBatch::default();
-    let event = match conflict {
-        ConflictVersion::Event { kept, other } => {
-            let current = records.get(kept.id).unwrap_or_else(|| kept.clone());
-            let chosen = if use_other { other } else { &current };
-            batch.put_event(&choose(&current, chosen, now))?;
-            kept.id
-        }
-        ConflictVersion::RosterEntry { kept, other } => {
-            let stored = database.load_all_roster().await?.records;
-            let current = stored
-                .into_iter()
-                .find(|entry| entry.id == kept.id)
-                .unwrap_or_else(|| kept.clone());
-            let chosen = if use_other { other } else { &current };
-            batch.put_roster_entry(&choose(&current, chosen, now))?;
-            kept.event_id
-        }
-    };
     batch.delete_conflict(conflict.key());
-    records.note_changes([event]);
+    let (events, roster) = stored_records(records).await?;
+    let (event, decided) = match conflict {
+        ConflictVersion::Event { kept, other } => (
+            kept.id,
+            settle(
+                &mut batch,
+                events.get(&kept.id),
+                kept,
+                other,
+                use_other,
+                now,
+                |b, r| b.put_event(r),
+            )?,
+        ),
+        ConflictVersion::RosterEntry { kept, other } => (
+            kept.event_id,
+            settle(
+                &mut batch,
+                roster.get(&kept.id),
+                kept,
+                other,
+                use_other,
+                now,
+                |b, r| b.put_roster_entry(r),
+            )?,
+        ),
+    };
+    if decided == Decided::Saved {
+        records.note_changes([event]);
+    }
     database.commit(batch).await?;
-    records.reload().await
+    records.reload().await?;
+    Ok(decided)
+}
+
+/// Queues the chosen version of one conflict, if the record is still as the conflict saw it.
+fn settle<R: Mergeable>(
+    batch: &mut RecordBatch,
+    current: Option<&R>,
+    kept: &R,
+    other: &R,
+    use_other: bool,
+    now: DateTime<Utc>,
+    put: impl Fn(&mut RecordBatch, &R) -> Result<(), StorageFailure>,
+) -> Result<Decided, StorageFailure> {
+    let Some(current) = current.filter(|current| same_state(*current, kept)) else {
+        return Ok(Decided::ChangedSince);
+    };
+    let chosen = if use_other { other } else { current };
+    put(batch, &choose(current, chosen, now))?;
+    Ok(Decided::Saved)
 }
 
 /// Keeps the merged version: confirmed as a new revision made here at `now`, so the other
@@ -224,7 +310,7 @@ pub async fn keep_current_version(
     records: EventRecords,
     conflict: &ConflictVersion,
     now: DateTime<Utc>,
-) -> Result<(), StorageFailure> {
+) -> Result<Decided, StorageFailure> {
     decide(records, conflict, false, now).await
 }
 
@@ -234,6 +320,6 @@ pub async fn use_other_version(
     records: EventRecords,
     conflict: &ConflictVersion,
     now: DateTime<Utc>,
-) -> Result<(), StorageFailure> {
+) -> Result<Decided, StorageFailure> {
     decide(records, conflict, true, now).await
 }

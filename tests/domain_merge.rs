@@ -57,7 +57,7 @@ fn roster_version_of(n: u128) -> impl Strategy<Value = RosterEntry> {
             Just(Some("13812345678")),
             Just(Some("13900001111"))
         ],
-        0u8..=2,
+        0u8..=3,
         any::<bool>(),
     )
         .prop_map(|(n, revision, minute, phone, mode, other_affiliation)| {
@@ -70,6 +70,8 @@ fn roster_version_of(n: u128) -> impl Strategy<Value = RosterEntry> {
             match mode {
                 1 => entry = entry.with_phone_withheld(),
                 2 => entry = entry.purged_at(at(15, 10, minute)),
+                // Purged on a device that only ever had the report copy.
+                3 => entry = entry.with_phone_withheld().purged_at(at(15, 10, minute)),
                 _ => {}
             }
             entry

@@ -10,7 +10,7 @@ use crate::domain::received::{ConflictVersion, ReceivedFile};
 use crate::domain::roster::{mask_phone, RosterEntry};
 use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{event_title, import_failed, ImportText, Language, Text};
-use crate::import_revert::{keep_current_version, use_other_version};
+use crate::import_revert::{keep_current_version, use_other_version, Decided};
 use crate::state::{ActiveCampaign, UiLanguage};
 use leptos::prelude::*;
 
@@ -90,19 +90,28 @@ pub fn ConflictList(
             (conflicts, files)
         }
     });
+    // One decision at a time: two batches made from the same state would overwrite each other.
+    let pending = RwSignal::new(false);
     let act = move |conflict: ConflictVersion, use_other: bool| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
         leptos::task::spawn_local(async move {
             let result = if use_other {
                 use_other_version(records, &conflict, browser_clock::now()).await
             } else {
                 keep_current_version(records, &conflict, browser_clock::now()).await
             };
+            let current = language.0.get_untracked();
             match result {
-                Ok(()) => failed.set(None),
-                Err(failure) => {
-                    failed.set(Some(import_failed(language.0.get_untracked(), failure)))
-                }
+                Ok(Decided::Saved) => failed.set(None),
+                Ok(Decided::ChangedSince) => failed.set(Some(
+                    current.text(ImportText::ConflictChangedSince).to_owned(),
+                )),
+                Err(failure) => failed.set(Some(import_failed(current, failure))),
             }
+            pending.set(false);
             changes.update(|n| *n += 1);
         });
     };
@@ -160,10 +169,12 @@ pub fn ConflictList(
                         </dl>
                         <div class="conflict-actions">
                             <button type="button" data-testid="conflict-use"
+                                prop:disabled=move || pending.get()
                                 on:click=move |_| act(use_it.clone(), true)>
                                 {current.text(ImportText::UseThisVersion)}
                             </button>
                             <button type="button" data-testid="conflict-keep"
+                                prop:disabled=move || pending.get()
                                 on:click=move |_| act(keep_it.clone(), false)>
                                 {current.text(ImportText::KeepCurrent)}
                             </button>
@@ -181,7 +192,9 @@ pub fn ConflictList(
         })
     };
     view! {
-        {move || failed.get().map(|text| view! { <p class="error" role="alert">{text}</p> })}
+        {move || failed.get().map(|text| view! {
+            <p class="import-outcome error" role="alert" data-testid="conflict-outcome">{text}</p>
+        })}
         {items}
     }
 }

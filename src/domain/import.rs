@@ -76,13 +76,24 @@ pub fn read_export_file(bytes: &[u8], campaign: &Campaign) -> Result<ExportFile,
         return Err(FileProblem::NotJson);
     }
     let text = std::str::from_utf8(bytes).map_err(|_| FileProblem::NotJson)?;
-    let file = ExportFile::from_json(text).map_err(FileProblem::Unreadable)?;
+    let mut file = ExportFile::from_json(text).map_err(FileProblem::Unreadable)?;
     if file.campaign.id != campaign.id {
         return Err(FileProblem::OtherCampaign {
             title: file.campaign.title.clone(),
         });
     }
     check_records(&file, campaign)?;
+    // A kept phone must come from a version ranked below the one keeping it (as merging makes
+    // it); one that does not (a hand-edited file) is dropped, or merging would depend on order.
+    for entry in &mut file.roster {
+        let consistent = entry
+            .kept_phone
+            .as_ref()
+            .is_some_and(|kept| entry.withholds_phone() && kept.from < super::merge::rank(entry));
+        if !consistent {
+            entry.kept_phone = None;
+        }
+    }
     Ok(file)
 }
 

@@ -127,6 +127,14 @@ pub fn join<R: Mergeable>(a: &R, b: &R) -> R {
     joined
 }
 
+/// A hash of a record's whole state apart from its origin (kept values included): tells whether a
+/// stored record is still exactly what an import wrote.
+pub fn state_hash<R: Mergeable>(record: &R) -> u64 {
+    let mut state = record.clone();
+    state.set_origin(None);
+    hash_of(&state)
+}
+
 /// Whether two states of a record are the same apart from their origin.
 pub fn same_state<R: Mergeable>(a: &R, b: &R) -> bool {
     let (mut a, mut b) = (a.clone(), b.clone());

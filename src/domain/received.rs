@@ -91,6 +91,8 @@ pub struct EventBefore {
     pub id: EventId,
     /// Its stored copy before.
     pub stored: Option<EventRecord>,
+    /// [`state_hash`](super::merge::state_hash) of what the import wrote.
+    pub written: u64,
 }
 
 /// A stored roster entry as it was before an import replaced it.
@@ -102,6 +104,8 @@ pub struct RosterBefore {
     pub event_id: EventId,
     /// Its stored copy before.
     pub stored: Option<RosterEntry>,
+    /// [`state_hash`](super::merge::state_hash) of what the import wrote.
+    pub written: u64,
 }
 
 /// The snapshot taken before an import is stored: every record it changes, as it was.
@@ -109,6 +113,9 @@ pub struct RosterBefore {
 pub struct ImportSnapshot {
     /// The import.
     pub id: ImportId,
+    /// Its place in the order of imports on this device (1, 2, …): the last import is the one
+    /// with the highest, whatever the clock said.
+    pub sequence: u64,
     /// When it was stored.
     pub imported_at: DateTime<Utc>,
     /// The files it brought.
@@ -120,18 +127,24 @@ pub struct ImportSnapshot {
 }
 
 impl ImportSnapshot {
-    /// The storage key: sorts by time, so the last import is the last key.
+    /// The storage key: the zero-padded sequence, so the last import is the last key.
     pub fn key(&self) -> String {
-        format!("{}/{}", self.imported_at.timestamp_millis(), self.id)
+        format!("{:012}/{}", self.sequence, self.id)
     }
 
-    /// Whether a stored version is still the one this import wrote (its origin is one of the
-    /// import's files); undo leaves versions changed since.
-    pub fn wrote<R: Mergeable>(&self, current: &R) -> bool {
-        current
-            .origin()
-            .is_some_and(|origin| self.files.contains(&origin.file_id))
+    /// The sequence number in a storage key made by [`ImportSnapshot::key`].
+    pub fn sequence_of(key: &str) -> u64 {
+        key.split('/')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
     }
+}
+
+/// Whether `current` is still exactly the state an import wrote (`written`); undo leaves records
+/// changed since.
+pub fn still_as_written<R: Mergeable>(written: u64, current: &R) -> bool {
+    super::merge::state_hash(current) == written
 }
 
 /// A losing version kept for review. Externally tagged (`{"event": {…}}`): an internally tagged
@@ -167,11 +180,18 @@ impl ConflictVersion {
         }
     }
 
-    /// The file the losing version came from, if it came from one.
-    pub fn other_file(&self) -> Option<ReceivedFileId> {
+    /// Whether either version came from one of `files`: the conflict goes when they do.
+    pub fn involves(&self, files: &[ReceivedFileId]) -> bool {
+        let from = |origin: Option<&super::merge::RecordOrigin>| {
+            origin.is_some_and(|o| files.contains(&o.file_id))
+        };
         match self {
-            Self::Event { other, .. } => other.origin.as_ref().map(|o| o.file_id),
-            Self::RosterEntry { other, .. } => other.origin.as_ref().map(|o| o.file_id),
+            Self::Event { kept, other } => {
+                from(kept.origin.as_ref()) || from(other.origin.as_ref())
+            }
+            Self::RosterEntry { kept, other } => {
+                from(kept.origin.as_ref()) || from(other.origin.as_ref())
+            }
         }
     }
 }

@@ -128,6 +128,9 @@ impl RosterEntry {
         next.phone = None;
         next.affiliation = None;
         next.purged = true;
+        // The phone is gone, not withheld: this version carries that fact to every copy.
+        next.withheld.clear();
+        next.kept_phone = None;
         next
     }
 
@@ -145,9 +148,9 @@ impl RosterEntry {
         copy
     }
 
-    /// Whether this version holds back the phone.
+    /// Whether this version holds back the phone. A purged entry never does: its phone is gone.
     pub fn withholds_phone(&self) -> bool {
-        self.withheld.contains(&WithheldField::Phone)
+        !self.purged && self.withheld.contains(&WithheldField::Phone)
     }
 
     /// The phone to show and export: this version's own, or, when it withholds it, the one kept

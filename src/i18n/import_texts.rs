@@ -99,6 +99,8 @@ texts! {
         RemoveFileQuestion => "移除后，其他文件和本机的记录保持不变。确定移除此文件的数据吗？", "The other files and this device's own records stay as they are. Remove this file's data?";
         /// Link back to the import page.
         BackToImport => "返回汇总导入", "Back to import";
+        /// A conflict whose record changed after it was listed.
+        ConflictChangedSince => "该记录在列出冲突之后又有更新，未作改动；冲突已移除，请查看该记录的最新内容。", "This record changed after the conflict was listed, so nothing was changed; the conflict is gone. Check the record as it is now.";
         /// Before the device a version came from.
         FromDevice => "来自", "from";
         /// A sign-in, in the conflict list.

@@ -143,7 +143,12 @@ pub fn ImportPage() -> impl IntoView {
     });
 
     let undo = move |_| {
-        if matches!(stage.get_untracked(), Stage::Saving) {
+        // Not while files are read or saved; an open preview would be stale afterwards, so it
+        // goes (the files can be chosen again).
+        if matches!(
+            stage.get_untracked(),
+            Stage::Reading { .. } | Stage::Comparing | Stage::Saving
+        ) {
             return;
         }
         stage.set(Stage::Saving);

@@ -36,7 +36,12 @@ pub fn ReceivedFilesPage() -> impl IntoView {
             }
         }
     });
+    let removing = RwSignal::new(false);
     let remove = move |file: ReceivedFile| {
+        if removing.get_untracked() {
+            return;
+        }
+        removing.set(true);
         asking.set(None);
         leptos::task::spawn_local(async move {
             let current = language.0.get_untracked();
@@ -51,6 +56,7 @@ pub fn ReceivedFilesPage() -> impl IntoView {
                     import_failed(current, failure),
                 ))),
             }
+            removing.set(false);
             changes.update(|n| *n += 1);
         });
     };
@@ -86,6 +92,7 @@ pub fn ReceivedFilesPage() -> impl IntoView {
                             <Show when=move || asking.get() == Some(id)
                                 fallback=move || view! {
                                     <button type="button" class="danger-quiet" data-testid="received-remove"
+                                        prop:disabled=move || removing.get()
                                         on:click=move |_| asking.set(Some(id))>
                                         {language.text(ImportText::RemoveFile)}
                                     </button>

@@ -212,12 +212,26 @@ impl RecordDatabase {
             .map_err(failure)?
             .unchecked_into();
         let mut keys: Vec<String> = keys.iter().filter_map(|key| key.as_string()).collect();
-        // `<epoch ms>/<uuid>`: numeric order of the time, then the UUID.
-        keys.sort_by_key(|key| {
-            let (millis, id) = key.split_once('/').unwrap_or((key, ""));
-            (millis.parse::<i64>().unwrap_or(0), id.to_owned())
-        });
+        keys.sort_by_key(|key| ImportSnapshot::sequence_of(key));
         Ok(keys)
+    }
+
+    /// The sequence number the next import's snapshot takes.
+    pub async fn next_snapshot_sequence(&self) -> Result<u64, StorageFailure> {
+        let last = self.snapshot_keys().await?;
+        Ok(last
+            .last()
+            .map_or(0, |key| ImportSnapshot::sequence_of(key))
+            + 1)
+    }
+
+    /// Every import's snapshot still kept, oldest first.
+    pub async fn load_snapshots(&self) -> Result<Vec<ImportSnapshot>, StorageFailure> {
+        let mut snapshots = Vec::new();
+        for key in self.snapshot_keys().await? {
+            snapshots.extend(self.value(IMPORTS_STORE, &key).await?);
+        }
+        Ok(snapshots)
     }
 
     /// Whether any import can be undone.
@@ -231,20 +245,6 @@ impl RecordDatabase {
             Some(key) => self.value(IMPORTS_STORE, key).await,
             None => Ok(None),
         }
-    }
-
-    /// The snapshot of the import that brought `file`, if it is still kept.
-    pub async fn load_snapshot_of(
-        &self,
-        file: &ReceivedFile,
-    ) -> Result<Option<ImportSnapshot>, StorageFailure> {
-        let id = file.import_id.to_string();
-        for key in self.snapshot_keys().await? {
-            if key.ends_with(&id) {
-                return self.value(IMPORTS_STORE, &key).await;
-            }
-        }
-        Ok(None)
     }
 
     /// Every conflict waiting for review.

@@ -186,6 +186,15 @@ test('three tablets merged on a fourth: right totals in any order, again and aga
   await q.page.getByTestId('import-cancel').click();
   expect(await mergedEvents(q.page)).toEqual(merged);
 
+  // Keeping the current version settles the conflict for good: the same files no longer list it.
+  await q.page.getByTestId('nav-import').click();
+  await q.page.getByTestId('conflict-keep').click();
+  await expect(q.page.getByTestId('conflict')).toHaveCount(0);
+  await chooseFiles(q.page, [a1, a2, bFile, cFile]);
+  await expect(tally(q.page, 'tally-events')).toHaveText(['0', '0', '5', '0', '0']);
+  await q.page.getByTestId('import-cancel').click();
+  expect(await totals(q.page)).toEqual(expected);
+
   // Another Quality Section device takes the files one by one in another order: same result.
   const r = await tabletProfile(testInfo, 'quality-2', QUALITY, '2021-09-17T09:00:00+08:00');
   await importFiles(r.page, [cFile]);
