@@ -236,7 +236,9 @@ test('three tablets merged on a fourth: right totals in any order, again and aga
   const live = consolidated.events.filter((event) => !event.deleted);
   expect(live.map((event) => event.place).sort()).toEqual(['A广场', 'A社区', 'C市场']);
   expect(live.reduce((sum, event) => sum + event.head_count, 0)).toBe(45 + 99 + 10);
-  expect(live.every((event) => event.origin?.device_id)).toBe(true);
+  const settledHere = live.find((event) => event.place === 'A社区');
+  expect(settledHere.origin, 'the kept version was saved here as a new revision').toBeUndefined();
+  expect(live.filter((event) => event !== settledHere).every((event) => event.origin?.device_id)).toBe(true);
 
   for (const tablet of [a, b, c, q, r]) {
     expect(tablet.problems).toEqual([]);
