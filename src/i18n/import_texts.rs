@@ -92,7 +92,7 @@ texts! {
         /// Shown when every unit has sent a file.
         EveryUnitSent => "方案中的所有单位都已报送。", "Every unit of the plan has sent a file.";
         /// Button removing one file's contribution.
-        RemoveFile => "移除此文件的数据", "Remove this file's data";
+        RemoveFile => "移除此文件", "Remove file";
         /// Confirmation of the removal.
         ConfirmRemoveFile => "确认移除", "Remove";
         /// Question before the removal.

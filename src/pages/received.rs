@@ -9,7 +9,7 @@ use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{file_name_quotes, import_failed, localized, reverted_message, ImportText, Text};
 use crate::import_revert::remove_received_file;
 use crate::route::Route;
-use crate::state::{ActiveCampaign, UiLanguage};
+use crate::state::{ActiveCampaign, Device, UiLanguage};
 use leptos::prelude::*;
 
 /// The received-files page.
@@ -18,6 +18,7 @@ pub fn ReceivedFilesPage() -> impl IntoView {
     let language = expect_context::<UiLanguage>();
     let campaign = expect_context::<ActiveCampaign>().0;
     let records = expect_context::<EventRecords>();
+    let device = expect_context::<Device>();
     let changes = RwSignal::new(0u32);
     let asking = RwSignal::new(None::<ReceivedFileId>);
     // (an error, the file concerned, the sentence).
@@ -136,8 +137,11 @@ pub fn ReceivedFilesPage() -> impl IntoView {
     let missing = move || {
         let current = language.0.get();
         let files = files.get().unwrap_or_default();
+        // This device's own unit records here rather than sending files.
+        let own = device.0.with(|d| d.as_ref().map(|d| d.unit_id.clone()));
         let units: Vec<String> = units_without_files(&campaign, &files)
             .into_iter()
+            .filter(|unit| Some(&unit.id) != own.as_ref())
             .map(|unit| localized(current, &unit.name).0.to_owned())
             .collect();
         if units.is_empty() {
