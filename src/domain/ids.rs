@@ -98,3 +98,7 @@ uuid_id!(
     /// UUID of one import: a batch of files confirmed together, undone together.
     ImportId
 );
+uuid_id!(
+    /// UUID of a photo attached to an event.
+    PhotoId
+);

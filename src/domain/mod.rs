@@ -19,6 +19,7 @@ pub mod form_input;
 pub mod ids;
 pub mod import;
 pub mod merge;
+pub mod photo;
 pub mod received;
 pub mod roster;
 pub mod schema;

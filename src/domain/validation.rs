@@ -73,6 +73,8 @@ pub enum Field {
     Phone,
     /// An attendee's community or company.
     Affiliation,
+    /// A photo's caption.
+    Caption,
     /// The device's label.
     DeviceLabel,
     /// The unit that owns the device.
@@ -109,6 +111,7 @@ impl Field {
             Field::AttendeeName => "attendee-name",
             Field::Phone => "phone",
             Field::Affiliation => "affiliation",
+            Field::Caption => "caption",
             Field::DeviceLabel => "device-label",
             Field::DeviceUnit => "device-unit",
             Field::DefaultRecorder => "default-recorder",
