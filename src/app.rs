@@ -14,6 +14,7 @@ use crate::pages::export::ExportPage;
 use crate::pages::home::HomePage;
 use crate::pages::import::ImportPage;
 use crate::pages::overview::OverviewPage;
+use crate::pages::photos::PhotosPage;
 use crate::pages::received::ReceivedFilesPage;
 use crate::pages::statistics::StatisticsPage;
 use crate::route::Route;
@@ -73,6 +74,7 @@ pub fn App(campaign: Campaign, #[prop(into)] today: Signal<NaiveDate>) -> impl I
         Route::EditEvent(id) => view! { <EventFormPage editing=Some(id) /> }.into_any(),
         Route::Attendance(id) => view! { <AttendancePage event=id /> }.into_any(),
         Route::Counter(id) => view! { <CounterPage event=id /> }.into_any(),
+        Route::Photos(id) => view! { <PhotosPage event=id /> }.into_any(),
     };
 
     view! {

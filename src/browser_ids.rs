@@ -50,3 +50,8 @@ pub fn new_received_file_id() -> crate::domain::ids::ReceivedFileId {
 pub fn new_import_id() -> crate::domain::ids::ImportId {
     crate::domain::ids::ImportId(random_uuid())
 }
+
+/// A fresh ID for a photo.
+pub fn new_photo_id() -> crate::domain::ids::PhotoId {
+    crate::domain::ids::PhotoId(random_uuid())
+}

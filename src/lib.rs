@@ -9,6 +9,7 @@ pub mod app;
 pub mod browser_app_shell;
 pub mod browser_clock;
 pub mod browser_ids;
+pub mod browser_photos;
 pub mod browser_share;
 pub mod browser_storage_estimate;
 pub mod browser_wake_lock;

@@ -28,6 +28,8 @@ pub enum Route {
     Attendance(EventId),
     /// The full-screen head counter of an event.
     Counter(EventId),
+    /// An event's photos.
+    Photos(EventId),
 }
 
 impl Route {
@@ -53,6 +55,7 @@ impl Route {
                 EventId::parse(id).map_or(Route::Home, Route::Attendance)
             }
             ["events", id, "counter"] => EventId::parse(id).map_or(Route::Home, Route::Counter),
+            ["events", id, "photos"] => EventId::parse(id).map_or(Route::Home, Route::Photos),
             _ => Route::Home,
         }
     }
@@ -71,6 +74,7 @@ impl Route {
             Route::EditEvent(id) => format!("#/events/{id}"),
             Route::Attendance(id) => format!("#/events/{id}/attendance"),
             Route::Counter(id) => format!("#/events/{id}/counter"),
+            Route::Photos(id) => format!("#/events/{id}/photos"),
         }
     }
 }

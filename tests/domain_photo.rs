@@ -5,22 +5,40 @@ use field_ledger::domain::photo::{check_caption, report_problems, shrunk_size, P
 #[test]
 fn a_large_jpg_meets_the_rule_and_small_or_other_types_say_why() {
     assert!(report_problems("image/jpeg", 1280, 960).is_empty());
-    assert!(report_problems("image/jpeg", 768, 1024).is_empty(), "portrait counts");
+    assert!(
+        report_problems("image/jpeg", 768, 1024).is_empty(),
+        "portrait counts"
+    );
     assert_eq!(
         report_problems("image/png", 800, 600),
-        vec![PhotoProblem::NotJpeg, PhotoProblem::TooSmall { width: 800, height: 600 }]
+        vec![
+            PhotoProblem::NotJpeg,
+            PhotoProblem::TooSmall {
+                width: 800,
+                height: 600
+            }
+        ]
     );
     assert_eq!(
         report_problems("image/jpeg", 1024, 700),
-        vec![PhotoProblem::TooSmall { width: 1024, height: 700 }]
+        vec![PhotoProblem::TooSmall {
+            width: 1024,
+            height: 700
+        }]
     );
-    assert_eq!(report_problems("image/heic", 4032, 3024), vec![PhotoProblem::NotJpeg]);
+    assert_eq!(
+        report_problems("image/heic", 4032, 3024),
+        vec![PhotoProblem::NotJpeg]
+    );
 }
 
 #[test]
 fn captions_count_characters_not_bytes() {
     let fifty: String = "质".repeat(50);
-    assert!(check_caption(&fifty).is_ok(), "50 Chinese characters (150 bytes) are allowed");
+    assert!(
+        check_caption(&fifty).is_ok(),
+        "50 Chinese characters (150 bytes) are allowed"
+    );
     assert!(check_caption(&format!("{fifty}量")).is_err());
     assert!(check_caption("").is_ok());
 }

@@ -5,7 +5,7 @@ use field_ledger::domain::campaign::{Campaign, Period};
 use field_ledger::domain::china_time::DeadlineStatus;
 use field_ledger::i18n::{
     activity_number, deadline_figure, deadline_sentence, format_date, format_period, localized,
-    Language, Text,
+    ImportText, Language, PhotoText, Text, Words,
 };
 
 fn has_cjk(text: &str) -> bool {
@@ -14,7 +14,14 @@ fn has_cjk(text: &str) -> bool {
 
 #[test]
 fn every_key_has_non_empty_chinese_and_english() {
-    for key in Text::ALL {
+    check_table(Text::ALL);
+    check_table(ImportText::ALL);
+    check_table(PhotoText::ALL);
+}
+
+/// Every key of one text table: both languages, non-empty, each in its own script.
+fn check_table<W: Words + std::fmt::Debug>(keys: &[W]) {
+    for key in keys.iter().copied() {
         assert!(!key.zh().trim().is_empty(), "{key:?} has no Chinese");
         assert!(!key.en().trim().is_empty(), "{key:?} has no English");
         assert!(

@@ -21,9 +21,11 @@ pub fn AppHeader() -> impl IntoView {
         // The form pages belong to the event list; before set-up every page is the set-up.
         let current = move || match route.0.get() {
             other if device.0.with(Option::is_none) && other != Route::Overview => Route::Device,
-            Route::NewEvent | Route::EditEvent(_) | Route::Attendance(_) | Route::Counter(_) => {
-                Route::Home
-            }
+            Route::NewEvent
+            | Route::EditEvent(_)
+            | Route::Attendance(_)
+            | Route::Counter(_)
+            | Route::Photos(_) => Route::Home,
             Route::Received => Route::Import,
             other => other,
         };

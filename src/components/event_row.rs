@@ -4,7 +4,7 @@ use crate::browser_clock;
 use crate::domain::event_list::person_times;
 use crate::domain::event_record::EventRecord;
 use crate::event_records::EventRecords;
-use crate::i18n::{event_title, event_when, localized, person_times_label, Text};
+use crate::i18n::{event_title, event_when, localized, person_times_label, PhotoText, Text};
 use crate::route::Route;
 use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, Toast, ToastMessage, UiLanguage};
 use crate::storage::SavedThing;
@@ -97,6 +97,13 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
                     on:click=move |_| route.go(Route::Attendance(id))
                 >
                     {language.text(Text::OpenAttendance)}
+                </button>
+                <button
+                    type="button"
+                    data-testid="open-photos"
+                    on:click=move |_| route.go(Route::Photos(id))
+                >
+                    {language.text(PhotoText::OpenPhotos)}
                 </button>
                 <button
                     type="button"

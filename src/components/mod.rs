@@ -14,6 +14,7 @@ pub mod form_field;
 pub mod import_preview;
 pub mod language_switch;
 pub mod personal_data_purge;
+pub mod photo_row;
 pub mod roster_form;
 pub mod roster_list;
 pub mod select_field;

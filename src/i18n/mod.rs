@@ -9,6 +9,8 @@ mod csv_words;
 mod import_messages;
 mod import_texts;
 mod messages;
+mod photo_messages;
+mod photo_texts;
 mod texts;
 
 pub use csv_words::{all_csv_words, csv_words};
@@ -24,6 +26,10 @@ pub use messages::{
     outside_period_warning, person_times_label, problem_message, purged_message, records_left_out,
     records_skipped, storage_used, stored_counts, unexported_label, Delivered,
 };
+pub use photo_messages::{
+    caption_counter, not_an_image, photo_problem, photo_problems, photo_size,
+};
+pub use photo_texts::PhotoText;
 pub use texts::Text;
 
 /// A table of fixed texts, Chinese and English.

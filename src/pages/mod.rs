@@ -8,6 +8,7 @@ pub mod export;
 pub mod home;
 pub mod import;
 pub mod overview;
+pub mod photos;
 pub mod received;
 pub mod statistics;
 

@@ -66,6 +66,8 @@ pub enum SavedThing {
     StoredRecords,
     /// The note of which changes are not yet exported.
     ExportJournal,
+    /// A photo (attached, or its caption, selection or deletion).
+    Photo,
 }
 
 /// A storage failure with what it concerned, for the notice banner.

@@ -22,6 +22,7 @@
 
 mod failure;
 pub mod imports;
+pub mod photos;
 pub mod preferences;
 pub mod records;
 

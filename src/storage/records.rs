@@ -25,7 +25,7 @@ use web_sys::{
 pub const DATABASE_NAME: &str = "field-ledger";
 /// The database's version: raise it (with an upgrade step in [`RecordDatabase::open`]) whenever
 /// stores or indexes change.
-pub const DATABASE_VERSION: u32 = 2;
+pub const DATABASE_VERSION: u32 = 3;
 /// Store of event records, keyed by event UUID.
 pub const EVENTS_STORE: &str = "events";
 /// Store of roster entries, keyed `live/<event>/<entry>` or `removed/<event>/<entry>`.
@@ -40,14 +40,23 @@ pub const RECEIVED_RECORDS_STORE: &str = "received_records";
 pub const IMPORTS_STORE: &str = "imports";
 /// Version 2: conflicts left to review, keyed `<event|roster>/<record UUID>/<content hash>`.
 pub const CONFLICTS_STORE: &str = "conflicts";
+/// Version 3: photo records (JSON), keyed `<event UUID>/<photo UUID>`.
+pub const PHOTOS_STORE: &str = "photos";
+/// Version 3: each photo's image as a `Blob`, keyed by photo UUID.
+pub const PHOTO_BLOBS_STORE: &str = "photo_blobs";
+/// Version 3: each photo's thumbnail as a `Blob`, keyed by photo UUID.
+pub const PHOTO_THUMBS_STORE: &str = "photo_thumbs";
 /// Every store, in the order version upgrades create them.
-pub const ALL_STORES: [&str; 6] = [
+pub const ALL_STORES: [&str; 9] = [
     EVENTS_STORE,
     ROSTER_STORE,
     RECEIVED_FILES_STORE,
     RECEIVED_RECORDS_STORE,
     IMPORTS_STORE,
     CONFLICTS_STORE,
+    PHOTOS_STORE,
+    PHOTO_BLOBS_STORE,
+    PHOTO_THUMBS_STORE,
 ];
 
 #[wasm_bindgen]
@@ -166,8 +175,9 @@ impl RecordDatabase {
             .map_err(failure)?;
         let upgrading = request.clone();
         let on_upgrade = Closure::<dyn FnMut()>::new(move || {
-            // Version 1 created the record stores; version 2 adds the import stores and leaves
-            // every record as it is (tested from a v1 database in tests/browser_records.rs).
+            // Version 1 created the record stores; version 2 adds the import stores, version 3
+            // the photo stores, and both leave every record as it is (tested from a v1 database
+            // in tests/browser_records.rs).
             // Each step only creates what is missing, so any older version upgrades in one go.
             let Ok(result) = upgrading.result() else {
                 return;

@@ -221,3 +221,35 @@ export async function setAttendance(page, place, count, names = []) {
 
 /** The number shown by one of the statistics page's key figures. */
 export const keyFigure = (page, testid) => page.getByTestId(testid).locator('[data-key-figure]');
+
+/**
+ * A generated photo of `width`×`height` in `type` (`image/jpeg` or `image/png`), drawn on a canvas
+ * in the page, as the bytes a camera or gallery would hand over.
+ */
+export async function makeImage(page, width, height, type) {
+  const base64 = await page.evaluate(
+    ([width, height, type]) =>
+      new Promise((resolve) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = width;
+        canvas.height = height;
+        const context = canvas.getContext('2d');
+        const gradient = context.createLinearGradient(0, 0, width, height);
+        gradient.addColorStop(0, '#0b4f8a');
+        gradient.addColorStop(1, '#e6a23c');
+        context.fillStyle = gradient;
+        context.fillRect(0, 0, width, height);
+        context.fillStyle = '#fff';
+        context.font = `${Math.round(height / 8)}px sans-serif`;
+        context.fillText(`${width}×${height}`, width / 10, height / 2);
+        canvas.toBlob(async (blob) => {
+          const bytes = new Uint8Array(await blob.arrayBuffer());
+          let binary = '';
+          for (const byte of bytes) binary += String.fromCharCode(byte);
+          resolve(btoa(binary));
+        }, type, 0.9);
+      }),
+    [width, height, type],
+  );
+  return Buffer.from(base64, 'base64');
+}

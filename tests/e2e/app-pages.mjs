@@ -5,7 +5,7 @@
 import { expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, openHome, recordEvent, seedDevice } from './app-fixture.mjs';
+import { makeImage, openApp, openHome, recordEvent, seedDevice } from './app-fixture.mjs';
 
 async function openEventForm(page) {
   await seedDevice(page);
@@ -119,6 +119,26 @@ APP_PAGES.push({
   },
   dialogs: [],
   forms: [],
+});
+
+APP_PAGES.push({
+  name: 'photos',
+  open: async (page) => {
+    await seedDevice(page);
+    await openHome(page);
+    await recordEvent(page, '中山公园广场');
+    const jpg = await makeImage(page, 1280, 960, 'image/jpeg');
+    const png = await makeImage(page, 800, 600, 'image/png');
+    await page.getByTestId('open-photos').click();
+    await page.getByTestId('photo-input').setInputFiles([
+      { name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: jpg },
+      { name: 'Screenshot_0915.png', mimeType: 'image/png', buffer: png },
+    ]);
+    // One photo that meets the rule, one that does not, with its reason.
+    await expect(page.getByTestId('photo-row')).toHaveCount(2);
+  },
+  dialogs: [],
+  forms: [(page) => ({ input: page.getByTestId('photo-caption').first(), save: page.getByTestId('photo-select').first() })],
 });
 
 /** A one-event report from tablet 平板2 of the Food Section, as the import page receives it. */

@@ -1,0 +1,56 @@
+//! Sentences of the photos page: why a photo misses the report rule, its size, the caption counter.
+
+use super::Language;
+use crate::domain::photo::{PhotoProblem, REPORT_MIN_LONG_SIDE, REPORT_MIN_SHORT_SIDE};
+
+/// Why a photo cannot go into the report: `不是 JPG 格式` / `800×600, smaller than 1024×768`.
+pub fn photo_problem(language: Language, problem: &PhotoProblem) -> String {
+    let (long, short) = (REPORT_MIN_LONG_SIDE, REPORT_MIN_SHORT_SIDE);
+    match (language, problem) {
+        (Language::ZhCn, PhotoProblem::NotJpeg) => "不是 JPG 格式，上报照片须为 JPG".to_owned(),
+        (Language::En, PhotoProblem::NotJpeg) => "not a JPG; report photos must be JPG".to_owned(),
+        (Language::ZhCn, PhotoProblem::TooSmall { width, height }) => {
+            format!("尺寸 {width}×{height}，小于 {long}×{short} 像素")
+        }
+        (Language::En, PhotoProblem::TooSmall { width, height }) => {
+            format!("{width}×{height}, smaller than {long}×{short} pixels")
+        }
+    }
+}
+
+/// Every reason a photo misses the report rule, in one sentence.
+pub fn photo_problems(language: Language, problems: &[PhotoProblem]) -> String {
+    let separator = if language == Language::ZhCn {
+        "；"
+    } else {
+        "; "
+    };
+    let reasons: Vec<String> = problems
+        .iter()
+        .map(|p| photo_problem(language, p))
+        .collect();
+    reasons.join(separator)
+}
+
+/// A photo's size: `1280×960 · 245 KB`.
+pub fn photo_size(width: u32, height: u32, bytes: u64) -> String {
+    let size = if bytes >= 1_048_576 {
+        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    };
+    format!("{width}×{height} · {size}")
+}
+
+/// The live caption counter: `12/50`.
+pub fn caption_counter(used: usize, max: usize) -> String {
+    format!("{used}/{max}")
+}
+
+/// A chosen file the browser cannot show as an image.
+pub fn not_an_image(language: Language, name: &str) -> String {
+    match language {
+        Language::ZhCn => format!("「{name}」不是可识别的图片，未添加。"),
+        Language::En => format!("“{name}” is not an image this browser can read; not added."),
+    }
+}

@@ -1,0 +1,166 @@
+//! An event's photos: take one with the camera or choose from the gallery; each is stored as a
+//! blob in IndexedDB with a thumbnail, and listed with whether it meets the report rule, its
+//! caption and its report selection.
+
+use crate::browser_clock;
+use crate::browser_ids::new_photo_id;
+use crate::browser_photos::read_photo;
+use crate::components::photo_row::PhotoRow;
+use crate::components::stored_event_gate::StoredEventGate;
+use crate::domain::ids::EventId;
+use crate::domain::photo::{PhotoRecord, PHOTO_SCHEMA_VERSION};
+use crate::event_records::EventRecords;
+use crate::i18n::{event_title, event_when, not_an_image, PhotoText};
+use crate::import_files::files_of;
+use crate::route::Route;
+use crate::state::{ActiveCampaign, StorageNotice, UiLanguage};
+use crate::storage::SavedThing;
+use leptos::prelude::*;
+
+/// The photos page of `event`.
+#[component]
+pub fn PhotosPage(event: EventId) -> impl IntoView {
+    view! {
+        <main id="main" class="page photos-page" data-testid="photos-page">
+            <StoredEventGate event=event>
+                <EventPhotos event=event />
+            </StoredEventGate>
+        </main>
+    }
+}
+
+#[component]
+fn EventPhotos(event: EventId) -> impl IntoView {
+    let language = expect_context::<UiLanguage>();
+    let records = expect_context::<EventRecords>();
+    let notice = expect_context::<StorageNotice>();
+    let campaign = expect_context::<ActiveCampaign>().0;
+    let photos = RwSignal::new(Vec::<PhotoRecord>::new());
+    let saving = RwSignal::new(0usize);
+    let refused = RwSignal::new(Vec::<String>::new());
+
+    leptos::task::spawn_local(async move {
+        let Ok(database) = records.database() else {
+            return;
+        };
+        match database.load_photos(event).await {
+            Ok(loaded) => photos.set(loaded.records),
+            Err(failure) => notice.show(SavedThing::Photo, failure),
+        }
+    });
+
+    let attach = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let files = files_of(input.files());
+        input.set_value("");
+        refused.set(Vec::new());
+        for file in files {
+            saving.update(|n| *n += 1);
+            leptos::task::spawn_local(async move {
+                let name = file.name();
+                match read_photo(&file).await {
+                    None => {
+                        refused.update(|r| r.push(not_an_image(language.0.get_untracked(), &name)))
+                    }
+                    Some(read) => {
+                        let now = browser_clock::now();
+                        let record = PhotoRecord {
+                            id: new_photo_id(),
+                            event_id: event,
+                            file_name: name,
+                            media_type: file.type_(),
+                            width: read.width,
+                            height: read.height,
+                            bytes: file.size() as u64,
+                            caption: String::new(),
+                            selected: false,
+                            created_at: now,
+                            updated_at: now,
+                            revision: 1,
+                            deleted: false,
+                            schema_version: PHOTO_SCHEMA_VERSION,
+                        };
+                        let stored = match records.database() {
+                            Ok(database) => {
+                                database
+                                    .put_new_photo(&record, &file, &read.thumbnail)
+                                    .await
+                            }
+                            Err(failure) => Err(failure),
+                        };
+                        match stored {
+                            Ok(()) => photos.update(|all| all.push(record)),
+                            Err(failure) => notice.show(SavedThing::Photo, failure),
+                        }
+                    }
+                }
+                saving.update(|n| *n -= 1);
+            });
+        }
+    };
+    let on_saved = Callback::new(move |saved: PhotoRecord| {
+        photos.update(|all| {
+            if let Some(slot) = all.iter_mut().find(|p| p.id == saved.id) {
+                *slot = saved;
+            }
+        })
+    });
+
+    let record = Memo::new(move |_| records.all.with(|all| all.get(&event).cloned()));
+    let title = move || {
+        record.with(|r| {
+            r.as_ref().map(|record| {
+                let (text, in_language) = event_title(language.0.get(), &campaign, record);
+                view! { <span lang=in_language.code()>{text}</span> }
+            })
+        })
+    };
+    let when = move || record.with(|r| r.as_ref().map(|r| event_when(language.0.get(), r)));
+    let live = move || {
+        photos.with(|all| {
+            all.iter()
+                .filter(|p| !p.deleted)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+
+    view! {
+        <div class="page-title-row">
+            <h1>{language.text(PhotoText::PhotosTitle)}" · "{title}</h1>
+            <a class="button-link" href=Route::Home.hash()>{language.text(PhotoText::BackToEvents)}</a>
+        </div>
+        <p class="event-when">{when}</p>
+        <p class="hint">{language.text(PhotoText::PhotosHint)}</p>
+        <div class="photo-pickers">
+            <span class="file-picker">
+                <label class="file-button" for="photo-camera">{language.text(PhotoText::TakePhoto)}</label>
+                <input id="photo-camera" type="file" accept="image/*" capture="environment"
+                    data-testid="photo-camera" on:change=attach />
+            </span>
+            <span class="file-picker secondary">
+                <label class="file-button" for="photo-input">{language.text(PhotoText::ChoosePhotos)}</label>
+                <input id="photo-input" type="file" accept="image/*" multiple
+                    data-testid="photo-input" on:change=attach />
+            </span>
+        </div>
+        <div role="status" aria-live="polite">
+            {move || (saving.get() > 0).then(|| view! { <p class="import-progress">{language.text(PhotoText::SavingPhoto)}</p> })}
+            {move || refused.get().into_iter().map(|text| view! { <p class="import-error" role="alert">{text}</p> }).collect_view()}
+        </div>
+        {move || {
+            let live = live();
+            if live.is_empty() {
+                view! { <p class="hint" data-testid="no-photos">{language.text(PhotoText::NoPhotos)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="photo-list">
+                        <For each=move || live.clone() key=|photo| (photo.id, photo.revision) let:photo>
+                            <PhotoRow photo on_saved />
+                        </For>
+                    </ul>
+                }.into_any()
+            }
+        }}
+    }
+}

@@ -1,0 +1,117 @@
+//! Photos in the records database (version 3): the record as JSON text under
+//! `<event>/<photo>`, so one event's photos are a key range; the image and its thumbnail as
+//! `Blob`s under the photo's UUID, never as base64 inside a record or in localStorage. A new photo
+//! is stored whole (record, image, thumbnail) in one strict transaction or not at all.
+
+use super::records::{
+    completion, decode_all, failure, request_result, LoadedRecords, RecordDatabase, PHOTOS_STORE,
+    PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE,
+};
+use super::StorageFailure;
+use crate::domain::ids::{EventId, PhotoId};
+use crate::domain::photo::PhotoRecord;
+use crate::domain::schema::MigrationError;
+use js_sys::Array;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, IdbKeyRange, IdbTransactionMode};
+
+fn record_key(record: &PhotoRecord) -> JsValue {
+    JsValue::from_str(&format!("{}/{}", record.event_id, record.id))
+}
+
+fn decode_photo(text: &str) -> Result<PhotoRecord, MigrationError> {
+    serde_json::from_str(text).map_err(|error| MigrationError::Malformed(error.to_string()))
+}
+
+impl RecordDatabase {
+    /// Stores a newly attached photo with its image and thumbnail; returns once durable.
+    pub async fn put_new_photo(
+        &self,
+        record: &PhotoRecord,
+        image: &Blob,
+        thumbnail: &Blob,
+    ) -> Result<(), StorageFailure> {
+        let json = serde_json::to_string(record).map_err(|_| StorageFailure::Unreadable)?;
+        let stores = [PHOTOS_STORE, PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE];
+        let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let id = JsValue::from_str(&record.id.to_string());
+        let puts = [
+            (PHOTOS_STORE, JsValue::from_str(&json), record_key(record)),
+            (PHOTO_BLOBS_STORE, image.into(), id.clone()),
+            (PHOTO_THUMBS_STORE, thumbnail.into(), id),
+        ];
+        for (store, value, key) in puts {
+            let queued = transaction
+                .object_store(store)
+                .and_then(|store| store.put_with_key(&value, &key));
+            if let Err(error) = queued {
+                let _ = transaction.abort();
+                return Err(failure(error));
+            }
+        }
+        completion(&transaction).await.map(|_| ()).map_err(failure)
+    }
+
+    /// Stores a changed photo record (caption, selection); a deleted one loses its image and
+    /// thumbnail in the same transaction.
+    pub async fn put_photo(&self, record: &PhotoRecord) -> Result<(), StorageFailure> {
+        let json = serde_json::to_string(record).map_err(|_| StorageFailure::Unreadable)?;
+        let stores = [PHOTOS_STORE, PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE];
+        let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let queued = transaction
+            .object_store(PHOTOS_STORE)
+            .and_then(|store| store.put_with_key(&JsValue::from_str(&json), &record_key(record)));
+        if let Err(error) = queued {
+            let _ = transaction.abort();
+            return Err(failure(error));
+        }
+        if record.deleted {
+            let id = JsValue::from_str(&record.id.to_string());
+            for store in [PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE] {
+                if let Err(error) = transaction.object_store(store).and_then(|s| s.delete(&id)) {
+                    let _ = transaction.abort();
+                    return Err(failure(error));
+                }
+            }
+        }
+        completion(&transaction).await.map(|_| ()).map_err(failure)
+    }
+
+    /// The photo records of `event`, removed ones included, in the order they were attached.
+    pub async fn load_photos(
+        &self,
+        event: EventId,
+    ) -> Result<LoadedRecords<PhotoRecord>, StorageFailure> {
+        let transaction = self.transaction(&[PHOTOS_STORE], IdbTransactionMode::Readonly)?;
+        let prefix = format!("{event}/");
+        let range = IdbKeyRange::bound(
+            &JsValue::from_str(&prefix),
+            &JsValue::from_str(&format!("{prefix}\u{ffff}")),
+        )
+        .map_err(failure)?;
+        let request = transaction
+            .object_store(PHOTOS_STORE)
+            .and_then(|store| store.get_all_with_key(&range))
+            .map_err(failure)?;
+        let values: Array = request_result(&request)
+            .await
+            .map_err(failure)?
+            .unchecked_into();
+        let mut loaded = decode_all(&values, decode_photo);
+        loaded
+            .records
+            .sort_by_key(|photo| (photo.created_at, photo.id));
+        Ok(loaded)
+    }
+
+    /// A photo's thumbnail, if stored.
+    pub async fn load_thumbnail(&self, photo: PhotoId) -> Result<Option<Blob>, StorageFailure> {
+        let transaction = self.transaction(&[PHOTO_THUMBS_STORE], IdbTransactionMode::Readonly)?;
+        let request = transaction
+            .object_store(PHOTO_THUMBS_STORE)
+            .and_then(|store| store.get(&JsValue::from_str(&photo.to_string())))
+            .map_err(failure)?;
+        let value = request_result(&request).await.map_err(failure)?;
+        Ok(value.dyn_into::<Blob>().ok())
+    }
+}
