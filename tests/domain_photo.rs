@@ -53,3 +53,11 @@ fn shrinking_keeps_a_report_photo_report_sized() {
     // A panorama keeps its short side at 768.
     assert_eq!(shrunk_size(8000, 1000, 2560), Some((6144, 768)));
 }
+
+#[test]
+fn a_unit_sends_one_or_two_photos() {
+    use field_ledger::domain::photo::UnitSelection;
+    assert_eq!(UnitSelection::of(0), UnitSelection::NoneYet);
+    assert_eq!(UnitSelection::of(2), UnitSelection::Enough(2));
+    assert_eq!(UnitSelection::of(3), UnitSelection::TooMany(3));
+}

@@ -134,3 +134,25 @@ pub fn shrunk_size(width: u32, height: u32, long_side: u32) -> Option<(u32, u32)
     let size = |side: u32| ((f64::from(side) * scale).round() as u32).max(1);
     Some((size(width), size(height)))
 }
+
+/// Where a unit stands with the plan's 1–2 selected report photos.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitSelection {
+    /// None selected yet.
+    NoneYet,
+    /// One or two: as the plan asks.
+    Enough(usize),
+    /// More than two.
+    TooMany(usize),
+}
+
+impl UnitSelection {
+    /// The status for `selected` photos of one unit.
+    pub fn of(selected: usize) -> Self {
+        match selected {
+            0 => Self::NoneYet,
+            1 | 2 => Self::Enough(selected),
+            more => Self::TooMany(more),
+        }
+    }
+}

@@ -54,3 +54,29 @@ pub fn not_an_image(language: Language, name: &str) -> String {
         Language::En => format!("“{name}” is not an image this browser can read; not added."),
     }
 }
+
+/// Where the event's unit stands with its 1–2 report photos.
+pub fn unit_selection(
+    language: Language,
+    unit: &str,
+    status: crate::domain::photo::UnitSelection,
+) -> String {
+    use crate::domain::photo::UnitSelection;
+    match (language, status) {
+        (Language::ZhCn, UnitSelection::NoneYet) => {
+            format!("{unit}还没有选送照片：请选送 1–2 张符合要求的照片。")
+        }
+        (Language::ZhCn, UnitSelection::Enough(n)) => format!("{unit}已选送 {n} 张照片。"),
+        (Language::ZhCn, UnitSelection::TooMany(n)) => {
+            format!("{unit}已选送 {n} 张，多于 2 张：请只保留 1–2 张。")
+        }
+        (Language::En, UnitSelection::NoneYet) => {
+            format!("{unit} has selected no photo yet: select 1–2 that meet the rule.")
+        }
+        (Language::En, UnitSelection::Enough(1)) => format!("{unit} has selected 1 photo."),
+        (Language::En, UnitSelection::Enough(n)) => format!("{unit} has selected {n} photos."),
+        (Language::En, UnitSelection::TooMany(n)) => {
+            format!("{unit} has selected {n} photos, more than 2: keep only 1–2.")
+        }
+    }
+}

@@ -8,9 +8,10 @@ use crate::browser_photos::read_photo;
 use crate::components::photo_row::PhotoRow;
 use crate::components::stored_event_gate::StoredEventGate;
 use crate::domain::ids::EventId;
-use crate::domain::photo::{PhotoRecord, PHOTO_SCHEMA_VERSION};
+use crate::domain::photo::{PhotoRecord, UnitSelection, PHOTO_SCHEMA_VERSION};
+use crate::domain::statistics::UnitKey;
 use crate::event_records::EventRecords;
-use crate::i18n::{event_title, event_when, not_an_image, PhotoText};
+use crate::i18n::{event_title, event_when, localized, not_an_image, unit_selection, PhotoText};
 use crate::import_files::files_of;
 use crate::route::Route;
 use crate::state::{ActiveCampaign, StorageNotice, UiLanguage};
@@ -98,15 +99,51 @@ fn EventPhotos(event: EventId) -> impl IntoView {
             });
         }
     };
+    // How many photos the event's unit has selected, over all its events.
+    let unit_selected = RwSignal::new(None::<usize>);
+    let count_unit_selection = move || {
+        let Some(this) = records.get(event) else {
+            return;
+        };
+        let unit = UnitKey::of(&this);
+        let events: Vec<EventId> = records.all.with_untracked(|all| {
+            all.values()
+                .filter(|e| !e.deleted && UnitKey::of(e) == unit)
+                .map(|e| e.id)
+                .collect()
+        });
+        leptos::task::spawn_local(async move {
+            let Ok(database) = records.database() else {
+                return;
+            };
+            let mut selected = 0;
+            for id in events {
+                match database.load_photos(id).await {
+                    Ok(loaded) => {
+                        selected += loaded
+                            .records
+                            .iter()
+                            .filter(|p| p.selected && !p.deleted)
+                            .count()
+                    }
+                    Err(_) => return,
+                }
+            }
+            unit_selected.set(Some(selected));
+        });
+    };
+    count_unit_selection();
     let on_saved = Callback::new(move |saved: PhotoRecord| {
         photos.update(|all| {
             if let Some(slot) = all.iter_mut().find(|p| p.id == saved.id) {
                 *slot = saved;
             }
-        })
+        });
+        count_unit_selection();
     });
 
     let record = Memo::new(move |_| records.all.with(|all| all.get(&event).cloned()));
+    let c = campaign.clone();
     let title = move || {
         record.with(|r| {
             r.as_ref().map(|record| {
@@ -116,6 +153,26 @@ fn EventPhotos(event: EventId) -> impl IntoView {
         })
     };
     let when = move || record.with(|r| r.as_ref().map(|r| event_when(language.0.get(), r)));
+    let selection_status = move || {
+        let selected = unit_selected.get()?;
+        let current = language.0.get();
+        let unit = record.with(|r| {
+            r.as_ref().map(|r| match UnitKey::of(r) {
+                UnitKey::Office(name) => name,
+                UnitKey::Unit(id) => c
+                    .unit(&id)
+                    .map(|u| localized(current, &u.name).0.to_owned())
+                    .unwrap_or_else(|| id.to_string()),
+            })
+        })?;
+        let status = UnitSelection::of(selected);
+        let warn = !matches!(status, UnitSelection::Enough(_));
+        Some(view! {
+            <p class="unit-selection" class:warning=warn data-testid="photo-selection-status">
+                {unit_selection(current, &unit, status)}
+            </p>
+        })
+    };
     let live = move || {
         photos.with(|all| {
             all.iter()
@@ -132,6 +189,7 @@ fn EventPhotos(event: EventId) -> impl IntoView {
         </div>
         <p class="event-when">{when}</p>
         <p class="hint">{language.text(PhotoText::PhotosHint)}</p>
+        {selection_status}
         <div class="photo-pickers">
             <span class="file-picker">
                 <label class="file-button" for="photo-camera">{language.text(PhotoText::TakePhoto)}</label>

@@ -55,7 +55,9 @@ test('photos are checked against the report rule, captioned, selected and kept',
   await photo.getByTestId('photo-caption').fill(caption);
   await photo.getByTestId('photo-caption').press('Tab');
   await expect(photo.getByTestId('photo-caption-error')).toHaveCount(0);
+  await expect(page.getByTestId('photo-selection-status')).toHaveText('计量所还没有选送照片：请选送 1–2 张符合要求的照片。');
   await photo.getByTestId('photo-select').check();
+  await expect(page.getByTestId('photo-selection-status')).toHaveText('计量所已选送 1 张照片。');
   await expect
     .poll(async () => (await storeValues(page, 'photos')).map((json) => JSON.parse(json)).find((p) => p.file_name === '宣传现场.jpg'))
     .toMatchObject({ caption, selected: true, width: 1280, height: 960, media_type: 'image/jpeg' });
@@ -75,6 +77,9 @@ test('photos are checked against the report rule, captioned, selected and kept',
   await expect(photo.getByTestId('photo-caption')).toHaveValue(caption);
   await expect(photo.getByTestId('photo-select')).toBeChecked();
   await expect(other.getByTestId('photo-select')).not.toBeChecked();
+  // Two selected: still the 1–2 the plan asks for.
+  await other.getByTestId('photo-select').check();
+  await expect(page.getByTestId('photo-selection-status')).toHaveText('计量所已选送 2 张照片。');
   await expect(photo.locator('img')).toHaveJSProperty('complete', true);
   expect(await photo.locator('img').evaluate((img) => img.naturalWidth)).toBe(320);
 
