@@ -13,6 +13,10 @@ pub const CAPTION_MAX_CHARS: usize = 50;
 pub const REPORT_MIN_LONG_SIDE: u32 = 1024;
 /// See [`REPORT_MIN_LONG_SIDE`].
 pub const REPORT_MIN_SHORT_SIDE: u32 = 768;
+/// The long side very large photos are shrunk to unless the user chooses otherwise.
+pub const DEFAULT_LONG_SIDE: u32 = 2560;
+/// The long sides offered (`0`: never shrink).
+pub const LONG_SIDE_CHOICES: [u32; 4] = [0, 3200, 2560, 1920];
 /// Current layout version of [`PhotoRecord`].
 pub const PHOTO_SCHEMA_VERSION: u32 = 1;
 

@@ -80,3 +80,13 @@ pub fn unit_selection(
         }
     }
 }
+
+/// One choice of the shrink setting: `2560 像素（默认）` / `2560 px (default)`.
+pub fn long_side_choice(language: Language, pixels: u32, default: bool) -> String {
+    match (language, default) {
+        (Language::ZhCn, true) => format!("{pixels} 像素（默认）"),
+        (Language::ZhCn, false) => format!("{pixels} 像素"),
+        (Language::En, true) => format!("{pixels} px (default)"),
+        (Language::En, false) => format!("{pixels} px"),
+    }
+}

@@ -29,6 +29,12 @@ texts! {
         SavingPhoto => "正在保存照片…", "Saving the photo…";
         /// Link back to the event list.
         BackToEvents => "返回活动记录", "Back to events";
+        /// Label of the shrink setting.
+        ShrinkLabel => "大照片缩小到（长边）", "Shrink large photos to (long side)";
+        /// The shrink setting's "never" choice.
+        NeverShrink => "不缩小，保留原图", "Never: keep the original";
+        /// The shrink setting, as the storage notice names it.
+        ShrinkSetting => "照片缩小设置", "The photo size setting";
         /// What is not saved when a photo could not be stored.
         PhotoName => "照片", "The photo";
     }

@@ -8,13 +8,18 @@ use crate::browser_photos::read_photo;
 use crate::components::photo_row::PhotoRow;
 use crate::components::stored_event_gate::StoredEventGate;
 use crate::domain::ids::EventId;
-use crate::domain::photo::{PhotoRecord, UnitSelection, PHOTO_SCHEMA_VERSION};
+use crate::domain::photo::{
+    PhotoRecord, UnitSelection, DEFAULT_LONG_SIDE, LONG_SIDE_CHOICES, PHOTO_SCHEMA_VERSION,
+};
 use crate::domain::statistics::UnitKey;
 use crate::event_records::EventRecords;
-use crate::i18n::{event_title, event_when, localized, not_an_image, unit_selection, PhotoText};
+use crate::i18n::{
+    event_title, event_when, localized, long_side_choice, not_an_image, unit_selection, PhotoText,
+};
 use crate::import_files::files_of;
 use crate::route::Route;
 use crate::state::{ActiveCampaign, StorageNotice, UiLanguage};
+use crate::storage::preferences;
 use crate::storage::SavedThing;
 use leptos::prelude::*;
 
@@ -50,6 +55,17 @@ fn EventPhotos(event: EventId) -> impl IntoView {
         }
     });
 
+    let long_side = RwSignal::new(match preferences::load_photo_long_side() {
+        Ok(Some(pixels)) => pixels,
+        _ => DEFAULT_LONG_SIDE,
+    });
+    let choose_long_side = move |ev: leptos::ev::Event| {
+        let pixels = event_target_value(&ev).parse().unwrap_or(DEFAULT_LONG_SIDE);
+        long_side.set(pixels);
+        if let Err(failure) = preferences::save_photo_long_side(pixels) {
+            notice.show(SavedThing::PhotoSetting, failure);
+        }
+    };
     let attach = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let files = files_of(input.files());
@@ -59,7 +75,8 @@ fn EventPhotos(event: EventId) -> impl IntoView {
             saving.update(|n| *n += 1);
             leptos::task::spawn_local(async move {
                 let name = file.name();
-                match read_photo(&file).await {
+                let media_type = file.type_();
+                match read_photo(&file, &media_type, long_side.get_untracked()).await {
                     None => {
                         refused.update(|r| r.push(not_an_image(language.0.get_untracked(), &name)))
                     }
@@ -69,10 +86,10 @@ fn EventPhotos(event: EventId) -> impl IntoView {
                             id: new_photo_id(),
                             event_id: event,
                             file_name: name,
-                            media_type: file.type_(),
+                            media_type,
                             width: read.width,
                             height: read.height,
-                            bytes: file.size() as u64,
+                            bytes: read.image.size() as u64,
                             caption: String::new(),
                             selected: false,
                             created_at: now,
@@ -84,7 +101,7 @@ fn EventPhotos(event: EventId) -> impl IntoView {
                         let stored = match records.database() {
                             Ok(database) => {
                                 database
-                                    .put_new_photo(&record, &file, &read.thumbnail)
+                                    .put_new_photo(&record, &read.image, &read.thumbnail)
                                     .await
                             }
                             Err(failure) => Err(failure),
@@ -201,6 +218,20 @@ fn EventPhotos(event: EventId) -> impl IntoView {
                 <input id="photo-input" type="file" accept="image/*" multiple
                     data-testid="photo-input" on:change=attach />
             </span>
+        </div>
+        <div class="form-field shrink-setting">
+            <label for="photo-long-side">{language.text(PhotoText::ShrinkLabel)}</label>
+            <select id="photo-long-side" data-testid="photo-long-side" on:change=choose_long_side>
+                {LONG_SIDE_CHOICES.into_iter().map(|pixels| view! {
+                    <option value=pixels.to_string() prop:selected=move || long_side.get() == pixels>
+                        {move || if pixels == 0 {
+                            language.0.get().text(PhotoText::NeverShrink).to_owned()
+                        } else {
+                            long_side_choice(language.0.get(), pixels, pixels == DEFAULT_LONG_SIDE)
+                        }}
+                    </option>
+                }).collect_view()}
+            </select>
         </div>
         <div role="status" aria-live="polite">
             {move || (saving.get() > 0).then(|| view! { <p class="import-progress">{language.text(PhotoText::SavingPhoto)}</p> })}

@@ -68,6 +68,8 @@ pub enum SavedThing {
     ExportJournal,
     /// A photo (attached, or its caption, selection or deletion).
     Photo,
+    /// The long side large photos are shrunk to.
+    PhotoSetting,
 }
 
 /// A storage failure with what it concerned, for the notice banner.

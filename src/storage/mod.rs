@@ -8,6 +8,7 @@
 //! | localStorage | [`keys::DEVICE`] | this tablet's [`DeviceProfile`](crate::domain::device::DeviceProfile), JSON |
 //! | localStorage | [`keys::EVENT_DRAFT_PREFIX`]`new` or `<event id>` | an event form in progress (new, or editing that event), JSON |
 //! | localStorage | [`keys::LAST_RECORDER`] | the recorder name last used |
+//! | localStorage | [`keys::PHOTO_LONG_SIDE`] | the long side large photos are shrunk to, pixels (`0`: never) |
 //! | localStorage | [`keys::EXPORT_JOURNAL`] | events changed since the last JSON export ([`ExportJournal`](crate::domain::export_journal::ExportJournal)), JSON |
 //! | IndexedDB `field-ledger` v2 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text |
 //! | IndexedDB `field-ledger` v2 | store [`records::ROSTER_STORE`] | one roster entry per key, JSON text |
@@ -41,4 +42,6 @@ pub mod keys {
     pub const LAST_RECORDER: &str = "field-ledger.v1.last-recorder";
     /// The events changed since the last JSON export, for the "not exported" badge.
     pub const EXPORT_JOURNAL: &str = "field-ledger.v1.export-journal";
+    /// The long side very large photos are shrunk to on attach (`0`: never shrink).
+    pub const PHOTO_LONG_SIDE: &str = "field-ledger.v1.photo-long-side";
 }

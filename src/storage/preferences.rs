@@ -138,3 +138,13 @@ pub fn load_export_journal() -> Result<Option<ExportJournal>, StorageFailure> {
 pub fn save_export_journal(journal: &ExportJournal) -> Result<(), StorageFailure> {
     save(keys::EXPORT_JOURNAL, journal)
 }
+
+/// The long side large photos are shrunk to on attach; `Ok(None)` if never chosen here.
+pub fn load_photo_long_side() -> Result<Option<u32>, StorageFailure> {
+    load(keys::PHOTO_LONG_SIDE)
+}
+
+/// Remembers the long side large photos are shrunk to (`0`: never shrink).
+pub fn save_photo_long_side(pixels: u32) -> Result<(), StorageFailure> {
+    save(keys::PHOTO_LONG_SIDE, &pixels)
+}

@@ -88,3 +88,26 @@ test('photos are checked against the report rule, captioned, selected and kept',
   await expect(rows).toHaveCount(1);
   await expect.poll(async () => (await storeValues(page, 'photo_blobs')).length).toBe(1);
 });
+
+test('very large photos are shrunk to the chosen long side, and kept whole when asked', async ({ page }) => {
+  await seedDevice(page);
+  await openHome(page);
+  await recordEvent(page, '中山公园广场');
+  const big = await makeImage(page, 4000, 3000, 'image/jpeg');
+  await page.getByTestId('open-photos').click();
+  await expect(page.getByTestId('photo-long-side')).toHaveValue('2560');
+  await page.getByTestId('photo-input').setInputFiles([{ name: '大图.jpg', mimeType: 'image/jpeg', buffer: big }]);
+  const shrunk = page.getByTestId('photo-row').filter({ hasText: '大图.jpg' });
+  await expect(shrunk).toContainText('2560×1920');
+  await expect(shrunk.getByTestId('photo-ok')).toBeVisible();
+  const [stored] = await storeValues(page, 'photo_blobs');
+  expect(stored.blob).toBe('image/jpeg');
+  expect(stored.size).toBeLessThan(big.length);
+
+  await page.getByTestId('photo-long-side').selectOption('0');
+  await page.getByTestId('photo-input').setInputFiles([{ name: '原图.jpg', mimeType: 'image/jpeg', buffer: big }]);
+  await expect(page.getByTestId('photo-row').filter({ hasText: '原图.jpg' })).toContainText('4000×3000');
+  await expect.poll(async () => (await storeValues(page, 'photo_blobs')).map((b) => b.size).sort((a, b) => a - b).at(-1)).toBe(big.length);
+  await page.reload();
+  await expect(page.getByTestId('photo-long-side')).toHaveValue('0');
+});
