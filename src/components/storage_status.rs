@@ -3,8 +3,8 @@
 
 use crate::browser_app_shell::app_version;
 use crate::browser_storage_estimate::estimate;
-use crate::event_records::EventRecords;
-use crate::i18n::{storage_used, stored_counts, Text};
+use crate::event_records::{EventRecords, LoadState};
+use crate::i18n::{storage_used, stored_counts, stored_photos, Text};
 use crate::state::{StorageHealth, UiLanguage};
 use leptos::prelude::*;
 
@@ -15,6 +15,17 @@ pub fn StorageStatus() -> impl IntoView {
     let records = expect_context::<EventRecords>();
     let health = expect_context::<StorageHealth>();
     leptos::task::spawn_local(async move { health.budget.set(estimate().await) });
+    // Photos take most of the space: how many, and how much, once the records are open.
+    let photos = RwSignal::new(None::<(usize, u64)>);
+    Effect::new(move |_| {
+        if matches!(records.load.get(), LoadState::Ready { .. }) {
+            leptos::task::spawn_local(async move {
+                if let Ok(database) = records.database() {
+                    photos.set(database.photo_totals().await.ok());
+                }
+            });
+        }
+    });
     let counts = move || {
         let events = records
             .all
@@ -29,6 +40,9 @@ pub fn StorageStatus() -> impl IntoView {
                 {move || health.budget.get().map(|b| storage_used(language.0.get(), b))}
             </p>
             <p data-testid="stored-counts">{counts}</p>
+            {move || photos.get().map(|(count, bytes)| view! {
+                <p data-testid="stored-photos">{stored_photos(language.0.get(), count, bytes)}</p>
+            })}
             {move || {
                 health.persisted.get().map(|persisted| {
                     let text = if persisted { Text::StoragePersisted } else { Text::StorageNotPersisted };

@@ -28,7 +28,7 @@ pub use messages::{
 };
 pub use photo_messages::{
     caption_counter, long_side_choice, not_an_image, photo_problem, photo_problems, photo_size,
-    unit_selection,
+    stored_photos, unit_selection,
 };
 pub use photo_texts::PhotoText;
 pub use texts::Text;

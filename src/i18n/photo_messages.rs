@@ -90,3 +90,13 @@ pub fn long_side_choice(language: Language, pixels: u32, default: bool) -> Strin
         (Language::En, false) => format!("{pixels} px"),
     }
 }
+
+/// The photos stored on the device: `照片 3 张，共 2.4 MB`.
+pub fn stored_photos(language: Language, count: usize, bytes: u64) -> String {
+    let size = format!("{:.1} MB", bytes as f64 / 1_048_576.0);
+    match (language, count) {
+        (Language::ZhCn, n) => format!("照片 {n} 张，共 {size}"),
+        (Language::En, 1) => format!("1 photo, {size}"),
+        (Language::En, n) => format!("{n} photos, {size}"),
+    }
+}

@@ -104,6 +104,24 @@ impl RecordDatabase {
         Ok(loaded)
     }
 
+    /// How many photos are stored (removed ones not counted) and their images' bytes.
+    pub async fn photo_totals(&self) -> Result<(usize, u64), StorageFailure> {
+        let transaction = self.transaction(&[PHOTOS_STORE], IdbTransactionMode::Readonly)?;
+        let request = transaction
+            .object_store(PHOTOS_STORE)
+            .and_then(|store| store.get_all())
+            .map_err(failure)?;
+        let values: Array = request_result(&request)
+            .await
+            .map_err(failure)?
+            .unchecked_into();
+        let loaded = decode_all(&values, decode_photo);
+        let live = loaded.records.iter().filter(|photo| !photo.deleted);
+        Ok(live.fold((0, 0), |(count, bytes), photo| {
+            (count + 1, bytes + photo.bytes)
+        }))
+    }
+
     /// A photo's thumbnail, if stored.
     pub async fn load_thumbnail(&self, photo: PhotoId) -> Result<Option<Blob>, StorageFailure> {
         let transaction = self.transaction(&[PHOTO_THUMBS_STORE], IdbTransactionMode::Readonly)?;

@@ -83,6 +83,12 @@ test('photos are checked against the report rule, captioned, selected and kept',
   await expect(photo.locator('img')).toHaveJSProperty('complete', true);
   expect(await photo.locator('img').evaluate((img) => img.naturalWidth)).toBe(320);
 
+  // The device page counts the photos with the rest of what is stored.
+  const kb = (bytes) => (bytes / 1048576).toFixed(1);
+  await page.getByTestId('nav-device').click();
+  await expect(page.getByTestId('stored-photos')).toHaveText(`照片 2 张，共 ${kb(jpg.length + png.length)} MB`);
+  await page.goBack();
+
   // Deleting a photo removes its image too.
   await other.getByTestId('photo-delete').click();
   await expect(rows).toHaveCount(1);
