@@ -26,6 +26,7 @@ pub mod imports;
 pub mod photos;
 pub mod preferences;
 pub mod records;
+mod stores;
 
 pub use failure::{FailedSave, SavedThing, StorageFailure};
 

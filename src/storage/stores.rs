@@ -1,0 +1,36 @@
+//! The object stores of the records database, by the version that added them.
+
+/// Store of event records, keyed by event UUID.
+pub const EVENTS_STORE: &str = "events";
+/// Store of roster entries, keyed `live/<event>/<entry>` or `removed/<event>/<entry>`.
+pub const ROSTER_STORE: &str = "roster";
+/// Key prefix of a live roster entry.
+pub(super) const LIVE: &str = "live/";
+/// Key prefix of a removed roster entry.
+pub(super) const REMOVED: &str = "removed/";
+/// Version 2: received files (metadata), keyed by file UUID.
+pub const RECEIVED_FILES_STORE: &str = "received_files";
+/// Version 2: the records each received file carried, keyed by file UUID, one value per file.
+pub const RECEIVED_RECORDS_STORE: &str = "received_records";
+/// Version 2: the snapshot taken before each import, keyed `<sequence, 12 digits>/<import UUID>`.
+pub const IMPORTS_STORE: &str = "imports";
+/// Version 2: conflicts left to review, keyed `<event|roster>/<record UUID>/<content hash>`.
+pub const CONFLICTS_STORE: &str = "conflicts";
+/// Version 3: photo records (JSON), keyed `<event UUID>/<photo UUID>`.
+pub const PHOTOS_STORE: &str = "photos";
+/// Version 3: each photo's image as a `Blob`, keyed by photo UUID.
+pub const PHOTO_BLOBS_STORE: &str = "photo_blobs";
+/// Version 3: each photo's thumbnail as a `Blob`, keyed by photo UUID.
+pub const PHOTO_THUMBS_STORE: &str = "photo_thumbs";
+/// Every store, in the order version upgrades create them.
+pub const ALL_STORES: [&str; 9] = [
+    EVENTS_STORE,
+    ROSTER_STORE,
+    RECEIVED_FILES_STORE,
+    RECEIVED_RECORDS_STORE,
+    IMPORTS_STORE,
+    CONFLICTS_STORE,
+    PHOTOS_STORE,
+    PHOTO_BLOBS_STORE,
+    PHOTO_THUMBS_STORE,
+];
