@@ -14,7 +14,7 @@ use crate::domain::import::{
 };
 use crate::domain::merge::{content_hash, state_hash};
 use crate::domain::received::{
-    ConflictVersion, EventBefore, ImportSnapshot, ReceivedFile, ReceivedRecords, RosterBefore,
+    ConflictVersion, EventBefore, ImportSnapshot, ReceivedFile, RosterBefore,
 };
 use crate::domain::roster::RosterEntry;
 use crate::event_records::EventRecords;
@@ -186,22 +186,11 @@ pub async fn confirm_import(
             continue;
         }
         let entry = ReceivedFile::new(file.id, import_id, &file.name, file.size, export, now);
-        let mut carried = ReceivedRecords {
-            events: export.events.clone(),
-            roster: export.roster.clone(),
-        };
-        let mark = crate::domain::merge::RecordOrigin {
-            file_id: file.id,
-            device_id: export.device.id,
-        };
-        carried
-            .events
-            .iter_mut()
-            .for_each(|e| e.origin = Some(mark.clone()));
-        carried
-            .roster
-            .iter_mut()
-            .for_each(|e| e.origin = Some(mark.clone()));
+        let carried = IncomingFile {
+            id: file.id,
+            export,
+        }
+        .records();
         batch.put_received_file(&entry, &carried)?;
         files.push(file.id);
     }

@@ -10,6 +10,7 @@ use super::event_record::EventRecord;
 use super::export::{ExportFile, ExportReadError, RecordKind};
 use super::ids::ReceivedFileId;
 use super::merge::{edited_alongside, join, rank, same_state, Mergeable, RecordOrigin};
+use super::received::ReceivedRecords;
 use super::roster::RosterEntry;
 use super::validation::FieldError;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -243,6 +244,28 @@ pub struct IncomingFile<'a> {
     pub export: &'a ExportFile,
 }
 
+impl IncomingFile<'_> {
+    /// The file's records as they are received and kept: each version marked with this file and
+    /// the device that exported it.
+    pub fn records(&self) -> ReceivedRecords {
+        let origin = RecordOrigin {
+            file_id: self.id,
+            device_id: self.export.device.id,
+        };
+        let mut carried = ReceivedRecords {
+            events: self.export.events.clone(),
+            roster: self.export.roster.clone(),
+        };
+        for event in &mut carried.events {
+            event.origin = Some(origin.clone());
+        }
+        for entry in &mut carried.roster {
+            entry.origin = Some(origin.clone());
+        }
+        carried
+    }
+}
+
 /// What importing a batch of files changes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportPlan {
@@ -259,24 +282,9 @@ pub fn plan_import(
     stored_roster: &HashMap<super::ids::RosterEntryId, RosterEntry>,
     files: &[IncomingFile<'_>],
 ) -> ImportPlan {
-    let marked = |file: &IncomingFile<'_>| RecordOrigin {
-        file_id: file.id,
-        device_id: file.export.device.id,
-    };
-    let events = files.iter().flat_map(|file| {
-        file.export.events.iter().map(move |event| {
-            let mut event = event.clone();
-            event.origin = Some(marked(file));
-            event
-        })
-    });
-    let roster = files.iter().flat_map(|file| {
-        file.export.roster.iter().map(move |entry| {
-            let mut entry = entry.clone();
-            entry.origin = Some(marked(file));
-            entry
-        })
-    });
+    let carried: Vec<ReceivedRecords> = files.iter().map(IncomingFile::records).collect();
+    let events = carried.iter().flat_map(|c| c.events.iter().cloned());
+    let roster = carried.iter().flat_map(|c| c.roster.iter().cloned());
     ImportPlan {
         events: plan_merge(stored_events, events),
         roster: plan_merge(stored_roster, roster),

@@ -175,29 +175,37 @@ pub fn choose<R: Mergeable>(current: &R, chosen: &R, now: DateTime<Utc>) -> R {
     join(&next, current)
 }
 
+/// The [`Mergeable`] methods both record types answer from the same fields: `id`, `revision`,
+/// `updated_at`, `deleted` and `origin`.
+macro_rules! record_fields {
+    ($id:ty) => {
+        fn record_id(&self) -> $id {
+            self.id
+        }
+        fn stamp(&self) -> (u32, DateTime<Utc>) {
+            (self.revision, self.updated_at)
+        }
+        fn set_stamp(&mut self, revision: u32, updated_at: DateTime<Utc>) {
+            (self.revision, self.updated_at) = (revision, updated_at);
+        }
+        fn is_deleted(&self) -> bool {
+            self.deleted
+        }
+        fn origin(&self) -> Option<&RecordOrigin> {
+            self.origin.as_ref()
+        }
+        fn set_origin(&mut self, origin: Option<RecordOrigin>) {
+            self.origin = origin;
+        }
+    };
+}
+
 impl Mergeable for EventRecord {
     type Id = EventId;
 
-    fn record_id(&self) -> EventId {
-        self.id
-    }
-    fn stamp(&self) -> (u32, DateTime<Utc>) {
-        (self.revision, self.updated_at)
-    }
-    fn set_stamp(&mut self, revision: u32, updated_at: DateTime<Utc>) {
-        (self.revision, self.updated_at) = (revision, updated_at);
-    }
+    record_fields!(EventId);
     fn made_on(&self) -> Option<DeviceId> {
         Some(self.device_id)
-    }
-    fn is_deleted(&self) -> bool {
-        self.deleted
-    }
-    fn origin(&self) -> Option<&RecordOrigin> {
-        self.origin.as_ref()
-    }
-    fn set_origin(&mut self, origin: Option<RecordOrigin>) {
-        self.origin = origin;
     }
     fn withholds(&self) -> bool {
         false
@@ -213,26 +221,9 @@ impl Mergeable for EventRecord {
 impl Mergeable for RosterEntry {
     type Id = RosterEntryId;
 
-    fn record_id(&self) -> RosterEntryId {
-        self.id
-    }
-    fn stamp(&self) -> (u32, DateTime<Utc>) {
-        (self.revision, self.updated_at)
-    }
-    fn set_stamp(&mut self, revision: u32, updated_at: DateTime<Utc>) {
-        (self.revision, self.updated_at) = (revision, updated_at);
-    }
+    record_fields!(RosterEntryId);
     fn made_on(&self) -> Option<DeviceId> {
         None
-    }
-    fn is_deleted(&self) -> bool {
-        self.deleted
-    }
-    fn origin(&self) -> Option<&RecordOrigin> {
-        self.origin.as_ref()
-    }
-    fn set_origin(&mut self, origin: Option<RecordOrigin>) {
-        self.origin = origin;
     }
     fn withholds(&self) -> bool {
         self.withholds_phone()
