@@ -9,6 +9,7 @@ pub mod draft_banner;
 pub mod event_fields;
 pub mod event_filters;
 pub mod event_row;
+pub mod event_title;
 pub mod export_button;
 pub mod form_field;
 pub mod import_preview;

@@ -2,6 +2,7 @@
 //! and the sign-in roster.
 
 use crate::browser_clock;
+use crate::components::event_title::EventTitle;
 use crate::components::form_field::FormField;
 use crate::components::roster_form::RosterForm;
 use crate::components::roster_list::RosterList;
@@ -12,9 +13,9 @@ use crate::domain::ids::EventId;
 use crate::domain::roster::RosterEntry;
 use crate::domain::validation::{Field, FieldError};
 use crate::event_records::EventRecords;
-use crate::i18n::{attendance_breakdown, event_title, event_when, person_times_label, Text};
+use crate::i18n::{attendance_breakdown, event_when, person_times_label, Text};
 use crate::route::Route;
-use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, UiLanguage};
+use crate::state::{CurrentRoute, StorageNotice, UiLanguage};
 use crate::storage::SavedThing;
 use leptos::prelude::*;
 
@@ -36,7 +37,6 @@ fn EventAttendance(event: EventId) -> impl IntoView {
     let records = expect_context::<EventRecords>();
     let route = expect_context::<CurrentRoute>();
     let notice = expect_context::<StorageNotice>();
-    let campaign = expect_context::<ActiveCampaign>().0;
     let roster = RwSignal::new(Vec::<RosterEntry>::new());
     leptos::task::spawn_local(async move {
         match records.load_roster(event).await {
@@ -50,14 +50,6 @@ fn EventAttendance(event: EventId) -> impl IntoView {
     let attendance = move || Attendance {
         counted: counted.get(),
         signed_in: records.roster_count(event),
-    };
-    let title = move || {
-        record.with(|r| {
-            r.as_ref().map(|record| {
-                let (text, in_language) = event_title(language.0.get(), &campaign, record);
-                view! { <span lang=in_language.code()>{text}</span> }
-            })
-        })
     };
     let when = move || record.with(|r| r.as_ref().map(|r| event_when(language.0.get(), r)));
 
@@ -85,7 +77,7 @@ fn EventAttendance(event: EventId) -> impl IntoView {
     };
 
     view! {
-        <h1>{title}</h1>
+        <h1><EventTitle record /></h1>
         <p class="event-when">{when}</p>
         <section class="attendance-summary" aria-labelledby="attendance-total-label">
             <p id="attendance-total-label" class="figure-caption">{language.text(Text::AttendanceTotal)}</p>

@@ -5,6 +5,7 @@
 use crate::browser_clock;
 use crate::browser_ids::new_photo_id;
 use crate::browser_photos::read_photo;
+use crate::components::event_title::EventTitle;
 use crate::components::photo_row::PhotoRow;
 use crate::components::stored_event_gate::StoredEventGate;
 use crate::domain::ids::EventId;
@@ -14,7 +15,7 @@ use crate::domain::photo::{
 use crate::domain::statistics::UnitKey;
 use crate::event_records::EventRecords;
 use crate::i18n::{
-    event_title, event_when, localized, long_side_choice, not_an_image, unit_selection, PhotoText,
+    event_when, localized, long_side_choice, not_an_image, unit_selection, PhotoText,
 };
 use crate::import_files::files_of;
 use crate::route::Route;
@@ -161,14 +162,6 @@ fn EventPhotos(event: EventId) -> impl IntoView {
 
     let record = Memo::new(move |_| records.all.with(|all| all.get(&event).cloned()));
     let c = campaign.clone();
-    let title = move || {
-        record.with(|r| {
-            r.as_ref().map(|record| {
-                let (text, in_language) = event_title(language.0.get(), &campaign, record);
-                view! { <span lang=in_language.code()>{text}</span> }
-            })
-        })
-    };
     let when = move || record.with(|r| r.as_ref().map(|r| event_when(language.0.get(), r)));
     let selection_status = move || {
         let selected = unit_selected.get()?;
@@ -201,7 +194,7 @@ fn EventPhotos(event: EventId) -> impl IntoView {
 
     view! {
         <div class="page-title-row">
-            <h1>{language.text(PhotoText::PhotosTitle)}" · "{title}</h1>
+            <h1>{language.text(PhotoText::PhotosTitle)}" · "<EventTitle record /></h1>
             <a class="button-link" href=Route::Home.hash()>{language.text(PhotoText::BackToEvents)}</a>
         </div>
         <p class="event-when">{when}</p>
