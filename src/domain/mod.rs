@@ -26,3 +26,4 @@ pub mod schema;
 pub mod statistics;
 pub mod storage_budget;
 pub mod validation;
+pub mod zip_archive;
