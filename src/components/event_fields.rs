@@ -196,6 +196,11 @@ pub fn EventFields(
                     }
                 }).collect_view()
             }}
+            <FormField field=Field::VideoCount label=text(Text::FieldVideoCount)
+                testid="event-video-count" inputmode="numeric"
+                value=value(|d| &d.video_count) on_input=setter(|d, v| d.video_count = v) errors=errors />
+            <FormField field=Field::VideoFiles label=text(Text::FieldVideoFiles) testid="event-video-files" multiline=true
+                value=value(|d| &d.video_files) on_input=setter(|d, v| d.video_files = v) errors=errors />
             <FormField field=Field::Notes label=text(Text::FieldNotes) testid="event-notes" multiline=true
                 value=value(|d| &d.notes) on_input=setter(|d, v| d.notes = v) errors=errors />
         </div>

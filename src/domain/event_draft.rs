@@ -60,6 +60,10 @@ pub struct EventDraft {
     pub materials: String,
     /// The activity's extra counters.
     pub extra_counts: BTreeMap<CounterId, String>,
+    /// How many videos were taken.
+    pub video_count: String,
+    /// The videos' file names, one per line.
+    pub video_files: String,
     /// Free-text notes.
     pub notes: String,
 }
@@ -145,6 +149,8 @@ impl EventDraft {
                 .iter()
                 .map(|(id, n)| (id.clone(), n.to_string()))
                 .collect(),
+            video_count: count(record.video_count),
+            video_files: record.video_files.join("\n"),
             notes: record.notes.clone(),
         }
     }
@@ -228,6 +234,7 @@ impl EventDraft {
             parse_count(&self.publicity_reports),
         );
         let materials = parse_errors.check(Field::MaterialsHandedOut, parse_count(&self.materials));
+        let videos = parse_errors.check(Field::VideoCount, parse_count(&self.video_count));
         let mut extra_counts = BTreeMap::new();
         for (id, text) in &self.extra_counts {
             if let Some(value) =
@@ -284,6 +291,19 @@ impl EventDraft {
         record.publicity_reports = reports.unwrap_or(0);
         record.materials_handed_out = materials.unwrap_or(0);
         record.extra_counts = extra_counts;
+        record.video_files = self
+            .video_files
+            .lines()
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+            .map(str::to_owned)
+            .collect();
+        // Listing names without a count counts them.
+        record.video_count = match videos {
+            Some(0) | None if self.video_count.trim().is_empty() => record.video_files.len() as u32,
+            Some(count) => count,
+            None => 0,
+        };
         record.notes = self.notes.trim().to_owned();
 
         let mut errors = parse_errors.0;
@@ -322,7 +342,7 @@ impl ParseErrors {
 
 /// Where a field sits on the form, so errors are listed (and focus moves) top to bottom.
 fn form_position(field: &Field) -> usize {
-    const ORDER: [Field; 17] = [
+    const ORDER: [Field; 19] = [
         Field::Activity,
         Field::OtherTitle,
         Field::OrganisingUnit,
@@ -339,6 +359,8 @@ fn form_position(field: &Field) -> usize {
         Field::PublicityReports,
         Field::MaterialsHandedOut,
         Field::HeadCount,
+        Field::VideoCount,
+        Field::VideoFiles,
         Field::Notes,
     ];
     match field {

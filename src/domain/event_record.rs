@@ -6,7 +6,7 @@ use super::merge::RecordOrigin;
 use super::schema::EVENT_SCHEMA_VERSION;
 use super::validation::{
     ErrorList, Field, FieldError, Problem, NOTES_MAX_CHARS, OFFICE_NAME_MAX_CHARS,
-    PERSON_NAME_MAX_CHARS, PLACE_MAX_CHARS, TITLE_MAX_CHARS,
+    PERSON_NAME_MAX_CHARS, PLACE_MAX_CHARS, TITLE_MAX_CHARS, VIDEO_FILE_NAME_MAX_CHARS,
 };
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -83,6 +83,14 @@ pub struct EventRecord {
     /// The activity's extra counters that were filled in.
     #[serde(default)]
     pub extra_counts: BTreeMap<CounterId, u32>,
+    /// How many videos were taken. Videos are not stored (too large for a tablet's browser
+    /// storage); the report pack lists them. Left out of the record's JSON when 0, so records
+    /// saved before videos were counted keep their exact stored form (and content hash).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub video_count: u32,
+    /// The videos' file names, as far as known (at most `video_count` of them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub video_files: Vec<String>,
     /// Summary direction the event is reported under.
     pub direction_id: DirectionId,
     /// Free-text notes.
@@ -144,6 +152,8 @@ impl EventRecord {
             publicity_reports: 0,
             materials_handed_out: 0,
             extra_counts: BTreeMap::new(),
+            video_count: 0,
+            video_files: Vec::new(),
             direction_id,
             notes: String::new(),
             created_at: now,
@@ -244,10 +254,21 @@ impl EventRecord {
                 errors.push(field, Problem::NotInPlan);
             }
         }
+        errors.count(Field::VideoCount, self.video_count);
+        if self.video_files.len() > self.video_count as usize {
+            errors.push(Field::VideoCount, Problem::FewerThanListed(self.video_files.len()));
+        }
+        for name in &self.video_files {
+            errors.required_text(Field::VideoFiles, name, VIDEO_FILE_NAME_MAX_CHARS);
+        }
         if campaign.direction(&self.direction_id).is_none() {
             errors.push(Field::Direction, Problem::NotInPlan);
         }
         errors.optional_text(Field::Notes, &self.notes, NOTES_MAX_CHARS);
         errors.into_result()
     }
+}
+
+fn is_zero(value: &u32) -> bool {
+    *value == 0
 }

@@ -50,7 +50,7 @@ const PART_MAX_CHARS: usize = 40;
 /// `text` as one part of a file name: characters file systems or the `_` separator reserve
 /// become `-`, runs of spaces one `-`, leading dots are dropped, and it is cut to
 /// [`PART_MAX_CHARS`]. An empty result becomes `-`.
-fn name_part(text: &str) -> String {
+pub(crate) fn name_part(text: &str) -> String {
     let mut part = String::new();
     for c in text.trim().chars() {
         let c = match c {

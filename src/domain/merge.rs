@@ -17,7 +17,8 @@
 //!   revision, so merging the same files again does not undo the choice.
 
 use super::event_record::EventRecord;
-use super::ids::{DeviceId, EventId, ReceivedFileId, RosterEntryId};
+use super::ids::{DeviceId, EventId, PhotoId, ReceivedFileId, RosterEntryId};
+use super::photo::PhotoRecord;
 use super::roster::{KeptPhone, RosterEntry};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -206,6 +207,25 @@ impl Mergeable for EventRecord {
     record_fields!(EventId);
     fn made_on(&self) -> Option<DeviceId> {
         Some(self.device_id)
+    }
+    fn withholds(&self) -> bool {
+        false
+    }
+    fn bare(&self, _drop_withholdable: bool) -> Self {
+        let mut bare = self.clone();
+        bare.origin = None;
+        bare
+    }
+    fn keep_withheld_values(_winner: &mut Self, _other: &Self) {}
+}
+
+/// Photos merge like events: by revision, time and content; the image goes with the record.
+impl Mergeable for PhotoRecord {
+    type Id = PhotoId;
+
+    record_fields!(PhotoId);
+    fn made_on(&self) -> Option<DeviceId> {
+        None
     }
     fn withholds(&self) -> bool {
         false

@@ -21,6 +21,7 @@ pub mod import;
 pub mod merge;
 pub mod photo;
 pub mod received;
+pub mod report_pack;
 pub mod roster;
 pub mod schema;
 pub mod statistics;

@@ -54,6 +54,9 @@ pub struct PhotoRecord {
     pub deleted: bool,
     /// Version of this record's layout.
     pub schema_version: u32,
+    /// The received pack this version came from; `None` for a photo attached on this device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<super::merge::RecordOrigin>,
 }
 
 /// Why a photo does not meet the plan's rule for report photos.
@@ -110,6 +113,7 @@ impl PhotoRecord {
         let mut next = self.clone();
         (next.revision, next.updated_at) =
             super::schema::next_revision_stamp(self.revision, self.updated_at, now);
+        next.origin = None;
         next
     }
 }

@@ -19,6 +19,8 @@ pub const NOTES_MAX_CHARS: usize = 2000;
 pub const DEVICE_LABEL_MAX_CHARS: usize = 30;
 /// Longest office name (for the "各市场监管所" placeholder unit).
 pub const OFFICE_NAME_MAX_CHARS: usize = 50;
+/// Longest video file name.
+pub const VIDEO_FILE_NAME_MAX_CHARS: usize = 100;
 /// Largest value any single counter may hold: a bigger number is almost certainly a typo.
 pub const COUNT_MAX: u32 = 1_000_000;
 
@@ -61,6 +63,10 @@ pub enum Field {
     ExtraCounter(CounterId),
     /// The summary direction.
     Direction,
+    /// How many videos were taken.
+    VideoCount,
+    /// The videos' file names.
+    VideoFiles,
     /// Free-text notes.
     Notes,
     /// The record's schema version.
@@ -105,6 +111,8 @@ impl Field {
             Field::MaterialsHandedOut => "materials",
             Field::ExtraCounter(id) => return format!("extra-{id}"),
             Field::Direction => "direction",
+            Field::VideoCount => "video-count",
+            Field::VideoFiles => "video-files",
             Field::Notes => "notes",
             Field::SchemaVersion => "schema-version",
             Field::Event => "event",
@@ -143,6 +151,8 @@ pub enum Problem {
     NotADate,
     /// Not a time of day.
     NotATime,
+    /// A count below the number of items listed (this many).
+    FewerThanListed(usize),
 }
 
 /// One field with one problem.

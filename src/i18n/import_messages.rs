@@ -33,6 +33,8 @@ fn field_name(language: Language, field: &Field) -> String {
         Field::PublicityMinutes => Text::FieldPublicityMinutes,
         Field::PublicityReports => Text::FieldPublicityReports,
         Field::MaterialsHandedOut => Text::FieldMaterials,
+        Field::VideoCount => Text::FieldVideoCount,
+        Field::VideoFiles => Text::FieldVideoFiles,
         Field::Notes => Text::FieldNotes,
         Field::AttendeeName => Text::AttendeeName,
         // The rest are named by their key, which is what a person fixing the file would search.

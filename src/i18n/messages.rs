@@ -35,6 +35,12 @@ pub fn problem_message(language: Language, label: &str, problem: &Problem) -> St
         (Language::En, Problem::NotADate) => format!("{label} is not a valid date"),
         (Language::ZhCn, Problem::NotATime) => format!("{label}不是有效时间"),
         (Language::En, Problem::NotATime) => format!("{label} is not a valid time"),
+        (Language::ZhCn, Problem::FewerThanListed(n)) => {
+            format!("{label}不能少于所列视频文件名的个数（{n}）")
+        }
+        (Language::En, Problem::FewerThanListed(n)) => {
+            format!("{label} cannot be fewer than the {n} file names listed")
+        }
     }
 }
 

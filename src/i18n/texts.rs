@@ -189,6 +189,10 @@ texts! {
     FieldMaterials => "发放资料（份）", "Materials handed out";
     /// Label: head count.
     FieldHeadCount => "参加人次", "Attendance";
+    /// Label: how many videos were taken.
+    FieldVideoCount => "视频数量", "Videos taken";
+    /// Label: the videos' file names.
+    FieldVideoFiles => "视频文件名（每行一个）", "Video file names (one per line)";
     /// Label: notes.
     FieldNotes => "备注", "Notes";
     /// Heading of the activity's extra counters.

@@ -98,6 +98,7 @@ fn EventPhotos(event: EventId) -> impl IntoView {
                             revision: 1,
                             deleted: false,
                             schema_version: PHOTO_SCHEMA_VERSION,
+                            origin: None,
                         };
                         let stored = match records.database() {
                             Ok(database) => {
