@@ -31,11 +31,10 @@ fn navigator_function(name: &str) -> Option<(JsValue, Function)> {
     function.dyn_into::<Function>().ok().map(|f| (navigator, f))
 }
 
-fn make_file(name: &str, media_type: &str, bytes: &[u8]) -> Result<File, DeliveryFailed> {
-    let parts = Array::of1(&Uint8Array::from(bytes));
+fn make_file(name: &str, media_type: &str, parts: &Array) -> Result<File, DeliveryFailed> {
     let options = FilePropertyBag::new();
     options.set_type(media_type);
-    File::new_with_u8_array_sequence_and_options(&parts, name, &options).map_err(|_| DeliveryFailed)
+    File::new_with_u8_array_sequence_and_options(parts, name, &options).map_err(|_| DeliveryFailed)
 }
 
 fn share_data(file: &File) -> Object {
@@ -63,7 +62,7 @@ fn can_share(file: &File) -> bool {
 /// share sheet. Desktop Linux Chromium cannot share at all; Android Chrome shares `.csv` files
 /// but not `.json` (not on its list of shareable types), which are downloaded instead.
 pub fn can_share_files(name: &str, media_type: &str) -> bool {
-    make_file(name, media_type, b"").is_ok_and(|probe| can_share(&probe))
+    make_file(name, media_type, &Array::new()).is_ok_and(|probe| can_share(&probe))
 }
 
 fn download(file: &File) -> Result<(), DeliveryFailed> {
@@ -107,7 +106,17 @@ pub async fn deliver(
     media_type: &str,
     bytes: &[u8],
 ) -> Result<Delivery, DeliveryFailed> {
-    let file = make_file(name, media_type, bytes)?;
+    deliver_parts(name, media_type, &Array::of1(&Uint8Array::from(bytes))).await
+}
+
+/// Hands over the file `name` made of `parts` (`Uint8Array`s and `Blob`s, concatenated by the
+/// browser without copying the blobs), like [`deliver`].
+pub async fn deliver_parts(
+    name: &str,
+    media_type: &str,
+    parts: &Array,
+) -> Result<Delivery, DeliveryFailed> {
+    let file = make_file(name, media_type, parts)?;
     if can_share(&file) {
         if let Some((navigator, share)) = navigator_function("share") {
             let shared = share

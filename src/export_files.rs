@@ -28,6 +28,10 @@ pub enum ExportChoice {
     SummaryCsv,
     /// The complete JSON backup.
     Backup,
+    /// The report pack (ZIP): report, tables, selected photos, captions, videos.
+    ReportPack,
+    /// The backup pack (ZIP): backup, tables, every photo.
+    BackupPack,
 }
 
 impl ExportChoice {
@@ -39,14 +43,16 @@ impl ExportChoice {
             ExportChoice::RosterCsv => ExportTable::Roster,
             ExportChoice::SummaryCsv => ExportTable::Summary,
             ExportChoice::Backup => ExportTable::Backup,
+            ExportChoice::ReportPack => ExportTable::ReportPack,
+            ExportChoice::BackupPack => ExportTable::BackupPack,
         }
     }
 
     /// The JSON export's kind, for the two JSON files; `None` for the CSV tables.
     pub fn json_kind(self) -> Option<ExportKind> {
         match self {
-            ExportChoice::Report => Some(ExportKind::Report),
-            ExportChoice::Backup => Some(ExportKind::Backup),
+            ExportChoice::Report | ExportChoice::ReportPack => Some(ExportKind::Report),
+            ExportChoice::Backup | ExportChoice::BackupPack => Some(ExportKind::Backup),
             _ => None,
         }
     }
@@ -119,9 +125,11 @@ pub async fn build_export(
     let loaded = records.load_stored_events().await?;
     let counts = records.load_stored_roster_counts().await?;
     let roster = match choice {
-        ExportChoice::Report | ExportChoice::Backup | ExportChoice::RosterCsv => {
-            Some(records.load_all_roster().await?)
-        }
+        ExportChoice::Report
+        | ExportChoice::Backup
+        | ExportChoice::RosterCsv
+        | ExportChoice::ReportPack
+        | ExportChoice::BackupPack => Some(records.load_all_roster().await?),
         ExportChoice::EventsCsv | ExportChoice::SummaryCsv => None,
     };
     let campaign = context.campaign;
@@ -140,7 +148,10 @@ pub async fn build_export(
     let roster = roster.map(|r| r.records).unwrap_or_default();
     let words = csv_words(options.csv_language);
     let bytes = match choice {
-        ExportChoice::Report | ExportChoice::Backup => {
+        ExportChoice::Report
+        | ExportChoice::Backup
+        | ExportChoice::ReportPack
+        | ExportChoice::BackupPack => {
             let request = ExportRequest {
                 kind: choice.json_kind().unwrap_or(ExportKind::Report),
                 include_phones: options.include_phones,

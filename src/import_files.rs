@@ -7,17 +7,21 @@
 use crate::domain::campaign::Campaign;
 use crate::domain::event_record::EventRecord;
 use crate::domain::export::ExportFile;
-use crate::domain::ids::{EventId, ReceivedFileId, RosterEntryId};
+use crate::domain::ids::{EventId, PhotoId, ReceivedFileId, RosterEntryId};
 use crate::domain::import::{
     plan_import, read_export_file, starts_like_json_object, FileProblem, ImportPlan, IncomingFile,
     MAX_IMPORT_BYTES,
 };
-use crate::domain::merge::{content_hash, state_hash};
+use crate::domain::merge::{content_hash, state_hash, RecordOrigin};
+use crate::domain::photo::PhotoRecord;
 use crate::domain::received::{
-    ConflictVersion, EventBefore, ImportSnapshot, ReceivedFile, RosterBefore,
+    ConflictVersion, EventBefore, ImportSnapshot, PhotoBefore, ReceivedFile, RosterBefore,
 };
+use crate::domain::report_pack::{plan_photos, PhotoPlan};
 use crate::domain::roster::RosterEntry;
+use crate::domain::zip_archive::starts_like_archive;
 use crate::event_records::EventRecords;
+use crate::import_packs::{read_pack, PackedImage};
 use crate::storage::imports::RecordBatch;
 use crate::storage::StorageFailure;
 use chrono::{DateTime, Utc};
@@ -39,6 +43,8 @@ pub struct ChosenFile {
     /// An earlier received file with the same bytes, if any: importing it again changes nothing
     /// and it is not listed twice.
     pub already_received: Option<ReceivedFile>,
+    /// The photos a report pack brought (none for a JSON file).
+    pub photos: Vec<PackedImage>,
 }
 
 /// Yields to the browser so the page can paint progress between two pieces of work.
@@ -71,15 +77,31 @@ pub async fn read_chosen_file(
         size: (size, 0),
         verdict: Err(FileProblem::Empty),
         already_received: None,
+        photos: Vec::new(),
     };
-    if size > MAX_IMPORT_BYTES {
-        chosen.verdict = Err(FileProblem::TooLarge { bytes: size });
-        return chosen;
-    }
     let head = match file.slice_with_f64_and_f64(0.0, 64.0) {
         Ok(head) => bytes_of(&head).await.unwrap_or_default(),
         Err(_) => Vec::new(),
     };
+    if starts_like_archive(&head) {
+        match read_pack(file, campaign, |_, _| {}).await {
+            Ok(pack) => {
+                chosen.size = (size, pack.content_hash);
+                chosen.already_received = received
+                    .iter()
+                    .find(|r| r.content_hash == pack.content_hash)
+                    .cloned();
+                chosen.verdict = Ok(pack.export);
+                chosen.photos = pack.photos;
+            }
+            Err(problem) => chosen.verdict = Err(problem),
+        }
+        return chosen;
+    }
+    if size > MAX_IMPORT_BYTES {
+        chosen.verdict = Err(FileProblem::TooLarge { bytes: size });
+        return chosen;
+    }
     if head.iter().all(u8::is_ascii_whitespace) {
         return chosen;
     }
@@ -105,6 +127,8 @@ pub struct ImportPreview {
     pub files: Vec<ChosenFile>,
     /// The merge of the good ones.
     pub plan: ImportPlan,
+    /// The merge of their photos.
+    pub photos: PhotoPlan,
 }
 
 impl ImportPreview {
@@ -159,7 +183,33 @@ pub async fn preview_import(
         })
         .collect();
     let plan = plan_import(&events, &roster, &incoming);
-    Ok(ImportPreview { files, plan })
+    let stored_photos: HashMap<PhotoId, PhotoRecord> =
+        readable(records.database()?.load_all_photos().await?)?
+            .into_iter()
+            .map(|photo| (photo.id, photo))
+            .collect();
+    let mut with_image = HashSet::new();
+    let mut arriving = Vec::new();
+    for file in files.iter().filter(|file| file.verdict.is_ok()) {
+        let device_id = file.verdict.as_ref().map(|e| e.device.id).ok();
+        for packed in &file.photos {
+            let mut record = packed.record.clone();
+            record.origin = device_id.map(|device_id| RecordOrigin {
+                file_id: file.id,
+                device_id,
+            });
+            if packed.images.is_some() {
+                with_image.insert(record.id);
+            }
+            arriving.push(record);
+        }
+    }
+    let photos = plan_photos(&stored_photos, arriving, &with_image);
+    Ok(ImportPreview {
+        files,
+        plan,
+        photos,
+    })
 }
 
 /// Stores the previewed import with its snapshot, in one transaction, then shows the merged
@@ -177,6 +227,12 @@ pub async fn confirm_import(
     }
     for (_, after) in &plan.roster.changes {
         batch.put_roster_entry(after)?;
+    }
+    for (before, after) in &preview.photos.changes {
+        let images = PhotoPlan::needs_image(before.as_ref(), after)
+            .then(|| images_of(preview, after.id))
+            .flatten();
+        batch.put_photo(after, images.as_ref().map(|(image, thumb)| (image, thumb)))?;
     }
     let mut files = Vec::new();
     let mut seen_hashes = HashSet::new();
@@ -221,9 +277,24 @@ pub async fn confirm_import(
                 written: state_hash(after),
             })
             .collect(),
+        photos: preview
+            .photos
+            .changes
+            .iter()
+            .map(|(before, after)| PhotoBefore {
+                id: after.id,
+                event_id: after.event_id,
+                stored: before.clone(),
+                written: state_hash(after),
+            })
+            .collect(),
     };
     // Nothing changed and no new file: nothing to undo, so no snapshot (undo would do nothing).
-    if !snapshot.files.is_empty() || !snapshot.events.is_empty() || !snapshot.roster.is_empty() {
+    if !snapshot.files.is_empty()
+        || !snapshot.events.is_empty()
+        || !snapshot.roster.is_empty()
+        || !snapshot.photos.is_empty()
+    {
         batch.put_snapshot(&snapshot)?;
     }
     for conflict in &plan.events.conflicts {
@@ -237,6 +308,16 @@ pub async fn confirm_import(
     let merged = plan.events.changes.iter().map(|(_, after)| after.clone());
     records.show_stored(merged.collect()).await?;
     Ok(snapshot)
+}
+
+/// The image and thumbnail a chosen pack brought for `photo`.
+fn images_of(preview: &ImportPreview, photo: PhotoId) -> Option<(web_sys::Blob, web_sys::Blob)> {
+    preview
+        .files
+        .iter()
+        .flat_map(|file| &file.photos)
+        .find(|packed| packed.record.id == photo)
+        .and_then(|packed| packed.images.clone())
 }
 
 fn changed_events(plan: &ImportPlan) -> HashSet<EventId> {

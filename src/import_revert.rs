@@ -52,7 +52,37 @@ pub async fn undo_last_import(records: EventRecords) -> Result<Option<Reverted>,
         changed.insert(before.event_id);
         reverted.restored += 1;
     }
-    let signed_in_since = events_with_sign_ins(&roster, &going);
+    let mut signed_in_since = events_with_sign_ins(&roster, &going);
+    // Photos go back like records; an event the import added stays while it has photos.
+    let photos: HashMap<_, _> = database
+        .load_all_photos()
+        .await?
+        .records
+        .into_iter()
+        .map(|photo| (photo.id, photo))
+        .collect();
+    let mut photo_going = HashSet::new();
+    for before in &snapshot.photos {
+        let current = photos.get(&before.id);
+        if !current.is_some_and(|c| still_as_written(before.written, c)) {
+            reverted.kept += 1;
+            continue;
+        }
+        match &before.stored {
+            Some(stored) => batch.put_photo(stored, None)?,
+            None => {
+                batch.delete_photo(before.event_id, before.id);
+                photo_going.insert(before.id);
+            }
+        }
+        reverted.restored += 1;
+    }
+    signed_in_since.extend(
+        photos
+            .values()
+            .filter(|photo| !photo.deleted && !photo_going.contains(&photo.id))
+            .map(|photo| photo.event_id),
+    );
     for before in &snapshot.events {
         let current = events.get(&before.id);
         let as_written = current.is_some_and(|c| still_as_written(before.written, c));

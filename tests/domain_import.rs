@@ -96,7 +96,16 @@ fn messages_name_the_file_and_the_problem() {
     );
     assert_eq!(
         file_problem_message(Language::En, name, &FileProblem::NotJson),
-        "“质量月2021_食品科_平板2_report.json”: not a JSON file (perhaps a photo, a spreadsheet or a damaged file). Choose a JSON file exported by Field Ledger."
+        "“质量月2021_食品科_平板2_report.json”: not a JSON file or report pack (perhaps a photo, a spreadsheet or a damaged file). Choose a JSON file or report pack (ZIP) exported by Field Ledger."
+    );
+    let damaged = FileProblem::Pack(
+        field_ledger::domain::report_pack::PackProblem::PhotoDamaged {
+            file: "计量所_计量便民服务日_1.jpg".into(),
+        },
+    );
+    assert_eq!(
+        file_problem_message(Language::ZhCn, "报送包.zip", &damaged),
+        "「报送包.zip」：报送包中的照片「计量所_计量便民服务日_1.jpg」缺失或已损坏。"
     );
     let other = FileProblem::OtherCampaign {
         title: Campaign::quality_month_2021().title,

@@ -11,7 +11,7 @@ use field_ledger::domain::report_pack::{
     captions_csv, photos_to_pack, plan_photos, read_manifest, videos_csv, PackManifest, PackPhotos,
     PackProblem, PhotoPlan, PACK_FORMAT,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 fn id(n: u128) -> String {
     format!("7d0c3b9e-8a4f-4c2e-9d1a-{n:012x}")
@@ -69,7 +69,11 @@ fn first_activity(campaign: &Campaign) -> (String, String) {
 fn selected_photos_are_named_by_unit_activity_and_number() {
     let campaign = Campaign::quality_month_2021();
     let (activity, title) = first_activity(&campaign);
-    let unit = campaign.units.iter().find(|u| !campaign.names_offices(u.id.as_str())).unwrap();
+    let unit = campaign
+        .units
+        .iter()
+        .find(|u| !campaign.names_offices(u.id.as_str()))
+        .unwrap();
     let a = event(1, &activity, unit.id.as_str(), None, 15);
     let b = event(2, &activity, unit.id.as_str(), None, 16);
     let mut gone = event(3, &activity, unit.id.as_str(), None, 16);
@@ -95,7 +99,10 @@ fn selected_photos_are_named_by_unit_activity_and_number() {
     assert_eq!(lines[0], "\u{feff}文件,单位,活动,说明,宽,高");
     assert_eq!(
         lines[1],
-        format!("{stem}_1.jpg,{},{title},\"'=HYPERLINK(\"\"x\"\")\",1280,960", unit.name.zh),
+        format!(
+            "{stem}_1.jpg,{},{title},\"'=HYPERLINK(\"\"x\"\")\",1280,960",
+            unit.name.zh
+        ),
         "a caption cannot run as a formula"
     );
 }
@@ -104,7 +111,11 @@ fn selected_photos_are_named_by_unit_activity_and_number() {
 fn offices_name_their_photos_and_reserved_characters_are_replaced() {
     let campaign = Campaign::quality_month_2021();
     let (activity, title) = first_activity(&campaign);
-    let offices = campaign.units.iter().find(|u| campaign.names_offices(u.id.as_str())).unwrap();
+    let offices = campaign
+        .units
+        .iter()
+        .find(|u| campaign.names_offices(u.id.as_str()))
+        .unwrap();
     let a = event(1, &activity, offices.id.as_str(), Some("城关/所"), 15);
     let photos = vec![photo(1, &a, "", true)];
     let events = vec![a];
@@ -116,14 +127,30 @@ fn offices_name_their_photos_and_reserved_characters_are_replaced() {
 fn videos_are_listed_per_event() {
     let campaign = Campaign::quality_month_2021();
     let (activity, _) = first_activity(&campaign);
-    let mut a = event(1, &activity, campaign.units[0].id.as_str(), Some("城关所"), 15);
+    let mut a = event(
+        1,
+        &activity,
+        campaign.units[0].id.as_str(),
+        Some("城关所"),
+        15,
+    );
     a.video_count = 2;
     a.video_files = vec!["VID_001.mp4".into(), "VID_002.mp4".into()];
-    let b = event(2, &activity, campaign.units[0].id.as_str(), Some("城关所"), 16);
+    let b = event(
+        2,
+        &activity,
+        campaign.units[0].id.as_str(),
+        Some("城关所"),
+        16,
+    );
     let csv = String::from_utf8(videos_csv(&campaign, &[a, b], &CAPTIONS)).unwrap();
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), 2, "only the event with videos: {csv}");
-    assert!(lines[1].ends_with(",2021-09-15,中山公园,2,VID_001.mp4；VID_002.mp4"), "{}", lines[1]);
+    assert!(
+        lines[1].ends_with(",2021-09-15,中山公园,2,VID_001.mp4；VID_002.mp4"),
+        "{}",
+        lines[1]
+    );
 }
 
 fn export_of(events: Vec<EventRecord>) -> ExportFile {
@@ -154,7 +181,13 @@ fn export_of(events: Vec<EventRecord>) -> ExportFile {
 fn a_manifest_is_checked_against_its_export() {
     let campaign = Campaign::quality_month_2021();
     let (activity, _) = first_activity(&campaign);
-    let a = event(1, &activity, campaign.units[0].id.as_str(), Some("城关所"), 15);
+    let a = event(
+        1,
+        &activity,
+        campaign.units[0].id.as_str(),
+        Some("城关所"),
+        15,
+    );
     let export = export_of(vec![a.clone()]);
     let manifest = |photos: Vec<PhotoRecord>| {
         serde_json::to_vec(&PackManifest {
@@ -171,35 +204,69 @@ fn a_manifest_is_checked_against_its_export() {
         })
         .unwrap()
     };
-    assert_eq!(read_manifest(&manifest(vec![photo(1, &a, "好", true)]), &export).unwrap().photos.len(), 1);
-    let stranger = event(2, &activity, campaign.units[0].id.as_str(), Some("城关所"), 15);
+    assert_eq!(
+        read_manifest(&manifest(vec![photo(1, &a, "好", true)]), &export)
+            .unwrap()
+            .photos
+            .len(),
+        1
+    );
+    let stranger = event(
+        2,
+        &activity,
+        campaign.units[0].id.as_str(),
+        Some("城关所"),
+        15,
+    );
     assert_eq!(
         read_manifest(&manifest(vec![photo(1, &stranger, "", true)]), &export),
-        Err(PackProblem::PhotoInvalid { file: "IMG_1.jpg.jpg".into() })
+        Err(PackProblem::PhotoInvalid {
+            file: "IMG_1.jpg.jpg".into()
+        })
     );
     let long = "质".repeat(51);
-    assert!(matches!(read_manifest(&manifest(vec![photo(1, &a, &long, true)]), &export), Err(PackProblem::PhotoInvalid { .. })));
+    assert!(matches!(
+        read_manifest(&manifest(vec![photo(1, &a, &long, true)]), &export),
+        Err(PackProblem::PhotoInvalid { .. })
+    ));
     let newer = br#"{"format":"field-ledger.report-pack","format_version":9}"#;
     assert_eq!(read_manifest(newer, &export), Err(PackProblem::NewerFormat));
-    assert_eq!(read_manifest(b"{\"format\":\"x\",\"format_version\":1}", &export), Err(PackProblem::NotAPack));
-    assert_eq!(read_manifest(b"not json", &export), Err(PackProblem::BadManifest));
+    assert_eq!(
+        read_manifest(b"{\"format\":\"x\",\"format_version\":1}", &export),
+        Err(PackProblem::NotAPack)
+    );
+    assert_eq!(
+        read_manifest(b"not json", &export),
+        Err(PackProblem::BadManifest)
+    );
 }
 
 #[test]
 fn packed_photos_merge_by_revision_and_bring_images_only_when_needed() {
     let campaign = Campaign::quality_month_2021();
     let (activity, _) = first_activity(&campaign);
-    let a = event(1, &activity, campaign.units[0].id.as_str(), Some("城关所"), 15);
+    let a = event(
+        1,
+        &activity,
+        campaign.units[0].id.as_str(),
+        Some("城关所"),
+        15,
+    );
     let stored_photo = photo(1, &a, "旧说明", false);
     let stored = HashMap::from([(stored_photo.id, stored_photo.clone())]);
 
     // The same photo again: nothing to do.
-    assert!(plan_photos(&stored, [stored_photo.clone()]).changes.is_empty());
+    assert!(
+        plan_photos(&stored, [stored_photo.clone()], &HashSet::new())
+            .changes
+            .is_empty()
+    );
 
     // A newer caption from the pack wins, and the image is already here.
-    let mut edited = stored_photo.next_revision(Utc.with_ymd_and_hms(2021, 9, 16, 1, 0, 0).unwrap());
+    let mut edited =
+        stored_photo.next_revision(Utc.with_ymd_and_hms(2021, 9, 16, 1, 0, 0).unwrap());
     edited.caption = "新说明".into();
-    let plan = plan_photos(&stored, [edited.clone()]);
+    let plan = plan_photos(&stored, [edited.clone()], &HashSet::new());
     assert_eq!((plan.added(), plan.updated()), (0, 1));
     let (before, after) = &plan.changes[0];
     assert_eq!(after.caption, "新说明");
@@ -207,9 +274,34 @@ fn packed_photos_merge_by_revision_and_bring_images_only_when_needed() {
 
     // An older version loses; a new photo needs its image.
     let newer_here = HashMap::from([(edited.id, edited.clone())]);
-    assert!(plan_photos(&newer_here, [stored_photo.clone()]).changes.is_empty());
+    assert!(
+        plan_photos(&newer_here, [stored_photo.clone()], &HashSet::new())
+            .changes
+            .is_empty()
+    );
     let fresh = photo(2, &a, "", true);
-    let plan = plan_photos(&stored, [fresh.clone(), fresh.clone()]);
+    // Without its image a new photo cannot come; with it, it is added.
+    assert!(plan_photos(&stored, [fresh.clone()], &HashSet::new())
+        .changes
+        .is_empty());
+    let plan = plan_photos(
+        &stored,
+        [fresh.clone(), fresh.clone()],
+        &HashSet::from([fresh.id]),
+    );
     assert_eq!(plan.added(), 1);
     assert!(PhotoPlan::needs_image(None, &plan.changes[0].1));
+
+    // Deselected on the tablet: the record travels without its image and still updates.
+    let mut deselected =
+        stored_photo.next_revision(Utc.with_ymd_and_hms(2021, 9, 17, 1, 0, 0).unwrap());
+    deselected.selected = false;
+    let selected_here = {
+        let mut p = stored_photo.clone();
+        p.selected = true;
+        HashMap::from([(p.id, p)])
+    };
+    let plan = plan_photos(&selected_here, [deselected], &HashSet::new());
+    assert_eq!(plan.updated(), 1);
+    assert!(!plan.changes[0].1.selected);
 }

@@ -29,6 +29,8 @@ fn version_1_event_records_are_read_with_every_field() {
         matches!(&first.activity, ActivityChoice::Planned { activity_id } if activity_id.as_str() == "qm2021-a01")
     );
     assert_eq!((first.head_count, first.materials_handed_out), (37, 200));
+    // Stored before videos were counted: none, and the same JSON form when written back.
+    assert_eq!((first.video_count, first.video_files.len()), (0, 0));
     assert_eq!(
         first.extra_counts[&CounterId::new("bp-monitors-tested")],
         86

@@ -145,6 +145,9 @@ pub fn ImportPreviewView(
                     <tbody>
                         {tally_row(ImportText::RowEvents, plan.events.tally, "tally-events")}
                         {tally_row(ImportText::RowSignIns, plan.roster.tally, "tally-sign-ins")}
+                        {(preview.photos.arriving > 0).then(|| {
+                            tally_row(ImportText::RowPhotos, preview.photos.tally(), "tally-photos")
+                        })}
                     </tbody>
                 </table>
             })}

@@ -66,6 +66,10 @@ pub struct CsvWords {
     pub list_separator: &'static str,
     /// Between a figure and its measure word: none in Chinese (`100台`), a space in English.
     pub before_unit: &'static str,
+    /// The report pack's `captions.csv` header: file, unit, activity, caption, width, height.
+    pub captions_header: super::report_pack::CaptionsHeader,
+    /// The report pack's `videos.csv` header: unit, activity, date, place, videos, file names.
+    pub videos_header: super::report_pack::VideosHeader,
 }
 
 impl CsvWords {

@@ -256,7 +256,10 @@ impl EventRecord {
         }
         errors.count(Field::VideoCount, self.video_count);
         if self.video_files.len() > self.video_count as usize {
-            errors.push(Field::VideoCount, Problem::FewerThanListed(self.video_files.len()));
+            errors.push(
+                Field::VideoCount,
+                Problem::FewerThanListed(self.video_files.len()),
+            );
         }
         for name in &self.video_files {
             errors.required_text(Field::VideoFiles, name, VIDEO_FILE_NAME_MAX_CHARS);

@@ -20,6 +20,10 @@ pub enum ExportTable {
     Report,
     /// The complete JSON backup.
     Backup,
+    /// The report pack: report, tables, selected photos.
+    ReportPack,
+    /// The backup pack: backup, tables, every photo.
+    BackupPack,
 }
 
 impl ExportTable {
@@ -31,6 +35,8 @@ impl ExportTable {
             ExportTable::Summary => "summary.csv",
             ExportTable::Report => "report.json",
             ExportTable::Backup => "backup.json",
+            ExportTable::ReportPack => "report-pack.zip",
+            ExportTable::BackupPack => "backup-pack.zip",
         }
     }
 
@@ -40,6 +46,7 @@ impl ExportTable {
         match self {
             ExportTable::Events | ExportTable::Roster | ExportTable::Summary => "text/csv",
             ExportTable::Report | ExportTable::Backup => "application/json",
+            ExportTable::ReportPack | ExportTable::BackupPack => "application/zip",
         }
     }
 }

@@ -52,6 +52,8 @@ pub enum FileProblem {
         /// Its 1-based position in `roster`.
         position: usize,
     },
+    /// A report pack (ZIP) that cannot be read.
+    Pack(super::report_pack::PackProblem),
 }
 
 /// Whether `head` (a file's first bytes) can start a JSON object: optional BOM and white space,

@@ -4,9 +4,10 @@
 use super::campaign::{Campaign, Unit};
 use super::event_record::EventRecord;
 use super::export::{ExportFile, ExportKind, ExportedDevice};
-use super::ids::{CampaignId, EventId, ImportId, ReceivedFileId, RosterEntryId};
+use super::ids::{CampaignId, EventId, ImportId, PhotoId, ReceivedFileId, RosterEntryId};
 use super::import::Conflict;
 use super::merge::{rank, Mergeable};
+use super::photo::PhotoRecord;
 use super::roster::RosterEntry;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -124,6 +125,22 @@ pub struct ImportSnapshot {
     pub events: Vec<EventBefore>,
     /// Roster entries before.
     pub roster: Vec<RosterBefore>,
+    /// Photos before (imports of report packs). Absent in snapshots taken before packs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<PhotoBefore>,
+}
+
+/// A stored photo record as it was before an import replaced it (`None`: the import added it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PhotoBefore {
+    /// The photo.
+    pub id: PhotoId,
+    /// Its event (part of its storage key).
+    pub event_id: EventId,
+    /// Its stored record before.
+    pub stored: Option<PhotoRecord>,
+    /// [`state_hash`](super::merge::state_hash) of what the import wrote.
+    pub written: u64,
 }
 
 impl ImportSnapshot {
@@ -149,8 +166,11 @@ pub fn still_as_written<R: Mergeable>(written: u64, current: &R) -> bool {
 
 /// A losing version kept for review. Externally tagged (`{"event": {…}}`): an internally tagged
 /// enum would make serde keep a second, buffering copy of every record deserializer (19 KB gzip).
+/// The variants differ in size (an event is larger than a sign-in); conflicts are few and
+/// short-lived, so they are not boxed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[allow(clippy::large_enum_variant)]
 pub enum ConflictVersion {
     /// An event.
     Event {

@@ -44,7 +44,9 @@ pub enum PackPhotos {
 /// One photo in a pack: its file name in the archive and its record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PackedPhoto {
-    /// Its name in the archive.
+    /// Its name in the archive; empty for a photo whose record travels without its image (not
+    /// selected, or removed), so that deselecting or deleting a photo reaches the Quality Section.
+    #[serde(default)]
     pub file: String,
     /// Its record (caption, size, selection, revision).
     pub record: PhotoRecord,
@@ -59,8 +61,36 @@ pub struct PackManifest {
     pub format_version: u32,
     /// The JSON export's name in the archive.
     pub export_file: String,
-    /// Every photo in the archive.
+    /// Every photo record of the pack's events: with a file name for those whose image is in
+    /// the archive.
     pub photos: Vec<PackedPhoto>,
+}
+
+/// The manifest's photo list: the packed photos with their files, then every other photo record
+/// of the campaign's events (removed and unselected ones too) without a file.
+pub fn manifest_photos(
+    events: &[EventRecord],
+    photos: &[PhotoRecord],
+    packed: &[PackedPhoto],
+    campaign: &Campaign,
+) -> Vec<PackedPhoto> {
+    let of_campaign: HashSet<EventId> = events
+        .iter()
+        .filter(|e| e.campaign_id == campaign.id)
+        .map(|e| e.id)
+        .collect();
+    let named: HashSet<PhotoId> = packed.iter().map(|p| p.record.id).collect();
+    let mut list = packed.to_vec();
+    let mut rest: Vec<&PhotoRecord> = photos
+        .iter()
+        .filter(|p| of_campaign.contains(&p.event_id) && !named.contains(&p.id))
+        .collect();
+    rest.sort_by_key(|p| (p.created_at, p.id));
+    list.extend(rest.into_iter().map(|record| PackedPhoto {
+        file: String::new(),
+        record: record.clone(),
+    }));
+    list
 }
 
 /// The unit an event counts for, by name (an office's own name, or the plan unit's Chinese
@@ -231,9 +261,11 @@ pub fn read_manifest(bytes: &[u8], export: &ExportFile) -> Result<PackManifest, 
         serde_json::from_slice(bytes).map_err(|_| PackProblem::BadManifest)?;
     let events: HashSet<EventId> = export.events.iter().map(|e| e.id).collect();
     let mut seen: HashSet<PhotoId> = HashSet::new();
+    let mut files: HashSet<&str> = HashSet::new();
     for photo in &manifest.photos {
         let record = &photo.record;
         let valid = events.contains(&record.event_id)
+            && (photo.file.is_empty() || files.insert(photo.file.as_str()))
             && seen.insert(record.id)
             && (record.deleted || check_caption(&record.caption).is_ok())
             && record.revision > 0;
@@ -251,17 +283,40 @@ pub fn read_manifest(bytes: &[u8], export: &ExportFile) -> Result<PackManifest, 
 pub struct PhotoPlan {
     /// Each photo that changes: its stored version (if any) and the merged one.
     pub changes: Vec<(Option<PhotoRecord>, PhotoRecord)>,
+    /// Distinct photos the packs carried.
+    pub arriving: usize,
 }
 
 impl PhotoPlan {
     /// Photos that are new here.
     pub fn added(&self) -> usize {
-        self.changes.iter().filter(|(before, after)| before.is_none() && !after.deleted).count()
+        self.changes
+            .iter()
+            .filter(|(before, after)| before.is_none() && !after.deleted)
+            .count()
     }
 
-    /// Photos already here whose caption, selection or deletion changes.
+    /// Photos already here whose caption or selection changes.
     pub fn updated(&self) -> usize {
-        self.changes.iter().filter(|(before, _)| before.is_some()).count()
+        self.tally().updated
+    }
+
+    /// The preview's counts: new, updated, unchanged, deleted (never conflicting: photos are
+    /// merged by rank alone).
+    pub fn tally(&self) -> super::import::Tally {
+        let mut tally = super::import::Tally {
+            unchanged: self.arriving - self.changes.len(),
+            ..Default::default()
+        };
+        for (before, after) in &self.changes {
+            match (before, after.deleted) {
+                (Some(b), true) if b.deleted => tally.updated += 1,
+                (_, true) => tally.deleted += 1,
+                (None, false) => tally.new += 1,
+                (Some(_), false) => tally.updated += 1,
+            }
+        }
+        tally
     }
 
     /// Whether the merged photo needs its image from the pack: it is live, and no image is
@@ -273,10 +328,13 @@ impl PhotoPlan {
 
 /// Merges the photos of the packs being imported (`incoming`, with their origin set) over the
 /// stored ones by the same rules as events: the higher revision wins, then the later change,
-/// then the content. Only photos whose stored state changes are planned.
+/// then the content. Only photos whose stored state changes are planned. A photo that would need
+/// its image but whose image no pack carries (`with_image`) is left out: a record travels without
+/// its image only to update a photo already here.
 pub fn plan_photos(
     stored: &HashMap<PhotoId, PhotoRecord>,
     incoming: impl IntoIterator<Item = PhotoRecord>,
+    with_image: &HashSet<PhotoId>,
 ) -> PhotoPlan {
     let mut merged: std::collections::BTreeMap<PhotoId, PhotoRecord> = Default::default();
     for photo in incoming {
@@ -286,13 +344,19 @@ pub fn plan_photos(
         };
         merged.insert(joined.id, joined);
     }
-    let mut plan = PhotoPlan::default();
+    let mut plan = PhotoPlan {
+        arriving: merged.len(),
+        ..PhotoPlan::default()
+    };
     for (id, arriving) in merged {
         let before = stored.get(&id);
         let after = match before {
             Some(before) => super::merge::join(before, &arriving),
             None => arriving,
         };
+        if PhotoPlan::needs_image(before, &after) && !with_image.contains(&id) {
+            continue;
+        }
         if before.is_none_or(|b| !super::merge::same_state(b, &after)) {
             plan.changes.push((before.cloned(), after));
         }

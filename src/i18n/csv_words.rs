@@ -58,6 +58,26 @@ const SUMMARY_HEADER: [(&str, &str); SUMMARY_COLUMNS] = [
     ("宣传报道数量", "Publicity reports"),
 ];
 
+/// The report pack's `captions.csv` header.
+const CAPTIONS_HEADER: [(&str, &str); 6] = [
+    ("文件", "File"),
+    ("单位", "Unit"),
+    ("活动", "Activity"),
+    ("照片说明", "Caption"),
+    ("宽（像素）", "Width (px)"),
+    ("高（像素）", "Height (px)"),
+];
+
+/// The report pack's `videos.csv` header.
+const VIDEOS_HEADER: [(&str, &str); 6] = [
+    ("单位", "Unit"),
+    ("活动", "Activity"),
+    ("活动日期", "Event date"),
+    ("地点或平台", "Place or platform"),
+    ("视频数量", "Videos"),
+    ("视频文件名", "Video file names"),
+];
+
 /// The CSV words in `language`.
 pub fn csv_words(language: Language) -> CsvWords {
     let pick = |(zh, en): (&'static str, &'static str)| match language {
@@ -79,6 +99,8 @@ pub fn csv_words(language: Language) -> CsvWords {
         colon: pick(("：", ": ")),
         list_separator: pick(("；", "; ")),
         before_unit: pick(("", " ")),
+        captions_header: CAPTIONS_HEADER.map(pick),
+        videos_header: VIDEOS_HEADER.map(pick),
     }
 }
 
@@ -90,6 +112,8 @@ pub fn all_csv_words() -> Vec<(&'static str, &'static str)> {
     pairs.extend(zh.event_header.into_iter().zip(en.event_header));
     pairs.extend(zh.roster_header.into_iter().zip(en.roster_header));
     pairs.extend(zh.summary_header.into_iter().zip(en.summary_header));
+    pairs.extend(zh.captions_header.into_iter().zip(en.captions_header));
+    pairs.extend(zh.videos_header.into_iter().zip(en.videos_header));
     for (a, b) in [
         (zh.offline, en.offline),
         (zh.online, en.online),

@@ -3,6 +3,7 @@
 use super::{Language, Text};
 use crate::domain::export::{ExportReadError, RecordKind};
 use crate::domain::import::{FileProblem, Tally, MAX_IMPORT_BYTES};
+use crate::domain::report_pack::PackProblem;
 use crate::domain::schema::MigrationError;
 use crate::domain::validation::{Field, FieldError};
 use crate::import_revert::Reverted;
@@ -75,10 +76,10 @@ pub fn file_problem_reason(language: Language, problem: &FileProblem) -> String 
         FileProblem::Empty if zh => "文件是空的。".to_owned(),
         FileProblem::Empty => "the file is empty.".to_owned(),
         FileProblem::NotJson if zh => {
-            "不是 JSON 文件（可能是图片、表格或已损坏的文件）。请选择活动台账导出的 JSON 文件。".to_owned()
+            "不是 JSON 文件或报送包（可能是图片、表格或已损坏的文件）。请选择活动台账导出的 JSON 文件或报送包（ZIP）。".to_owned()
         }
         FileProblem::NotJson => {
-            "not a JSON file (perhaps a photo, a spreadsheet or a damaged file). Choose a JSON file exported by Field Ledger.".to_owned()
+            "not a JSON file or report pack (perhaps a photo, a spreadsheet or a damaged file). Choose a JSON file or report pack (ZIP) exported by Field Ledger.".to_owned()
         }
         FileProblem::Unreadable(error) => read_error(language, error),
         FileProblem::OtherCampaign { title } => {
@@ -108,6 +109,7 @@ pub fn file_problem_reason(language: Language, problem: &FileProblem) -> String 
         FileProblem::OrphanSignIn { position } => {
             format!("sign-in {position} belongs to an event the file does not carry; the file is incomplete.")
         }
+        FileProblem::Pack(problem) => pack_problem_reason(language, problem),
     };
     why
 }
@@ -243,5 +245,23 @@ pub fn import_failed(language: Language, failure: StorageFailure) -> String {
     match language {
         Language::ZhCn => format!("未保存，数据没有任何改动。{reason}"),
         Language::En => format!("Not stored; nothing was changed. {reason}"),
+    }
+}
+
+fn pack_problem_reason(language: Language, problem: &PackProblem) -> String {
+    let zh = language == Language::ZhCn;
+    match problem {
+        PackProblem::Damaged if zh => "ZIP 文件已损坏或不完整，或被解压后重新压缩过。请导入平板导出的原始报送包。".to_owned(),
+        PackProblem::Damaged => "the ZIP file is damaged or incomplete, or was unpacked and zipped again. Import the pack as the tablet exported it.".to_owned(),
+        PackProblem::NotAPack if zh => "是 ZIP 文件，但不是活动台账的报送包（缺少 pack.json 或其中的报告文件）。".to_owned(),
+        PackProblem::NotAPack => "a ZIP file, but not a Field Ledger report pack (pack.json or its report file is missing).".to_owned(),
+        PackProblem::NewerFormat if zh => "报送包由更新版本的活动台账生成，请先更新本应用。".to_owned(),
+        PackProblem::NewerFormat => "the pack was made by a newer version of Field Ledger; update this app first.".to_owned(),
+        PackProblem::BadManifest if zh => "报送包中的 pack.json 无法读取，文件可能被改动过。".to_owned(),
+        PackProblem::BadManifest => "the pack's pack.json cannot be read; the file may have been edited.".to_owned(),
+        PackProblem::PhotoDamaged { file } if zh => format!("报送包中的照片「{file}」缺失或已损坏。"),
+        PackProblem::PhotoDamaged { file } => format!("the photo “{file}” in the pack is missing or damaged."),
+        PackProblem::PhotoInvalid { file } if zh => format!("报送包中照片「{file}」的记录有误（所属活动不在包中，或说明超过 50 个字）。"),
+        PackProblem::PhotoInvalid { file } => format!("the record of the photo “{file}” in the pack is invalid (its event is not in the pack, or its caption is over 50 characters)."),
     }
 }

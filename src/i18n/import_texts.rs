@@ -10,7 +10,7 @@ texts! {
         /// Heading of the import page.
         ImportTitle => "导入并汇总各平板的文件", "Import and merge files from every tablet";
         /// What the import page does.
-        ImportHint => "选择各平板导出的 JSON 文件（可一次选多个），或拖放到下方。确认之前不会保存任何数据；同一文件导入两次不会重复计数。", "Choose the JSON files exported on each tablet (several at once), or drop them below. Nothing is stored until you confirm; importing a file twice never counts it twice.";
+        ImportHint => "选择各平板导出的 JSON 文件或报送包（ZIP，照片随之导入；可一次选多个），或拖放到下方。确认之前不会保存任何数据；同一文件导入两次不会重复计数。", "Choose the JSON files or report packs (ZIP, photos included) exported on each tablet (several at once), or drop them below. Nothing is stored until you confirm; importing a file twice never counts it twice.";
         /// The file picker's label.
         ChooseFiles => "选择文件", "Choose files";
         /// The drop zone's text.
@@ -47,6 +47,8 @@ texts! {
         RowEvents => "活动记录", "Events";
         /// Row heading: sign-ins.
         RowSignIns => "签到记录", "Sign-ins";
+        /// Row: photos (from report packs).
+        RowPhotos => "照片", "Photos";
         /// Column: new records.
         ColumnNew => "新增", "New";
         /// Column: updated records.

@@ -100,3 +100,29 @@ pub fn stored_photos(language: Language, count: usize, bytes: u64) -> String {
         (Language::En, n) => format!("{n} photos, {size}"),
     }
 }
+
+/// What a pack holds: `含照片 3 张。` and, if some images were gone, how many were left out.
+pub fn pack_photos(language: Language, photos: usize, missing: usize) -> String {
+    let mut text = match language {
+        Language::ZhCn => format!("含照片 {photos} 张。"),
+        Language::En if photos == 1 => "It holds 1 photo.".to_owned(),
+        Language::En => format!("It holds {photos} photos."),
+    };
+    if missing > 0 {
+        text.push_str(&match language {
+            Language::ZhCn => format!("另有 {missing} 张照片的图像已不在本设备上，未能打包。"),
+            Language::En => format!(
+                " {missing} photos could not go in: their images are no longer on this device."
+            ),
+        });
+    }
+    text
+}
+
+/// A pack too large for a plain ZIP.
+pub fn pack_too_large(language: Language, file_name: &str) -> String {
+    match language {
+        Language::ZhCn => format!("「{file_name}」超过 4 GB，无法打包。请改为导出报送包（只含选送照片）。"),
+        Language::En => format!("“{file_name}” would be over 4 GB. Export the report pack (selected photos only) instead."),
+    }
+}

@@ -377,6 +377,10 @@ texts! {
     BackupHint => "完整备份包含联系电话，用于更换或恢复平板，请妥善保管，不要发到群里。", "A complete backup, phone numbers included, for restoring or replacing this tablet. Keep it safe; do not post it to a group chat.";
     /// Export button: the complete backup.
     ExportBackupJson => "完整备份（JSON）", "Complete backup (JSON)";
+    /// Export button: the report pack.
+    ExportReportPack => "报送包（ZIP：报告、表格、选送照片）", "Report pack (ZIP: report, tables, selected photos)";
+    /// Export button: the backup pack.
+    ExportBackupPack => "完整备份包（ZIP：含全部照片）", "Complete backup pack (ZIP, every photo)";
     /// Verb on export buttons where the system share sheet is available.
     ActionShare => "分享", "Share";
     /// Verb on export buttons where files are downloaded.

@@ -4,16 +4,19 @@
 
 use crate::browser_app_shell::app_version;
 use crate::browser_clock;
-use crate::browser_share::{can_share_files, deliver, Delivery};
+use crate::browser_share::{can_share_files, deliver_parts, Delivery};
 use crate::components::export_button::ExportButton;
 use crate::domain::china_time::china_today;
 use crate::event_records::{EventRecords, LoadState};
 use crate::export_files::{build_export, file_name, ExportChoice, ExportContext, ExportOptions};
 use crate::i18n::{
-    export_failed, export_status, exported_message, records_left_out, Delivered, Language, Text,
+    export_failed, export_status, exported_message, pack_photos, pack_too_large, records_left_out,
+    Delivered, Language, Text,
 };
+use crate::report_pack_files::{build_pack, PackFailure};
 use crate::state::{ActiveCampaign, Device, UiLanguage};
 use crate::storage::StorageFailure;
+use js_sys::{Array, Uint8Array};
 use leptos::prelude::*;
 
 /// How the last export ended.
@@ -24,6 +27,8 @@ enum Outcome {
         how: Delivered,
         name: String,
         left_out: usize,
+        /// For a pack: photos in it, and photos left out for want of their image.
+        photos: Option<(usize, usize)>,
     },
     /// The user closed the share sheet.
     Cancelled,
@@ -34,6 +39,18 @@ enum Outcome {
     },
     /// The browser refused the file.
     NotHandedOver,
+    /// The pack would be over 4 GB.
+    TooLarge { name: String },
+}
+
+/// A file ready to hand over, whatever its kind.
+struct Ready {
+    name: String,
+    media_type: &'static str,
+    parts: Array,
+    left_out: usize,
+    events: Vec<crate::domain::ids::EventId>,
+    photos: Option<(usize, usize)>,
 }
 
 /// The export page.
@@ -97,12 +114,35 @@ pub fn ExportPage() -> impl IntoView {
             if choice.is_complete_export() {
                 records.begin_export();
             }
-            let result = match build_export(records, choice, options, context).await {
-                Err(failure) => Outcome::Failed {
-                    name: file_name(&campaign, &profile, context.today, choice),
-                    failure,
-                },
-                Ok(file) => match deliver(&file.name, file.media_type, &file.bytes).await {
+            let name = file_name(&campaign, &profile, context.today, choice);
+            let built = if matches!(choice, ExportChoice::ReportPack | ExportChoice::BackupPack) {
+                build_pack(records, choice, options, context)
+                    .await
+                    .map(|pack| Ready {
+                        name: pack.name,
+                        media_type: choice.table().media_type(),
+                        parts: pack.parts,
+                        left_out: pack.left_out,
+                        events: pack.events,
+                        photos: Some((pack.photos, pack.missing_images)),
+                    })
+            } else {
+                build_export(records, choice, options, context)
+                    .await
+                    .map_err(PackFailure::Storage)
+                    .map(|file| Ready {
+                        name: file.name,
+                        media_type: file.media_type,
+                        parts: Array::of1(&Uint8Array::from(file.bytes.as_slice())),
+                        left_out: file.left_out,
+                        events: file.events,
+                        photos: None,
+                    })
+            };
+            let result = match built {
+                Err(PackFailure::Storage(failure)) => Outcome::Failed { name, failure },
+                Err(PackFailure::TooLarge) => Outcome::TooLarge { name },
+                Ok(file) => match deliver_parts(&file.name, file.media_type, &file.parts).await {
                     Ok(Delivery::Cancelled) => Outcome::Cancelled,
                     Err(_) => Outcome::NotHandedOver,
                     Ok(delivery) => {
@@ -117,6 +157,7 @@ pub fn ExportPage() -> impl IntoView {
                             },
                             name: file.name,
                             left_out: file.left_out,
+                            photos: file.photos,
                         }
                     }
                 },
@@ -146,8 +187,12 @@ pub fn ExportPage() -> impl IntoView {
                     how,
                     name,
                     left_out,
+                    photos,
                 } => {
                     let mut text = exported_message(current, how, &name);
+                    if let Some((photos, missing)) = photos {
+                        text.push_str(&pack_photos(current, photos, missing));
+                    }
                     if left_out > 0 {
                         text.push(' ');
                         text.push_str(&records_left_out(current, left_out));
@@ -162,6 +207,9 @@ pub fn ExportPage() -> impl IntoView {
                     "export-outcome error",
                     export_failed(current, &name, failure),
                 ),
+                Outcome::TooLarge { name } => {
+                    ("export-outcome error", pack_too_large(current, &name))
+                }
                 Outcome::NotHandedOver => (
                     "export-outcome error",
                     current.text(Text::ExportNotHandedOver).to_owned(),
@@ -217,6 +265,7 @@ pub fn ExportPage() -> impl IntoView {
                     {button(ExportChoice::EventsCsv, Text::ExportEventsCsv, "export-csv-events")}
                     {button(ExportChoice::RosterCsv, Text::ExportRosterCsv, "export-csv-roster")}
                     {button(ExportChoice::SummaryCsv, Text::ExportSummaryCsv, "export-csv-summary")}
+                    {button(ExportChoice::ReportPack, Text::ExportReportPack, "export-report-pack")}
                 </div>
             </section>
 
@@ -225,6 +274,7 @@ pub fn ExportPage() -> impl IntoView {
                 <p class="hint">{language.text(Text::BackupHint)}</p>
                 <div class="export-buttons">
                     {button(ExportChoice::Backup, Text::ExportBackupJson, "export-backup")}
+                    {button(ExportChoice::BackupPack, Text::ExportBackupPack, "export-backup-pack")}
                 </div>
             </section>
 

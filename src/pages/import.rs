@@ -238,7 +238,7 @@ pub fn ImportPage() -> impl IntoView {
                         {language.text(ImportText::ChooseFiles)}
                     </label>
                     <input id="import-files" type="file" multiple
-                        accept=".json,application/json" data-testid="import-files"
+                        accept=".json,application/json,.zip,application/zip" data-testid="import-files"
                         prop:disabled=move || busy() || !ready.get()
                         on:change=on_input />
                 </span>

@@ -19,21 +19,25 @@ use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::IdbTransactionMode;
 
-/// Writes to make together: put a value (`Some`) or delete a key (`None`), per store.
+/// Writes to make together: put a value (`Some`: JSON text, or a photo's `Blob`) or delete a key
+/// (`None`), per store.
 #[derive(Debug, Default)]
 pub struct RecordBatch {
-    writes: Vec<(&'static str, String, Option<String>)>,
+    pub(super) writes: Vec<(&'static str, String, Option<JsValue>)>,
 }
 
-fn json<T: Serialize>(value: &T) -> Result<String, StorageFailure> {
+pub(super) fn json<T: Serialize>(value: &T) -> Result<String, StorageFailure> {
     serde_json::to_string(value).map_err(|_| StorageFailure::Unreadable)
 }
 
 impl RecordBatch {
     /// Stores an event.
     pub fn put_event(&mut self, record: &EventRecord) -> Result<(), StorageFailure> {
-        self.writes
-            .push((EVENTS_STORE, record.id.to_string(), Some(json(record)?)));
+        self.writes.push((
+            EVENTS_STORE,
+            record.id.to_string(),
+            Some(json(record)?.into()),
+        ));
         Ok(())
     }
 
@@ -52,8 +56,11 @@ impl RecordBatch {
         };
         self.writes
             .push((ROSTER_STORE, format!("{other}{suffix}"), None));
-        self.writes
-            .push((ROSTER_STORE, format!("{key}{suffix}"), Some(json(entry)?)));
+        self.writes.push((
+            ROSTER_STORE,
+            format!("{key}{suffix}"),
+            Some(json(entry)?.into()),
+        ));
         Ok(())
     }
 
@@ -73,9 +80,9 @@ impl RecordBatch {
     ) -> Result<(), StorageFailure> {
         let key = file.id.to_string();
         self.writes
-            .push((RECEIVED_FILES_STORE, key.clone(), Some(json(file)?)));
+            .push((RECEIVED_FILES_STORE, key.clone(), Some(json(file)?.into())));
         self.writes
-            .push((RECEIVED_RECORDS_STORE, key, Some(json(records)?)));
+            .push((RECEIVED_RECORDS_STORE, key, Some(json(records)?.into())));
         Ok(())
     }
 
@@ -89,7 +96,7 @@ impl RecordBatch {
     /// Stores an import's snapshot.
     pub fn put_snapshot(&mut self, snapshot: &ImportSnapshot) -> Result<(), StorageFailure> {
         self.writes
-            .push((IMPORTS_STORE, snapshot.key(), Some(json(snapshot)?)));
+            .push((IMPORTS_STORE, snapshot.key(), Some(json(snapshot)?.into())));
         Ok(())
     }
 
@@ -100,8 +107,11 @@ impl RecordBatch {
 
     /// Lists a conflict for review.
     pub fn put_conflict(&mut self, conflict: &ConflictVersion) -> Result<(), StorageFailure> {
-        self.writes
-            .push((CONFLICTS_STORE, conflict.key(), Some(json(conflict)?)));
+        self.writes.push((
+            CONFLICTS_STORE,
+            conflict.key(),
+            Some(json(conflict)?.into()),
+        ));
         Ok(())
     }
 
@@ -130,7 +140,7 @@ impl RecordDatabase {
             let store = transaction.object_store(store).map_err(failure)?;
             let key = JsValue::from_str(key);
             let queued = match value {
-                Some(value) => store.put_with_key(&JsValue::from_str(value), &key),
+                Some(value) => store.put_with_key(value, &key),
                 None => store.delete(&key),
             };
             if let Err(error) = queued {

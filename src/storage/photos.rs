@@ -3,6 +3,7 @@
 //! `Blob`s under the photo's UUID, never as base64 inside a record or in localStorage. A new photo
 //! is stored whole (record, image, thumbnail) in one strict transaction or not at all.
 
+use super::imports::{json, RecordBatch};
 use super::records::{
     completion, decode_all, failure, request_result, LoadedRecords, RecordDatabase, PHOTOS_STORE,
     PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE,
@@ -17,6 +18,38 @@ use web_sys::{Blob, IdbKeyRange, IdbTransactionMode};
 
 fn record_key(record: &PhotoRecord) -> JsValue {
     JsValue::from_str(&format!("{}/{}", record.event_id, record.id))
+}
+
+/// Photo writes an import makes in its one transaction.
+impl RecordBatch {
+    /// Stores a photo record; with `images`, its image and thumbnail too. A tombstone keeps an
+    /// image already stored, so undoing the import that brought the deletion can restore it.
+    pub fn put_photo(
+        &mut self,
+        record: &PhotoRecord,
+        images: Option<(&Blob, &Blob)>,
+    ) -> Result<(), StorageFailure> {
+        let key = format!("{}/{}", record.event_id, record.id);
+        self.writes
+            .push((PHOTOS_STORE, key, Some(json(record)?.into())));
+        if let Some((image, thumbnail)) = images {
+            let id = record.id.to_string();
+            self.writes
+                .push((PHOTO_BLOBS_STORE, id.clone(), Some(image.into())));
+            self.writes
+                .push((PHOTO_THUMBS_STORE, id, Some(thumbnail.into())));
+        }
+        Ok(())
+    }
+
+    /// Removes a photo with its image and thumbnail (one an undone import had added).
+    pub fn delete_photo(&mut self, event: EventId, photo: PhotoId) {
+        self.writes
+            .push((PHOTOS_STORE, format!("{event}/{photo}"), None));
+        for store in [PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE] {
+            self.writes.push((store, photo.to_string(), None));
+        }
+    }
 }
 
 fn decode_photo(text: &str) -> Result<PhotoRecord, MigrationError> {
@@ -104,8 +137,8 @@ impl RecordDatabase {
         Ok(loaded)
     }
 
-    /// How many photos are stored (removed ones not counted) and their images' bytes.
-    pub async fn photo_totals(&self) -> Result<(usize, u64), StorageFailure> {
+    /// Every stored photo record, removed ones included.
+    pub async fn load_all_photos(&self) -> Result<LoadedRecords<PhotoRecord>, StorageFailure> {
         let transaction = self.transaction(&[PHOTOS_STORE], IdbTransactionMode::Readonly)?;
         let request = transaction
             .object_store(PHOTOS_STORE)
@@ -115,7 +148,17 @@ impl RecordDatabase {
             .await
             .map_err(failure)?
             .unchecked_into();
-        let loaded = decode_all(&values, decode_photo);
+        Ok(decode_all(&values, decode_photo))
+    }
+
+    /// A photo's image, if stored.
+    pub async fn load_image(&self, photo: PhotoId) -> Result<Option<Blob>, StorageFailure> {
+        self.load_blob(PHOTO_BLOBS_STORE, photo).await
+    }
+
+    /// How many photos are stored (removed ones not counted) and their images' bytes.
+    pub async fn photo_totals(&self) -> Result<(usize, u64), StorageFailure> {
+        let loaded = self.load_all_photos().await?;
         let live = loaded.records.iter().filter(|photo| !photo.deleted);
         Ok(live.fold((0, 0), |(count, bytes), photo| {
             (count + 1, bytes + photo.bytes)
@@ -124,9 +167,13 @@ impl RecordDatabase {
 
     /// A photo's thumbnail, if stored.
     pub async fn load_thumbnail(&self, photo: PhotoId) -> Result<Option<Blob>, StorageFailure> {
-        let transaction = self.transaction(&[PHOTO_THUMBS_STORE], IdbTransactionMode::Readonly)?;
+        self.load_blob(PHOTO_THUMBS_STORE, photo).await
+    }
+
+    async fn load_blob(&self, store: &str, photo: PhotoId) -> Result<Option<Blob>, StorageFailure> {
+        let transaction = self.transaction(&[store], IdbTransactionMode::Readonly)?;
         let request = transaction
-            .object_store(PHOTO_THUMBS_STORE)
+            .object_store(store)
             .and_then(|store| store.get(&JsValue::from_str(&photo.to_string())))
             .map_err(failure)?;
         let value = request_result(&request).await.map_err(failure)?;

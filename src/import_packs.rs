@@ -1,0 +1,153 @@
+//! Reads a report pack (ZIP) chosen for import: the central directory from the file's tail, then
+//! `pack.json` and the JSON export it names, each checked against its CRC. Photos are sliced out
+//! of the file as `Blob`s (never read whole into wasm memory), checked, and given a thumbnail.
+
+use crate::browser_photos::read_photo;
+use crate::domain::campaign::Campaign;
+use crate::domain::export::ExportFile;
+use crate::domain::import::{read_export_file, FileProblem};
+use crate::domain::merge::content_hash;
+use crate::domain::photo::PhotoRecord;
+use crate::domain::report_pack::{read_manifest, PackProblem, MAX_PACK_BYTES, PACK_MANIFEST};
+use crate::domain::zip_archive::{
+    find_central_directory, local_header_len, read_members, ArchiveMember, Crc32, END_SEARCH_LEN,
+    LOCAL_HEADER_FIXED_LEN, STORED,
+};
+use js_sys::Uint8Array;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Blob;
+
+/// A photo brought by a pack: its record, and its image (a slice of the pack file) with a
+/// thumbnail made on arrival, when the pack carries the image.
+#[derive(Debug, Clone)]
+pub struct PackedImage {
+    /// Its record, as the pack carries it.
+    pub record: PhotoRecord,
+    /// Image and thumbnail.
+    pub images: Option<(Blob, Blob)>,
+}
+
+/// A pack's contents once read.
+#[derive(Debug, Clone)]
+pub struct ReadPack {
+    /// Its JSON export.
+    pub export: ExportFile,
+    /// Its photos.
+    pub photos: Vec<PackedImage>,
+    /// A hash of its export and manifest: the same pack received twice is recognised.
+    pub content_hash: u64,
+}
+
+const DAMAGED: FileProblem = FileProblem::Pack(PackProblem::Damaged);
+
+async fn bytes_of(blob: &Blob) -> Result<Vec<u8>, FileProblem> {
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|_| DAMAGED)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+fn slice(file: &Blob, from: u64, to: u64) -> Result<Blob, FileProblem> {
+    file.slice_with_f64_and_f64(from as f64, to as f64)
+        .map_err(|_| DAMAGED)
+}
+
+/// Where `member`'s bytes lie in `file`, as a slice of it (stored members only).
+async fn member_blob(file: &Blob, member: &ArchiveMember) -> Result<Blob, FileProblem> {
+    if member.method != STORED || member.len != member.compressed_len {
+        return Err(DAMAGED);
+    }
+    let header_end = member.header_offset + LOCAL_HEADER_FIXED_LEN;
+    let header = bytes_of(&slice(file, member.header_offset, header_end)?).await?;
+    let start = member.header_offset + local_header_len(&header).map_err(|_| DAMAGED)?;
+    let end = start + member.compressed_len;
+    if end > file.size() as u64 {
+        return Err(DAMAGED);
+    }
+    slice(file, start, end)
+}
+
+/// `member`'s bytes, checked against its CRC.
+async fn member_bytes(file: &Blob, member: &ArchiveMember) -> Result<Vec<u8>, FileProblem> {
+    let bytes = bytes_of(&member_blob(file, member).await?).await?;
+    if Crc32::of(&bytes) != member.crc32 {
+        return Err(DAMAGED);
+    }
+    Ok(bytes)
+}
+
+/// Reads the pack `file` as a pack of `campaign`, calling `progress(done, total)` as its photos
+/// are checked.
+pub async fn read_pack(
+    file: &Blob,
+    campaign: &Campaign,
+    progress: impl Fn(usize, usize),
+) -> Result<ReadPack, FileProblem> {
+    let size = file.size() as u64;
+    if size > MAX_PACK_BYTES {
+        return Err(FileProblem::TooLarge { bytes: size });
+    }
+    let tail_start = size.saturating_sub(END_SEARCH_LEN);
+    let tail = bytes_of(&slice(file, tail_start, size)?).await?;
+    let directory = find_central_directory(&tail, size).map_err(|_| DAMAGED)?;
+    let listed = bytes_of(&slice(
+        file,
+        directory.offset,
+        directory.offset + directory.len,
+    )?)
+    .await?;
+    let members = read_members(&listed, directory.members, size).map_err(|_| DAMAGED)?;
+    let find = |name: &str| members.iter().find(|m| m.name == name);
+    let not_a_pack = FileProblem::Pack(PackProblem::NotAPack);
+    let manifest_bytes = member_bytes(file, find(PACK_MANIFEST).ok_or(not_a_pack.clone())?).await?;
+    #[derive(serde::Deserialize)]
+    struct ExportName {
+        export_file: String,
+    }
+    let export_name: ExportName = serde_json::from_slice(&manifest_bytes)
+        .map_err(|_| FileProblem::Pack(PackProblem::BadManifest))?;
+    let export_member = find(&export_name.export_file).ok_or(not_a_pack)?;
+    let export_bytes = member_bytes(file, export_member).await?;
+    let export = read_export_file(&export_bytes, campaign)?;
+    let manifest = read_manifest(&manifest_bytes, &export).map_err(FileProblem::Pack)?;
+    let mut photos = Vec::with_capacity(manifest.photos.len());
+    let total = manifest.photos.len();
+    for (done, packed) in manifest.photos.into_iter().enumerate() {
+        progress(done, total);
+        let damaged = || {
+            FileProblem::Pack(PackProblem::PhotoDamaged {
+                file: packed.file.clone(),
+            })
+        };
+        if packed.file.is_empty() || packed.record.deleted {
+            photos.push(PackedImage {
+                record: packed.record,
+                images: None,
+            });
+            continue;
+        }
+        let member = find(&packed.file).ok_or_else(damaged)?;
+        let image = member_blob(file, member).await.map_err(|_| damaged())?;
+        // Checked one at a time: only one photo is in wasm memory at once.
+        if Crc32::of(&bytes_of(&image).await?) != member.crc32 {
+            return Err(damaged());
+        }
+        let typed = image
+            .slice_with_f64_and_f64_and_content_type(0.0, image.size(), &packed.record.media_type)
+            .map_err(|_| damaged())?;
+        let read = read_photo(&typed, &packed.record.media_type, 0)
+            .await
+            .ok_or_else(damaged)?;
+        photos.push(PackedImage {
+            record: packed.record,
+            images: Some((typed, read.thumbnail)),
+        });
+    }
+    let mut hashed = export_bytes;
+    hashed.extend_from_slice(&manifest_bytes);
+    Ok(ReadPack {
+        export,
+        photos,
+        content_hash: content_hash(&hashed),
+    })
+}
