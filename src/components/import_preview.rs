@@ -145,7 +145,7 @@ pub fn ImportPreviewView(
                     <tbody>
                         {tally_row(ImportText::RowEvents, plan.events.tally, "tally-events")}
                         {tally_row(ImportText::RowSignIns, plan.roster.tally, "tally-sign-ins")}
-                        {(preview.photos.arriving > 0).then(|| {
+                        {preview.photos.has_photos().then(|| {
                             tally_row(ImportText::RowPhotos, preview.photos.tally(), "tally-photos")
                         })}
                     </tbody>

@@ -285,6 +285,9 @@ pub struct PhotoPlan {
     pub changes: Vec<(Option<PhotoRecord>, PhotoRecord)>,
     /// Distinct photos the packs carried.
     pub arriving: usize,
+    /// Photos left out because they are not here and no pack carried their image (records of
+    /// unselected photos in a report pack).
+    pub without_image: usize,
 }
 
 impl PhotoPlan {
@@ -296,6 +299,11 @@ impl PhotoPlan {
             .count()
     }
 
+    /// Whether the preview has a photo row: some pack brought a photo this device has or takes.
+    pub fn has_photos(&self) -> bool {
+        self.arriving > self.without_image
+    }
+
     /// Photos already here whose caption or selection changes.
     pub fn updated(&self) -> usize {
         self.tally().updated
@@ -305,7 +313,7 @@ impl PhotoPlan {
     /// merged by rank alone).
     pub fn tally(&self) -> super::import::Tally {
         let mut tally = super::import::Tally {
-            unchanged: self.arriving - self.changes.len(),
+            unchanged: self.arriving - self.changes.len() - self.without_image,
             ..Default::default()
         };
         for (before, after) in &self.changes {
@@ -355,6 +363,7 @@ pub fn plan_photos(
             None => arriving,
         };
         if PhotoPlan::needs_image(before, &after) && !with_image.contains(&id) {
+            plan.without_image += 1;
             continue;
         }
         if before.is_none_or(|b| !super::merge::same_state(b, &after)) {
