@@ -3,8 +3,12 @@
 use crate::browser_clock;
 use crate::domain::event_list::person_times;
 use crate::domain::event_record::EventRecord;
+use crate::domain::photo::PhotoRecord;
 use crate::event_records::EventRecords;
-use crate::i18n::{event_title, event_when, localized, person_times_label, PhotoText, Text};
+use crate::i18n::{
+    delete_with_photos, event_photos_question, event_title, event_when, localized,
+    person_times_label, PhotoText, Text,
+};
 use crate::route::Route;
 use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, Toast, ToastMessage, UiLanguage};
 use crate::storage::SavedThing;
@@ -56,22 +60,102 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
         crate::domain::event_record::Attendance::Offline => Text::Offline,
     };
 
-    let delete_record = record.clone();
+    let delete_record = StoredValue::new(record.clone());
     let deleting = RwSignal::new(false);
-    let delete = move |_| {
-        if deleting.get_untracked() {
-            return;
-        }
+    // The event's live photos, once a delete has asked about them.
+    let asking = RwSignal::new(None::<Vec<PhotoRecord>>);
+    let delete_campaign = campaign.clone();
+    let delete_event = Callback::new(move |photos: Vec<PhotoRecord>| {
         deleting.set(true);
-        let deleted = delete_record.deleted_at(browser_clock::now());
-        let name = event_title(language.0.get_untracked(), &campaign, &deleted).0;
+        asking.set(None);
+        let now = browser_clock::now();
+        let deleted = delete_record.get_value().deleted_at(now);
+        let name = event_title(language.0.get_untracked(), &delete_campaign, &deleted).0;
         leptos::task::spawn_local(async move {
             match records.save(deleted).await {
                 Ok(()) => toast.0.set(Some(ToastMessage::EventDeleted(id))),
-                Err(failure) => notice.show(SavedThing::Event(name), failure),
+                Err(failure) => {
+                    notice.show(SavedThing::Event(name), failure);
+                    deleting.set(false);
+                    return;
+                }
+            }
+            // The photos go after the event, each with its image.
+            for photo in photos {
+                let mut gone = photo.next_revision(now);
+                gone.deleted = true;
+                let saved = match records.database() {
+                    Ok(database) => database.put_photo(&gone).await,
+                    Err(failure) => Err(failure),
+                };
+                if let Err(failure) = saved {
+                    notice.show(SavedThing::Photo, failure);
+                    break;
+                }
             }
             deleting.set(false);
         });
+    });
+    // An event with photos asks first: delete them too, or keep them for an undo.
+    let delete = move |_| {
+        if deleting.get_untracked() || asking.get_untracked().is_some() {
+            return;
+        }
+        deleting.set(true);
+        let campaign = campaign.clone();
+        leptos::task::spawn_local(async move {
+            let photos = match records.database() {
+                Ok(database) => database.load_photos(id).await.map(|loaded| loaded.records),
+                Err(failure) => Err(failure),
+            };
+            deleting.set(false);
+            match photos {
+                Ok(photos) => {
+                    let live: Vec<PhotoRecord> =
+                        photos.into_iter().filter(|p| !p.deleted).collect();
+                    if live.is_empty() {
+                        delete_event.run(Vec::new());
+                    } else {
+                        asking.set(Some(live));
+                    }
+                }
+                Err(failure) => {
+                    let name = event_title(
+                        language.0.get_untracked(),
+                        &campaign,
+                        &delete_record.get_value(),
+                    )
+                    .0;
+                    notice.show(SavedThing::Event(name), failure);
+                }
+            }
+        });
+    };
+    let question = move || {
+        asking.get().map(|photos| {
+            let count = photos.len();
+            let with_photos = StoredValue::new(photos);
+            view! {
+                <div class="delete-question" role="alertdialog" aria-labelledby=format!("delete-q-{id}")
+                    data-testid="delete-event-question">
+                    <p id=format!("delete-q-{id}")>{move || event_photos_question(language.0.get(), count)}</p>
+                    <div class="delete-question-actions">
+                        <button type="button" class="danger" data-testid="delete-event-with-photos"
+                            on:click=move |_| delete_event.run(with_photos.get_value())>
+                            {move || delete_with_photos(language.0.get(), count)}
+                        </button>
+                        <button type="button" data-testid="delete-event-keep-photos"
+                            on:click=move |_| delete_event.run(Vec::new())>
+                            {language.text(PhotoText::DeleteEventKeepPhotos)}
+                        </button>
+                        <button type="button" data-testid="delete-event-cancel"
+                            on:click=move |_| asking.set(None)>
+                            {language.text(Text::Cancel)}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
     };
 
     view! {
@@ -122,6 +206,7 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
                     {language.text(Text::Delete)}
                 </button>
             </div>
+            {question}
         </li>
     }
 }

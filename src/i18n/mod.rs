@@ -27,8 +27,9 @@ pub use messages::{
     records_skipped, storage_used, stored_counts, unexported_label, Delivered,
 };
 pub use photo_messages::{
-    caption_counter, long_side_choice, not_an_image, pack_photos, pack_too_large, photo_problem,
-    photo_problems, photo_size, stored_photos, unit_selection,
+    caption_counter, delete_with_photos, event_photos_question, long_side_choice, not_an_image,
+    pack_photos, pack_too_large, photo_problem, photo_problems, photo_size, stored_photos,
+    unit_selection,
 };
 pub use photo_texts::PhotoText;
 pub use texts::Text;

@@ -126,3 +126,25 @@ pub fn pack_too_large(language: Language, file_name: &str) -> String {
         Language::En => format!("“{file_name}” would be over 4 GB. Export the report pack (selected photos only) instead."),
     }
 }
+
+/// Asked before an event with photos is deleted.
+pub fn event_photos_question(language: Language, photos: usize) -> String {
+    match language {
+        Language::ZhCn => format!("这条活动有 {photos} 张照片。照片也要删除吗？"),
+        Language::En if photos == 1 => "This event has a photo. Delete it too?".to_owned(),
+        Language::En => format!("This event has {photos} photos. Delete them too?"),
+    }
+}
+
+/// The button that deletes an event with its photos.
+pub fn delete_with_photos(language: Language, photos: usize) -> String {
+    match language {
+        Language::ZhCn => format!("删除活动及 {photos} 张照片（照片不可恢复）"),
+        Language::En if photos == 1 => {
+            "Delete the event and its photo (the photo cannot be restored)".to_owned()
+        }
+        Language::En => {
+            format!("Delete the event and its {photos} photos (they cannot be restored)")
+        }
+    }
+}

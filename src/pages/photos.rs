@@ -193,6 +193,8 @@ fn EventPhotos(event: EventId) -> impl IntoView {
         })
     };
 
+    let no_live_photos = Memo::new(move |_| photos.with(|all| all.iter().all(|p| p.deleted)));
+
     view! {
         <div class="page-title-row">
             <h1>{language.text(PhotoText::PhotosTitle)}" · "<EventTitle record /></h1>
@@ -231,14 +233,15 @@ fn EventPhotos(event: EventId) -> impl IntoView {
             {move || (saving.get() > 0).then(|| view! { <p class="import-progress">{language.text(PhotoText::SavingPhoto)}</p> })}
             {move || refused.get().into_iter().map(|text| view! { <p class="import-error" role="alert">{text}</p> }).collect_view()}
         </div>
+        // Only emptiness rebuilds the list; rows are keyed by photo, so a save in one row never
+        // re-creates another (and loses a caption being typed there).
         {move || {
-            let live = live();
-            if live.is_empty() {
+            if no_live_photos.get() {
                 view! { <p class="hint" data-testid="no-photos">{language.text(PhotoText::NoPhotos)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="photo-list">
-                        <For each=move || live.clone() key=|photo| (photo.id, photo.revision) let:photo>
+                        <For each=live key=|photo| photo.id let:photo>
                             <PhotoRow photo on_saved />
                         </For>
                     </ul>

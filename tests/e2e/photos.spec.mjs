@@ -117,3 +117,41 @@ test('very large photos are shrunk to the chosen long side, and kept whole when 
   await page.reload();
   await expect(page.getByTestId('photo-long-side')).toHaveValue('0');
 });
+
+test('deleting an event with photos asks what becomes of them', async ({ page }) => {
+  await seedDevice(page);
+  await openHome(page);
+  await recordEvent(page, '中山公园广场');
+  const jpg = await makeImage(page, 1280, 960, 'image/jpeg');
+  await page.getByTestId('open-photos').click();
+  await page.getByTestId('photo-input').setInputFiles([{ name: '现场.jpg', mimeType: 'image/jpeg', buffer: jpg }]);
+  await expect(page.getByTestId('photo-row')).toHaveCount(1);
+  await page.getByTestId('nav-home').click();
+
+  // Asked; cancelling changes nothing.
+  await page.getByTestId('delete-event').click();
+  const question = page.getByTestId('delete-event-question');
+  await expect(question).toContainText('这条活动有 1 张照片。照片也要删除吗？');
+  await screenshot(page, 'delete-event-with-photos-zh-CN-1024x768');
+  await question.getByTestId('delete-event-cancel').click();
+  await expect(question).toHaveCount(0);
+  await expect(page.getByTestId('event-row')).toHaveCount(1);
+
+  // Keeping the photos: an undo brings the event back with them.
+  await page.getByTestId('delete-event').click();
+  await question.getByTestId('delete-event-keep-photos').click();
+  await expect(page.getByTestId('event-row')).toHaveCount(0);
+  expect((await storeValues(page, 'photo_blobs')).length).toBe(1);
+  await page.getByTestId('undo').click();
+  await page.getByTestId('open-photos').click();
+  await expect(page.getByTestId('photo-row')).toHaveCount(1);
+  await page.getByTestId('nav-home').click();
+
+  // Deleting them too removes their images.
+  await page.getByTestId('delete-event').click();
+  await question.getByTestId('delete-event-with-photos').click();
+  await expect(page.getByTestId('event-row')).toHaveCount(0);
+  await expect.poll(async () => (await storeValues(page, 'photo_blobs')).length).toBe(0);
+  const records = (await storeValues(page, 'photos')).map((json) => JSON.parse(json));
+  expect(records.map((p) => p.deleted)).toEqual([true]);
+});

@@ -66,10 +66,22 @@ test('the report pack carries the selected photos, captions and videos to the Qu
   const photo = rows.filter({ hasText: '宣传现场.jpg' });
   await photo.getByTestId('photo-caption').fill(CAPTION);
   await photo.getByTestId('photo-caption').press('Tab');
-  await rows.filter({ hasText: '合影.jpg' }).getByTestId('photo-caption').fill('=1+1');
-  await rows.filter({ hasText: '合影.jpg' }).getByTestId('photo-caption').press('Tab');
+  // A caption being typed survives another photo's save (the list is not rebuilt under it).
+  const group = rows.filter({ hasText: '合影.jpg' });
+  await group.getByTestId('photo-caption').fill('=1+1');
   await photo.getByTestId('photo-select').check();
   await expect(page.getByTestId('photo-selection-status')).toHaveText('计量所已选送 1 张照片。');
+  await expect(group.getByTestId('photo-caption')).toHaveValue('=1+1');
+  await group.getByTestId('photo-caption').press('Tab');
+  await expect
+    .poll(() => page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('field-ledger');
+      open.onsuccess = () => {
+        const request = open.result.transaction('photos').objectStore('photos').getAll();
+        request.onsuccess = () => { open.result.close(); resolve(request.result.map((json) => JSON.parse(json).caption).sort()); };
+      };
+    })))
+    .toEqual(['', '=1+1', CAPTION]);
 
   // The report pack: report, tables, the selected photo, captions, videos, manifest.
   const report = await download(page, 'export-report-pack', folder);
@@ -118,7 +130,16 @@ test('the report pack carries the selected photos, captions and videos to the Qu
   const backupOut = join(folder, 'backup');
   const all = unpack(backup.path, backupOut);
   expect(all.bad).toBeNull();
-  expect(all.names.filter((n) => /\.(jpg|png)$/.test(n)).sort()).toEqual([photoName, '计量所_计量便民服务日_2.jpg', '计量所_计量便民服务日_3.png'].sort());
+  // Numbered 1–3 per unit and activity (the photos share one attach time here, so which of the
+  // other two is 2 and which 3 follows their IDs); the PNG keeps its own extension.
+  const images = all.names.filter((n) => /\.(jpg|png)$/.test(n));
+  expect(images.map((n) => n.replace(/\.(jpg|png)$/, '')).sort()).toEqual([1, 2, 3].map((n) => `计量所_计量便民服务日_${n}`));
+  const backupManifest = JSON.parse(readFileSync(join(backupOut, 'pack.json'), 'utf8'));
+  for (const [name, bytes] of [['宣传现场.jpg', jpg], ['合影.jpg', second], ['签到台.png', png]]) {
+    const packed = backupManifest.photos.find((p) => p.record.file_name === name);
+    expect(readFileSync(join(backupOut, packed.file)).equals(bytes), `${name} byte for byte`).toBe(true);
+  }
+  expect(images.filter((n) => n.endsWith('.png'))).toHaveLength(1);
   const backupCaptions = csvRows(join(backupOut, 'captions.csv'));
   expect(backupCaptions.find((row) => row[3].includes('=1+1'))[3], 'a caption cannot run as a formula').toBe("'=1+1");
 
