@@ -118,7 +118,7 @@ pub async fn build_pack(
             context.campaign,
         ),
     };
-    let manifest = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+    let manifest = serde_json::to_vec(&manifest).unwrap_or_default();
     members.push((PACK_MANIFEST.to_owned(), Content::Bytes(manifest)));
 
     let mut listed = Vec::with_capacity(members.len());

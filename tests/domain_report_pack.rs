@@ -241,6 +241,45 @@ fn a_manifest_is_checked_against_its_export() {
     );
 }
 
+/// `schemas/field-ledger-report-pack.schema.json` documents `pack.json` as written.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_manifest_validates_against_its_schema() {
+    let campaign = Campaign::quality_month_2021();
+    let (activity, _) = first_activity(&campaign);
+    let a = event(1, &activity, campaign.units[0].id.as_str(), Some("城关所"), 15);
+    let mut removed = photo(2, &a, "", false);
+    removed.deleted = true;
+    let photos = vec![photo(1, &a, "现场", true), removed];
+    let events = vec![a];
+    let packed: Vec<_> = photos_to_pack(&campaign, &events, &photos, PackPhotos::Selected)
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect();
+    let manifest = PackManifest {
+        format: PACK_FORMAT.into(),
+        format_version: 1,
+        export_file: "a.json".into(),
+        photos: field_ledger::domain::report_pack::manifest_photos(&events, &photos, &packed, &campaign),
+    };
+    assert_eq!(manifest.photos.len(), 2, "the removed photo's record travels too");
+    assert!(manifest.photos[1].file.is_empty());
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("schemas/field-ledger-report-pack.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let value = serde_json::to_value(&manifest).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut wrong = value.clone();
+    wrong["photos"][0]["record"]["caption"] = serde_json::Value::from("质".repeat(51));
+    assert!(!validator.is_valid(&wrong), "a caption over 50 characters is invalid");
+}
+
 #[test]
 fn packed_photos_merge_by_revision_and_bring_images_only_when_needed() {
     let campaign = Campaign::quality_month_2021();
