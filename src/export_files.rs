@@ -114,28 +114,62 @@ pub fn file_name(
     export_file_name(campaign, device, today, choice.table())
 }
 
-/// Builds `choice`'s file from the records as stored now (not this tab's copy: another tab may
-/// have saved since it loaded).
+/// The stored records an export is built from, read once.
+pub struct ExportRecords {
+    events: crate::storage::records::LoadedRecords<crate::domain::event_record::EventRecord>,
+    counts: std::collections::HashMap<EventId, usize>,
+    roster: Option<crate::storage::records::LoadedRecords<crate::domain::roster::RosterEntry>>,
+}
+
+impl ExportRecords {
+    /// Reads the records as stored now (not this tab's copy: another tab may have saved since it
+    /// loaded); the roster only `with_roster`.
+    pub async fn load(records: EventRecords, with_roster: bool) -> Result<Self, StorageFailure> {
+        Ok(Self {
+            events: records.load_stored_events().await?,
+            counts: records.load_stored_roster_counts().await?,
+            roster: match with_roster {
+                true => Some(records.load_all_roster().await?),
+                false => None,
+            },
+        })
+    }
+
+    /// The stored events read.
+    pub fn events(&self) -> &[crate::domain::event_record::EventRecord] {
+        &self.events.records
+    }
+}
+
+/// Builds `choice`'s file from the records as stored now.
 pub async fn build_export(
     records: EventRecords,
     choice: ExportChoice,
     options: ExportOptions,
     context: ExportContext<'_>,
 ) -> Result<BuiltFile, StorageFailure> {
-    let loaded = records.load_stored_events().await?;
-    let counts = records.load_stored_roster_counts().await?;
-    let roster = match choice {
-        ExportChoice::Report
-        | ExportChoice::Backup
-        | ExportChoice::RosterCsv
-        | ExportChoice::ReportPack
-        | ExportChoice::BackupPack => Some(records.load_all_roster().await?),
-        ExportChoice::EventsCsv | ExportChoice::SummaryCsv => None,
-    };
+    let with_roster = !matches!(choice, ExportChoice::EventsCsv | ExportChoice::SummaryCsv);
+    let loaded = ExportRecords::load(records, with_roster).await?;
+    Ok(export_from(&loaded, choice, options, context))
+}
+
+/// Builds `choice`'s file from `loaded` (which must hold the roster unless `choice` is the
+/// events or summary CSV). The packs' choices give their JSON file.
+pub fn export_from(
+    loaded: &ExportRecords,
+    choice: ExportChoice,
+    options: ExportOptions,
+    context: ExportContext<'_>,
+) -> BuiltFile {
+    let counts = &loaded.counts;
     let campaign = context.campaign;
-    let events = &loaded.records;
-    let mut left_out = loaded.newer + loaded.unreadable;
-    if let Some(roster) = &roster {
+    let events = &loaded.events.records;
+    let mut left_out = loaded.events.newer + loaded.events.unreadable;
+    let roster = loaded
+        .roster
+        .as_ref()
+        .filter(|_| !matches!(choice, ExportChoice::EventsCsv | ExportChoice::SummaryCsv));
+    if let Some(roster) = roster {
         // Sign-ins that cannot go in: unreadable here, or of an event this build cannot read.
         let known: HashSet<EventId> = events.iter().map(|e| e.id).collect();
         left_out += roster.newer + roster.unreadable;
@@ -145,7 +179,8 @@ pub async fn build_export(
             .filter(|entry| !known.contains(&entry.event_id))
             .count();
     }
-    let roster = roster.map(|r| r.records).unwrap_or_default();
+    let roster: &[crate::domain::roster::RosterEntry] =
+        roster.map_or(&[], |r| r.records.as_slice());
     let words = csv_words(options.csv_language);
     let bytes = match choice {
         ExportChoice::Report
@@ -160,26 +195,26 @@ pub async fn build_export(
                 device: context.device,
                 campaign,
             };
-            ExportFile::build(&request, events, &roster)
+            ExportFile::build(&request, events, roster)
                 .to_json()
                 .into_bytes()
         }
-        ExportChoice::EventsCsv => events_csv(campaign, events, &counts, &words),
+        ExportChoice::EventsCsv => events_csv(campaign, events, counts, &words),
         ExportChoice::RosterCsv => {
-            roster_csv(campaign, events, &roster, options.include_phones, &words)
+            roster_csv(campaign, events, roster, options.include_phones, &words)
         }
         ExportChoice::SummaryCsv => {
             let statistics = campaign_statistics(
                 campaign,
                 events,
-                &counts,
+                counts,
                 &StatisticsFilter::default(),
                 context.today,
             );
             summary_csv(campaign, &statistics, &words)
         }
     };
-    Ok(BuiltFile {
+    BuiltFile {
         name: file_name(campaign, context.device, context.today, choice),
         media_type: choice.table().media_type(),
         bytes,
@@ -189,5 +224,5 @@ pub async fn build_export(
             .filter(|e| e.campaign_id == campaign.id)
             .map(|e| e.id)
             .collect(),
-    })
+    }
 }

@@ -21,7 +21,7 @@ use crate::domain::report_pack::{plan_photos, PhotoPlan};
 use crate::domain::roster::RosterEntry;
 use crate::domain::zip_archive::starts_like_archive;
 use crate::event_records::EventRecords;
-use crate::import_packs::{read_pack, PackedImage};
+use crate::import_packs::{read_pack, thumbnail_of, PackedImage};
 use crate::storage::imports::RecordBatch;
 use crate::storage::StorageFailure;
 use chrono::{DateTime, Utc};
@@ -198,7 +198,7 @@ pub async fn preview_import(
                 file_id: file.id,
                 device_id,
             });
-            if packed.images.is_some() {
+            if packed.image.is_some() {
                 with_image.insert(record.id);
             }
             arriving.push(record);
@@ -229,10 +229,16 @@ pub async fn confirm_import(
         batch.put_roster_entry(after)?;
     }
     for (before, after) in &preview.photos.changes {
-        let images = PhotoPlan::needs_image(before.as_ref(), after)
-            .then(|| images_of(preview, after.id))
-            .flatten();
-        batch.put_photo(after, images.as_ref().map(|(image, thumb)| (image, thumb)))?;
+        if !PhotoPlan::needs_image(before.as_ref(), after) {
+            batch.put_photo(after, None)?;
+            continue;
+        }
+        // Planned only when some pack carries the image; never stored without it.
+        let Some(image) = image_of(preview, after.id) else {
+            continue;
+        };
+        let thumbnail = thumbnail_of(&image, &after.media_type).await;
+        batch.put_photo(after, Some((&image, thumbnail.as_ref())))?;
     }
     let mut files = Vec::new();
     let mut seen_hashes = HashSet::new();
@@ -242,11 +248,23 @@ pub async fn confirm_import(
             continue;
         }
         let entry = ReceivedFile::new(file.id, import_id, &file.name, file.size, export, now);
-        let carried = IncomingFile {
+        let mut carried = IncomingFile {
             id: file.id,
             export,
         }
         .records();
+        carried.photos = file
+            .photos
+            .iter()
+            .map(|packed| {
+                let mut record = packed.record.clone();
+                record.origin = Some(RecordOrigin {
+                    file_id: file.id,
+                    device_id: export.device.id,
+                });
+                record
+            })
+            .collect();
         batch.put_received_file(&entry, &carried)?;
         files.push(file.id);
     }
@@ -310,14 +328,14 @@ pub async fn confirm_import(
     Ok(snapshot)
 }
 
-/// The image and thumbnail a chosen pack brought for `photo`.
-fn images_of(preview: &ImportPreview, photo: PhotoId) -> Option<(web_sys::Blob, web_sys::Blob)> {
+/// The image any chosen pack brought for `photo` (one pack may carry only its record).
+fn image_of(preview: &ImportPreview, photo: PhotoId) -> Option<web_sys::Blob> {
     preview
         .files
         .iter()
+        .filter(|file| file.verdict.is_ok())
         .flat_map(|file| &file.photos)
-        .find(|packed| packed.record.id == photo)
-        .and_then(|packed| packed.images.clone())
+        .find_map(|packed| (packed.record.id == photo).then(|| packed.image.clone())?)
 }
 
 fn changed_events(plan: &ImportPlan) -> HashSet<EventId> {

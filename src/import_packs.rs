@@ -1,14 +1,17 @@
 //! Reads a report pack (ZIP) chosen for import: the central directory from the file's tail, then
 //! `pack.json` and the JSON export it names, each checked against its CRC. Photos are sliced out
-//! of the file as `Blob`s (never read whole into wasm memory), checked, and given a thumbnail.
+//! of the file as `Blob`s and checked one at a time; thumbnails are drawn only for the photos an
+//! import stores ([`thumbnail_of`]).
 
 use crate::browser_photos::read_photo;
 use crate::domain::campaign::Campaign;
 use crate::domain::export::ExportFile;
-use crate::domain::import::{read_export_file, FileProblem};
+use crate::domain::import::{read_export_file, FileProblem, MAX_IMPORT_BYTES};
 use crate::domain::merge::content_hash;
 use crate::domain::photo::PhotoRecord;
-use crate::domain::report_pack::{read_manifest, PackProblem, MAX_PACK_BYTES, PACK_MANIFEST};
+use crate::domain::report_pack::{
+    check_manifest, parse_manifest, PackProblem, MAX_PACK_BYTES, PACK_MANIFEST,
+};
 use crate::domain::zip_archive::{
     find_central_directory, local_header_len, read_members, ArchiveMember, Crc32, END_SEARCH_LEN,
     LOCAL_HEADER_FIXED_LEN, STORED,
@@ -17,14 +20,22 @@ use js_sys::Uint8Array;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
-/// A photo brought by a pack: its record, and its image (a slice of the pack file) with a
-/// thumbnail made on arrival, when the pack carries the image.
+/// A photo brought by a pack: its record, and its image (a slice of the pack file, typed) when
+/// the pack carries it.
 #[derive(Debug, Clone)]
 pub struct PackedImage {
     /// Its record, as the pack carries it.
     pub record: PhotoRecord,
-    /// Image and thumbnail.
-    pub images: Option<(Blob, Blob)>,
+    /// Its image.
+    pub image: Option<Blob>,
+}
+
+/// A thumbnail of an imported image, drawn as for a photo attached here; `None` if the browser
+/// cannot decode it (the image is still stored).
+pub async fn thumbnail_of(image: &Blob, media_type: &str) -> Option<Blob> {
+    read_photo(image, media_type, 0)
+        .await
+        .map(|read| read.thumbnail)
 }
 
 /// A pack's contents once read.
@@ -67,8 +78,20 @@ async fn member_blob(file: &Blob, member: &ArchiveMember) -> Result<Blob, FilePr
     slice(file, start, end)
 }
 
-/// `member`'s bytes, checked against its CRC.
+/// The longest central directory read: a pack of thousands of photos has well under 1 MB.
+const MAX_DIRECTORY_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The largest photo a pack may hold: far above any camera's (and a shrunk photo is a few MB), so
+/// a hostile pack cannot make the app read gigabytes into memory to check one.
+const MAX_PHOTO_BYTES: u64 = 100 * 1024 * 1024;
+
+/// `member`'s bytes, checked against its CRC; refused unread when larger than the importer reads.
 async fn member_bytes(file: &Blob, member: &ArchiveMember) -> Result<Vec<u8>, FileProblem> {
+    if member.compressed_len > MAX_IMPORT_BYTES {
+        return Err(FileProblem::TooLarge {
+            bytes: member.compressed_len,
+        });
+    }
     let bytes = bytes_of(&member_blob(file, member).await?).await?;
     if Crc32::of(&bytes) != member.crc32 {
         return Err(DAMAGED);
@@ -85,11 +108,14 @@ pub async fn read_pack(
 ) -> Result<ReadPack, FileProblem> {
     let size = file.size() as u64;
     if size > MAX_PACK_BYTES {
-        return Err(FileProblem::TooLarge { bytes: size });
+        return Err(FileProblem::Pack(PackProblem::TooLarge { bytes: size }));
     }
     let tail_start = size.saturating_sub(END_SEARCH_LEN);
     let tail = bytes_of(&slice(file, tail_start, size)?).await?;
     let directory = find_central_directory(&tail, size).map_err(|_| DAMAGED)?;
+    if directory.len > MAX_DIRECTORY_BYTES {
+        return Err(DAMAGED);
+    }
     let listed = bytes_of(&slice(
         file,
         directory.offset,
@@ -100,16 +126,11 @@ pub async fn read_pack(
     let find = |name: &str| members.iter().find(|m| m.name == name);
     let not_a_pack = FileProblem::Pack(PackProblem::NotAPack);
     let manifest_bytes = member_bytes(file, find(PACK_MANIFEST).ok_or(not_a_pack.clone())?).await?;
-    #[derive(serde::Deserialize)]
-    struct ExportName {
-        export_file: String,
-    }
-    let export_name: ExportName = serde_json::from_slice(&manifest_bytes)
-        .map_err(|_| FileProblem::Pack(PackProblem::BadManifest))?;
-    let export_member = find(&export_name.export_file).ok_or(not_a_pack)?;
+    let manifest = parse_manifest(&manifest_bytes).map_err(FileProblem::Pack)?;
+    let export_member = find(&manifest.export_file).ok_or(not_a_pack)?;
     let export_bytes = member_bytes(file, export_member).await?;
     let export = read_export_file(&export_bytes, campaign)?;
-    let manifest = read_manifest(&manifest_bytes, &export).map_err(FileProblem::Pack)?;
+    check_manifest(&manifest, &export).map_err(FileProblem::Pack)?;
     let mut photos = Vec::with_capacity(manifest.photos.len());
     let total = manifest.photos.len();
     for (done, packed) in manifest.photos.into_iter().enumerate() {
@@ -122,11 +143,13 @@ pub async fn read_pack(
         if packed.file.is_empty() || packed.record.deleted {
             photos.push(PackedImage {
                 record: packed.record,
-                images: None,
+                image: None,
             });
             continue;
         }
-        let member = find(&packed.file).ok_or_else(damaged)?;
+        let member = find(&packed.file)
+            .filter(|member| member.compressed_len <= MAX_PHOTO_BYTES)
+            .ok_or_else(damaged)?;
         let image = member_blob(file, member).await.map_err(|_| damaged())?;
         // Checked one at a time: only one photo is in wasm memory at once.
         if Crc32::of(&bytes_of(&image).await?) != member.crc32 {
@@ -135,12 +158,9 @@ pub async fn read_pack(
         let typed = image
             .slice_with_f64_and_f64_and_content_type(0.0, image.size(), &packed.record.media_type)
             .map_err(|_| damaged())?;
-        let read = read_photo(&typed, &packed.record.media_type, 0)
-            .await
-            .ok_or_else(damaged)?;
         photos.push(PackedImage {
             record: packed.record,
-            images: Some((typed, read.thumbnail)),
+            image: Some(typed),
         });
     }
     let mut hashed = export_bytes;

@@ -1,17 +1,17 @@
 //! Undoing and correcting imports on the Quality Section's device: undo the last import from its
-//! snapshot, take one received file's contribution away, and settle a conflict. Each writes one
-//! batch in one transaction, like the import itself.
+//! snapshot, or take one received file's contribution away (photos of report packs included).
+//! Each writes one batch in one transaction, like the import itself. Conflicts are settled in
+//! `import_conflicts`.
 
 use crate::domain::ids::{EventId, ReceivedFileId, RosterEntryId};
 use crate::domain::import::without_file;
-use crate::domain::merge::{choose, join, same_state, Mergeable};
+use crate::domain::merge::{join, same_state, Mergeable};
 use crate::domain::received::{still_as_written, ConflictVersion, ReceivedFile, ReceivedRecords};
 use crate::domain::roster::RosterEntry;
 use crate::event_records::EventRecords;
 use crate::import_files::stored_records;
 use crate::storage::imports::RecordBatch;
 use crate::storage::StorageFailure;
-use chrono::{DateTime, Utc};
 use std::collections::{HashMap, HashSet};
 
 /// What an undo or a removal did.
@@ -69,7 +69,13 @@ pub async fn undo_last_import(records: EventRecords) -> Result<Option<Reverted>,
             continue;
         }
         match &before.stored {
-            Some(stored) => batch.put_photo(stored, None)?,
+            Some(stored) => {
+                batch.put_photo(stored, None)?;
+                // Removed before the import brought it back: the image it brought goes again.
+                if stored.deleted && current.is_some_and(|c| !c.deleted) {
+                    batch.delete_photo_images(stored.id);
+                }
+            }
             None => {
                 batch.delete_photo(before.event_id, before.id);
                 photo_going.insert(before.id);
@@ -164,6 +170,7 @@ pub async fn remove_received_file(
             let carried = database.load_received_records(other.id).await?;
             others.events.extend(carried.events);
             others.roster.extend(carried.roster);
+            others.photos.extend(carried.photos);
         }
     }
     let snapshots = database.load_snapshots().await?;
@@ -177,11 +184,46 @@ pub async fn remove_received_file(
             .iter()
             .flat_map(|s| s.roster.iter().filter_map(|b| b.stored.clone())),
     );
+    let local_photos = local_versions(
+        snapshots
+            .iter()
+            .flat_map(|s| s.photos.iter().filter_map(|b| b.stored.clone())),
+    );
     let (events, roster) = stored_records(records).await?;
+    let photos: HashMap<_, _> = database
+        .load_all_photos()
+        .await?
+        .records
+        .into_iter()
+        .map(|photo| (photo.id, photo))
+        .collect();
     let mut batch = RecordBatch::default();
     let mut reverted = Reverted::default();
     let mut changed = HashSet::new();
     let mut going = HashSet::new();
+    let mut photos_going = HashSet::new();
+    for photo in &removed.photos {
+        match recomputed(
+            file.id,
+            photos.get(&photo.id),
+            &others.photos,
+            &local_photos,
+        ) {
+            Recomputed::Same => continue,
+            Recomputed::Put(record) => {
+                batch.put_photo(&record, None)?;
+                if record.deleted {
+                    batch.delete_photo_images(record.id);
+                    photos_going.insert(record.id);
+                }
+            }
+            Recomputed::Delete => {
+                batch.delete_photo(photo.event_id, photo.id);
+                photos_going.insert(photo.id);
+            }
+        }
+        reverted.restored += 1;
+    }
     for entry in &removed.roster {
         let rest = recomputed(
             file.id,
@@ -200,7 +242,14 @@ pub async fn remove_received_file(
         changed.insert(entry.event_id);
         reverted.restored += 1;
     }
-    let signed_in = events_with_sign_ins(&roster, &going);
+    let mut signed_in = events_with_sign_ins(&roster, &going);
+    // Photos from elsewhere still show it: keep it too.
+    signed_in.extend(
+        photos
+            .values()
+            .filter(|p| !p.deleted && !photos_going.contains(&p.id))
+            .map(|p| p.event_id),
+    );
     for event in &removed.events {
         let rest = recomputed(
             file.id,
@@ -257,99 +306,4 @@ fn recomputed<R: Mergeable>(
         Some(rest) => Recomputed::Put(rest),
         None => Recomputed::Delete,
     }
-}
-
-/// How a conflict decision ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decided {
-    /// The chosen version is saved.
-    Saved,
-    /// The record changed after the conflict was listed: nothing is saved, the conflict is
-    /// taken off the list, and the user looks at the record as it now is.
-    ChangedSince,
-}
-
-/// Saves the chosen version of a conflict (the other one, or the current one) as a new revision
-/// made here at `now`, and takes the conflict off the list; unless the record has changed since
-/// the conflict was listed, when choosing would overwrite a version the user never saw.
-async fn decide(
-    records: EventRecords,
-    conflict: &ConflictVersion,
-    use_other: bool,
-    now: DateTime<Utc>,
-) -> Result<Decided, StorageFailure> {
-    let database = records.database()?;
-    let mut batch = RecordBatch::default();
-    batch.delete_conflict(conflict.key());
-    let (events, roster) = stored_records(records).await?;
-    let (event, decided) = match conflict {
-        ConflictVersion::Event { kept, other } => (
-            kept.id,
-            settle(
-                &mut batch,
-                events.get(&kept.id),
-                kept,
-                other,
-                use_other,
-                now,
-                |b, r| b.put_event(r),
-            )?,
-        ),
-        ConflictVersion::RosterEntry { kept, other } => (
-            kept.event_id,
-            settle(
-                &mut batch,
-                roster.get(&kept.id),
-                kept,
-                other,
-                use_other,
-                now,
-                |b, r| b.put_roster_entry(r),
-            )?,
-        ),
-    };
-    if decided == Decided::Saved {
-        records.note_changes([event]);
-    }
-    database.commit(batch).await?;
-    records.reload().await?;
-    Ok(decided)
-}
-
-/// Queues the chosen version of one conflict, if the record is still as the conflict saw it.
-fn settle<R: Mergeable>(
-    batch: &mut RecordBatch,
-    current: Option<&R>,
-    kept: &R,
-    other: &R,
-    use_other: bool,
-    now: DateTime<Utc>,
-    put: impl Fn(&mut RecordBatch, &R) -> Result<(), StorageFailure>,
-) -> Result<Decided, StorageFailure> {
-    let Some(current) = current.filter(|current| same_state(*current, kept)) else {
-        return Ok(Decided::ChangedSince);
-    };
-    let chosen = if use_other { other } else { current };
-    put(batch, &choose(current, chosen, now))?;
-    Ok(Decided::Saved)
-}
-
-/// Keeps the merged version: confirmed as a new revision made here at `now`, so the other
-/// version is plainly older from now on and merging the same files again does not list it again.
-pub async fn keep_current_version(
-    records: EventRecords,
-    conflict: &ConflictVersion,
-    now: DateTime<Utc>,
-) -> Result<Decided, StorageFailure> {
-    decide(records, conflict, false, now).await
-}
-
-/// Saves the other version of a conflict as a new revision, made here at `now`, and takes the
-/// conflict off the list.
-pub async fn use_other_version(
-    records: EventRecords,
-    conflict: &ConflictVersion,
-    now: DateTime<Utc>,
-) -> Result<Decided, StorageFailure> {
-    decide(records, conflict, true, now).await
 }

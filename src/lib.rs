@@ -18,6 +18,7 @@ pub mod domain;
 pub mod event_records;
 pub mod export_files;
 pub mod i18n;
+pub mod import_conflicts;
 pub mod import_files;
 pub mod import_packs;
 pub mod import_revert;

@@ -1,19 +1,26 @@
 //! Builds the report pack (or the backup pack) in the browser: the export files from
-//! [`build_export`], the photos' images straight from storage as `Blob`s, and the ZIP headers
+//! [`export_from`], the photos' images straight from storage as `Blob`s, and the ZIP headers
 //! laid out around them by the domain ([`archive_layout`]). The pack is handed over as one `File`
 //! made of those parts, so no photo is copied into wasm memory to build it; each is read once,
 //! alone, for its checksum.
 
+use crate::domain::campaign::Campaign;
 use crate::domain::china_time::china_offset;
+use crate::domain::event_record::EventRecord;
 use crate::domain::report_pack::{
-    captions_csv, manifest_photos, photos_to_pack, videos_csv, PackManifest, PackPhotos,
-    CAPTIONS_FILE, PACK_FORMAT, PACK_FORMAT_VERSION, PACK_MANIFEST, VIDEOS_FILE,
+    captions_csv, event_photos_file_name, manifest_photos, photos_to_pack, videos_csv,
+    PackManifest, PackPhotos, PackedPhoto, CAPTIONS_FILE, PACK_FORMAT, PACK_FORMAT_VERSION,
+    PACK_MANIFEST, VIDEOS_FILE,
 };
 use crate::domain::zip_archive::{archive_layout, ArchivePart, Crc32, MemberToWrite};
 use crate::event_records::EventRecords;
-use crate::export_files::{build_export, file_name, ExportChoice, ExportContext, ExportOptions};
+use crate::export_files::{
+    export_from, file_name, ExportChoice, ExportContext, ExportOptions, ExportRecords,
+};
 use crate::i18n::csv_words;
+use crate::storage::records::RecordDatabase;
 use crate::storage::StorageFailure;
+use chrono::{DateTime, Utc};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -51,18 +58,88 @@ impl From<StorageFailure> for PackFailure {
     }
 }
 
-/// One member's content: bytes built here, or a stored image.
+/// One member: its name, and its bytes built here or its stored image.
 enum Content {
     Bytes(Vec<u8>),
     Image(Blob),
 }
 
-async fn crc_of(blob: &Blob) -> Option<u32> {
-    let buffer = JsFuture::from(blob.array_buffer()).await.ok()?;
-    Some(Crc32::of(&Uint8Array::new(&buffer).to_vec()))
+/// A member's content with its size and CRC, ready to lay out.
+struct Member {
+    listed: MemberToWrite,
+    content: Content,
 }
 
-/// Builds `choice`'s pack ([`ExportChoice::ReportPack`] or [`ExportChoice::BackupPack`]).
+impl Member {
+    fn bytes(name: &str, bytes: Vec<u8>) -> Self {
+        Self {
+            listed: MemberToWrite {
+                name: name.to_owned(),
+                size: bytes.len() as u64,
+                crc32: Crc32::of(&bytes),
+            },
+            content: Content::Bytes(bytes),
+        }
+    }
+
+    /// A stored image, read once (alone) for its CRC; `None` if it cannot be read.
+    async fn image(name: &str, image: Blob) -> Option<Self> {
+        let buffer = JsFuture::from(image.array_buffer()).await.ok()?;
+        let crc32 = Crc32::of(&Uint8Array::new(&buffer).to_vec());
+        Some(Self {
+            listed: MemberToWrite {
+                name: name.to_owned(),
+                size: image.size() as u64,
+                crc32,
+            },
+            content: Content::Image(image),
+        })
+    }
+}
+
+/// The archive of `members`, as the parts of one `File`.
+fn assemble(members: &[Member], now: DateTime<Utc>) -> Result<Array, PackFailure> {
+    let listed: Vec<MemberToWrite> = members.iter().map(|m| m.listed.clone()).collect();
+    let local_time = now.with_timezone(&china_offset()).naive_local();
+    let layout = archive_layout(&listed, local_time).map_err(|_| PackFailure::TooLarge)?;
+    let parts = Array::new();
+    for part in layout {
+        let value: JsValue = match part {
+            ArchivePart::Headers(bytes) => Uint8Array::from(bytes.as_slice()).into(),
+            ArchivePart::Member(index) => match &members[index].content {
+                Content::Bytes(bytes) => Uint8Array::from(bytes.as_slice()).into(),
+                Content::Image(blob) => blob.into(),
+            },
+        };
+        parts.push(&value);
+    }
+    Ok(parts)
+}
+
+/// The packed photos whose images are stored and readable, as members; with how many were not.
+async fn photo_members<'a>(
+    database: &RecordDatabase,
+    packed: Vec<(&'a EventRecord, PackedPhoto)>,
+) -> Result<(Vec<Member>, Vec<(&'a EventRecord, PackedPhoto)>, usize), StorageFailure> {
+    let (mut members, mut included, mut missing) = (Vec::new(), Vec::new(), 0);
+    for (event, photo) in packed {
+        let member = match database.load_image(photo.record.id).await? {
+            Some(image) => Member::image(&photo.file, image).await,
+            None => None,
+        };
+        match member {
+            Some(member) => {
+                members.push(member);
+                included.push((event, photo));
+            }
+            None => missing += 1,
+        }
+    }
+    Ok((members, included, missing))
+}
+
+/// Builds `choice`'s pack ([`ExportChoice::ReportPack`] or [`ExportChoice::BackupPack`]) from
+/// one reading of the stored records, so its export, tables and manifest agree.
 pub async fn build_pack(
     records: EventRecords,
     choice: ExportChoice,
@@ -73,88 +150,69 @@ pub async fn build_pack(
         ExportChoice::BackupPack => (ExportChoice::Backup, PackPhotos::All),
         _ => (ExportChoice::Report, PackPhotos::Selected),
     };
-    let mut members: Vec<(String, Content)> = Vec::new();
-    let json = build_export(records, json_choice, options, context).await?;
-    let export_file = json.name.clone();
+    let loaded = ExportRecords::load(records, true).await?;
+    let database = records.database()?;
+    let photos = database.load_all_photos().await?.records;
+    let json = export_from(&loaded, json_choice, options, context);
     let (left_out, events) = (json.left_out, json.events.clone());
-    members.push((json.name, Content::Bytes(json.bytes)));
+    let export_file = json.name.clone();
+    let mut members = vec![Member::bytes(&json.name, json.bytes)];
     for table in [
         ExportChoice::EventsCsv,
         ExportChoice::RosterCsv,
         ExportChoice::SummaryCsv,
     ] {
-        let file = build_export(records, table, options, context).await?;
-        members.push((file.name, Content::Bytes(file.bytes)));
+        let file = export_from(&loaded, table, options, context);
+        members.push(Member::bytes(&file.name, file.bytes));
     }
-
-    let database = records.database()?;
-    let stored_events = records.load_stored_events().await?.records;
-    let photos = database.load_all_photos().await?.records;
-    let packed = photos_to_pack(context.campaign, &stored_events, &photos, which);
-    let mut included = Vec::new();
-    let mut missing_images = 0;
-    for (event, photo) in &packed {
-        match database.load_image(photo.record.id).await? {
-            Some(image) => {
-                members.push((photo.file.clone(), Content::Image(image)));
-                included.push((*event, photo.clone()));
-            }
-            None => missing_images += 1,
-        }
-    }
+    let stored_events = loaded.events();
+    let packed = photos_to_pack(context.campaign, stored_events, &photos, which);
+    let (images, included, missing_images) = photo_members(&database, packed).await?;
+    members.extend(images);
     let words = csv_words(options.csv_language);
-    let captions = captions_csv(context.campaign, &included, &words.captions_header);
-    members.push((CAPTIONS_FILE.to_owned(), Content::Bytes(captions)));
-    let videos = videos_csv(context.campaign, &stored_events, &words.videos_header);
-    members.push((VIDEOS_FILE.to_owned(), Content::Bytes(videos)));
+    let captions = captions_csv(context.campaign, &included, &words);
+    members.push(Member::bytes(CAPTIONS_FILE, captions));
+    let videos = videos_csv(context.campaign, stored_events, &words);
+    members.push(Member::bytes(VIDEOS_FILE, videos));
+    let packed: Vec<PackedPhoto> = included.iter().map(|(_, p)| p.clone()).collect();
     let manifest = PackManifest {
         format: PACK_FORMAT.to_owned(),
         format_version: PACK_FORMAT_VERSION,
         export_file,
-        photos: manifest_photos(
-            &stored_events,
-            &photos,
-            &included.iter().map(|(_, p)| p.clone()).collect::<Vec<_>>(),
-            context.campaign,
-        ),
+        photos: manifest_photos(stored_events, &photos, &packed, context.campaign),
     };
     let manifest = serde_json::to_vec(&manifest).unwrap_or_default();
-    members.push((PACK_MANIFEST.to_owned(), Content::Bytes(manifest)));
-
-    let mut listed = Vec::with_capacity(members.len());
-    for (name, content) in &members {
-        let (size, crc32) = match content {
-            Content::Bytes(bytes) => (bytes.len() as u64, Crc32::of(bytes)),
-            Content::Image(blob) => (
-                blob.size() as u64,
-                crc_of(blob).await.ok_or(StorageFailure::Unreadable)?,
-            ),
-        };
-        listed.push(MemberToWrite {
-            name: name.clone(),
-            size,
-            crc32,
-        });
-    }
-    let local_time = context.now.with_timezone(&china_offset()).naive_local();
-    let layout = archive_layout(&listed, local_time).map_err(|_| PackFailure::TooLarge)?;
-    let parts = Array::new();
-    for part in layout {
-        let value: JsValue = match part {
-            ArchivePart::Headers(bytes) => Uint8Array::from(bytes.as_slice()).into(),
-            ArchivePart::Member(index) => match &members[index].1 {
-                Content::Bytes(bytes) => Uint8Array::from(bytes.as_slice()).into(),
-                Content::Image(blob) => blob.into(),
-            },
-        };
-        parts.push(&value);
-    }
+    members.push(Member::bytes(PACK_MANIFEST, manifest));
     Ok(BuiltPack {
         name: file_name(context.campaign, context.device, context.today, choice),
-        parts,
+        parts: assemble(&members, context.now)?,
         left_out,
         events,
         photos: included.len(),
         missing_images,
     })
+}
+
+/// One event's photos in a ZIP (their images and `captions.csv`), to keep before the event is
+/// deleted: `<campaign>_<unit>_<activity>_<day>_photos.zip`.
+pub async fn build_event_photos(
+    records: EventRecords,
+    event: &EventRecord,
+    campaign: &Campaign,
+    now: DateTime<Utc>,
+) -> Result<(String, Array), PackFailure> {
+    let database = records.database()?;
+    let photos = database.load_photos(event.id).await?.records;
+    let events = std::slice::from_ref(event);
+    let packed = photos_to_pack(campaign, events, &photos, PackPhotos::All);
+    let (mut members, included, _) = photo_members(&database, packed).await?;
+    let words = csv_words(crate::i18n::Language::ZhCn);
+    members.push(Member::bytes(
+        CAPTIONS_FILE,
+        captions_csv(campaign, &included, &words),
+    ));
+    Ok((
+        event_photos_file_name(campaign, event),
+        assemble(&members, now)?,
+    ))
 }

@@ -58,7 +58,9 @@ fn photo(n: u128, event: &EventRecord, caption: &str, selected: bool) -> PhotoRe
     }
 }
 
-const CAPTIONS: [&str; 6] = ["文件", "单位", "活动", "说明", "宽", "高"];
+fn words() -> field_ledger::domain::csv_export::CsvWords {
+    field_ledger::i18n::csv_words(field_ledger::i18n::Language::ZhCn)
+}
 
 fn first_activity(campaign: &Campaign) -> (String, String) {
     let a = &campaign.activities[0];
@@ -94,9 +96,12 @@ fn selected_photos_are_named_by_unit_activity_and_number() {
     let all = photos_to_pack(&campaign, &events, &photos, PackPhotos::All);
     assert_eq!(all.len(), 3, "every photo of live events");
 
-    let csv = String::from_utf8(captions_csv(&campaign, &packed, &CAPTIONS)).unwrap();
+    let csv = String::from_utf8(captions_csv(&campaign, &packed, &words())).unwrap();
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "\u{feff}文件,单位,活动,说明,宽,高");
+    assert_eq!(
+        lines[0],
+        "\u{feff}文件,单位,活动,照片说明,宽（像素）,高（像素）"
+    );
     assert_eq!(
         lines[1],
         format!(
@@ -136,6 +141,7 @@ fn videos_are_listed_per_event() {
     );
     a.video_count = 2;
     a.video_files = vec!["VID_001.mp4".into(), "VID_002.mp4".into()];
+    let a_copy = a.clone();
     let b = event(
         2,
         &activity,
@@ -143,7 +149,7 @@ fn videos_are_listed_per_event() {
         Some("城关所"),
         16,
     );
-    let csv = String::from_utf8(videos_csv(&campaign, &[a, b], &CAPTIONS)).unwrap();
+    let csv = String::from_utf8(videos_csv(&campaign, &[a, b], &words())).unwrap();
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), 2, "only the event with videos: {csv}");
     assert!(
@@ -151,6 +157,12 @@ fn videos_are_listed_per_event() {
         "{}",
         lines[1]
     );
+    // In English: the plan's English names and the English list separator.
+    let english = field_ledger::i18n::csv_words(field_ledger::i18n::Language::En);
+    let csv = String::from_utf8(videos_csv(&campaign, &[a_copy], &english)).unwrap();
+    let row = csv.trim_end().split("\r\n").nth(1).unwrap().to_owned();
+    assert!(row.contains(",Metrology service day,"), "{row}");
+    assert!(row.ends_with(",VID_001.mp4; VID_002.mp4"), "{row}");
 }
 
 fn export_of(events: Vec<EventRecord>) -> ExportFile {
@@ -247,7 +259,13 @@ fn a_manifest_is_checked_against_its_export() {
 fn the_manifest_validates_against_its_schema() {
     let campaign = Campaign::quality_month_2021();
     let (activity, _) = first_activity(&campaign);
-    let a = event(1, &activity, campaign.units[0].id.as_str(), Some("城关所"), 15);
+    let a = event(
+        1,
+        &activity,
+        campaign.units[0].id.as_str(),
+        Some("城关所"),
+        15,
+    );
     let mut removed = photo(2, &a, "", false);
     removed.deleted = true;
     let photos = vec![photo(1, &a, "现场", true), removed];
@@ -260,9 +278,15 @@ fn the_manifest_validates_against_its_schema() {
         format: PACK_FORMAT.into(),
         format_version: 1,
         export_file: "a.json".into(),
-        photos: field_ledger::domain::report_pack::manifest_photos(&events, &photos, &packed, &campaign),
+        photos: field_ledger::domain::report_pack::manifest_photos(
+            &events, &photos, &packed, &campaign,
+        ),
     };
-    assert_eq!(manifest.photos.len(), 2, "the removed photo's record travels too");
+    assert_eq!(
+        manifest.photos.len(),
+        2,
+        "the removed photo's record travels too"
+    );
     assert!(manifest.photos[1].file.is_empty());
     let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("schemas/field-ledger-report-pack.schema.json");
@@ -273,11 +297,17 @@ fn the_manifest_validates_against_its_schema() {
         .build(&schema)
         .unwrap();
     let value = serde_json::to_value(&manifest).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     let mut wrong = value.clone();
     wrong["photos"][0]["record"]["caption"] = serde_json::Value::from("质".repeat(51));
-    assert!(!validator.is_valid(&wrong), "a caption over 50 characters is invalid");
+    assert!(
+        !validator.is_valid(&wrong),
+        "a caption over 50 characters is invalid"
+    );
 }
 
 #[test]

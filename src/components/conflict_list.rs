@@ -10,7 +10,7 @@ use crate::domain::received::{ConflictVersion, ReceivedFile};
 use crate::domain::roster::{mask_phone, RosterEntry};
 use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{event_title, import_failed, ImportText, Language, Text};
-use crate::import_revert::{keep_current_version, use_other_version, Decided};
+use crate::import_conflicts::{keep_current_version, use_other_version, Decided};
 use crate::state::{ActiveCampaign, UiLanguage};
 use leptos::prelude::*;
 

@@ -1,6 +1,7 @@
 //! One event in the list: what, when, where, who organised it, person-times; edit and delete.
 
 use crate::browser_clock;
+use crate::browser_share::deliver_parts;
 use crate::domain::event_list::person_times;
 use crate::domain::event_record::EventRecord;
 use crate::domain::photo::PhotoRecord;
@@ -9,9 +10,11 @@ use crate::i18n::{
     delete_with_photos, event_photos_question, event_title, event_when, localized,
     person_times_label, PhotoText, Text,
 };
+use crate::report_pack_files::{build_event_photos, PackFailure};
 use crate::route::Route;
 use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, Toast, ToastMessage, UiLanguage};
 use crate::storage::SavedThing;
+use crate::storage::StorageFailure;
 use leptos::prelude::*;
 
 /// A row of the event list for `record`.
@@ -65,6 +68,7 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
     // The event's live photos, once a delete has asked about them.
     let asking = RwSignal::new(None::<Vec<PhotoRecord>>);
     let delete_campaign = campaign.clone();
+    let download_campaign = campaign.clone();
     let delete_event = Callback::new(move |photos: Vec<PhotoRecord>| {
         deleting.set(true);
         asking.set(None);
@@ -72,26 +76,22 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
         let deleted = delete_record.get_value().deleted_at(now);
         let name = event_title(language.0.get_untracked(), &delete_campaign, &deleted).0;
         leptos::task::spawn_local(async move {
-            match records.save(deleted).await {
-                Ok(()) => toast.0.set(Some(ToastMessage::EventDeleted(id))),
-                Err(failure) => {
-                    notice.show(SavedThing::Event(name), failure);
+            // The photos first, all in one transaction with their images: if that fails,
+            // nothing is deleted.
+            if !photos.is_empty() {
+                let removed = match records.database() {
+                    Ok(database) => database.remove_photos(&photos, now).await,
+                    Err(failure) => Err(failure),
+                };
+                if let Err(failure) = removed {
+                    notice.show(SavedThing::Photo, failure);
                     deleting.set(false);
                     return;
                 }
             }
-            // The photos go after the event, each with its image.
-            for photo in photos {
-                let mut gone = photo.next_revision(now);
-                gone.deleted = true;
-                let saved = match records.database() {
-                    Ok(database) => database.put_photo(&gone).await,
-                    Err(failure) => Err(failure),
-                };
-                if let Err(failure) = saved {
-                    notice.show(SavedThing::Photo, failure);
-                    break;
-                }
+            match records.save(deleted).await {
+                Ok(()) => toast.0.set(Some(ToastMessage::EventDeleted(id))),
+                Err(failure) => notice.show(SavedThing::Event(name), failure),
             }
             deleting.set(false);
         });
@@ -131,6 +131,30 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
             }
         });
     };
+    // Keeping the photos before deleting: one ZIP of them (images and captions).
+    let downloading = RwSignal::new(false);
+    let download_photos = Callback::new(move |()| {
+        if downloading.get_untracked() {
+            return;
+        }
+        downloading.set(true);
+        let campaign = download_campaign.clone();
+        let event = delete_record.get_value();
+        leptos::task::spawn_local(async move {
+            let built = build_event_photos(records, &event, &campaign, browser_clock::now()).await;
+            let handed = match built {
+                Ok((name, parts)) => deliver_parts(&name, "application/zip", &parts)
+                    .await
+                    .map_err(|_| StorageFailure::Unreadable),
+                Err(PackFailure::Storage(failure)) => Err(failure),
+                Err(PackFailure::TooLarge) => Err(StorageFailure::Unreadable),
+            };
+            if let Err(failure) = handed {
+                notice.show(SavedThing::Photo, failure);
+            }
+            downloading.set(false);
+        });
+    });
     let question = move || {
         asking.get().map(|photos| {
             let count = photos.len();
@@ -144,9 +168,10 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
                             on:click=move |_| delete_event.run(with_photos.get_value())>
                             {move || delete_with_photos(language.0.get(), count)}
                         </button>
-                        <button type="button" data-testid="delete-event-keep-photos"
-                            on:click=move |_| delete_event.run(Vec::new())>
-                            {language.text(PhotoText::DeleteEventKeepPhotos)}
+                        <button type="button" data-testid="delete-event-download-photos"
+                            aria-busy=move || downloading.get().then_some("true")
+                            on:click=move |_| download_photos.run(())>
+                            {language.text(PhotoText::DownloadEventPhotos)}
                         </button>
                         <button type="button" data-testid="delete-event-cancel"
                             on:click=move |_| asking.set(None)>

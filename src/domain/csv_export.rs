@@ -73,7 +73,8 @@ pub struct CsvWords {
 }
 
 impl CsvWords {
-    fn pick<'a>(&self, text: &'a LocalizedText) -> &'a str {
+    /// The plan's English name where it has one and the file is in English; Chinese otherwise.
+    pub(super) fn pick<'a>(&self, text: &'a LocalizedText) -> &'a str {
         match (&text.en, self.english) {
             (Some(en), true) => en,
             _ => &text.zh,

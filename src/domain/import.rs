@@ -257,6 +257,7 @@ impl IncomingFile<'_> {
         let mut carried = ReceivedRecords {
             events: self.export.events.clone(),
             roster: self.export.roster.clone(),
+            photos: Vec::new(),
         };
         for event in &mut carried.events {
             event.origin = Some(origin.clone());

@@ -20,6 +20,7 @@ pub mod ids;
 pub mod import;
 pub mod merge;
 pub mod photo;
+pub mod photo_plan;
 pub mod received;
 pub mod report_pack;
 pub mod roster;

@@ -83,6 +83,9 @@ pub struct ReceivedRecords {
     pub events: Vec<EventRecord>,
     /// Its roster entries.
     pub roster: Vec<RosterEntry>,
+    /// Its photo records (a report pack's), with their origin set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<PhotoRecord>,
 }
 
 /// A stored event as it was before an import replaced it (`None`: the import added it).

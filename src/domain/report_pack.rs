@@ -8,12 +8,14 @@
 //! The browser glue reads the blobs and lays the archive out with [`super::zip_archive`].
 
 use super::campaign::Campaign;
+use super::csv_export::CsvWords;
 use super::csv_file::CsvFile;
 use super::event_record::{ActivityChoice, EventRecord};
 use super::export::{sort_events, ExportFile};
 use super::file_names::name_part;
 use super::ids::{EventId, PhotoId};
 use super::photo::{check_caption, is_jpeg, PhotoRecord};
+pub use super::photo_plan::{plan_photos, PhotoPlan};
 use super::statistics::UnitKey;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -175,18 +177,38 @@ pub fn photos_to_pack<'a>(
 /// The header of `captions.csv`: file, unit, activity, caption, width, height.
 pub type CaptionsHeader = [&'static str; 6];
 
+/// The unit and activity names a table shows for `event`, in the table's language (the file
+/// names stay Chinese).
+fn table_names(campaign: &Campaign, event: &EventRecord, words: &CsvWords) -> (String, String) {
+    let unit = match UnitKey::of(event) {
+        UnitKey::Office(name) => name,
+        UnitKey::Unit(id) => campaign
+            .unit(&id)
+            .map_or_else(|| id.to_string(), |unit| words.pick(&unit.name).to_owned()),
+    };
+    let activity = match &event.activity {
+        ActivityChoice::Planned { activity_id } => campaign.activity(activity_id).map_or_else(
+            || activity_id.to_string(),
+            |a| words.pick(&a.short_title).to_owned(),
+        ),
+        ActivityChoice::Other { title } => title.clone(),
+    };
+    (unit, activity)
+}
+
 /// `captions.csv`: one row per photo in the pack.
 pub fn captions_csv(
     campaign: &Campaign,
     packed: &[(&EventRecord, PackedPhoto)],
-    header: &CaptionsHeader,
+    words: &CsvWords,
 ) -> Vec<u8> {
-    let mut file = CsvFile::new(header);
+    let mut file = CsvFile::new(&words.captions_header);
     for (event, photo) in packed {
+        let (unit, activity) = table_names(campaign, event, words);
         file.row([
             Cow::Borrowed(photo.file.as_str()),
-            Cow::Owned(unit_name(campaign, event)),
-            Cow::Owned(activity_name(campaign, event)),
+            Cow::Owned(unit),
+            Cow::Owned(activity),
             Cow::Borrowed(photo.record.caption.as_str()),
             Cow::Owned(photo.record.width.to_string()),
             Cow::Owned(photo.record.height.to_string()),
@@ -195,26 +217,43 @@ pub fn captions_csv(
     file.finish()
 }
 
+/// The name of one event's photos downloaded before it is deleted:
+/// `质量月2021_计量所_计量便民服务日_2021-09-15_photos.zip`.
+pub fn event_photos_file_name(campaign: &Campaign, event: &EventRecord) -> String {
+    let campaign_name = campaign
+        .short_title
+        .as_ref()
+        .map_or(campaign.id.as_str(), |title| title.zh.as_str());
+    format!(
+        "{}_{}_{}_{}_photos.zip",
+        name_part(campaign_name),
+        name_part(&unit_name(campaign, event)),
+        name_part(&activity_name(campaign, event)),
+        event.start_date
+    )
+}
+
 /// The header of `videos.csv`: unit, activity, date, place, videos, file names.
 pub type VideosHeader = [&'static str; 6];
 
 /// `videos.csv`: one row per live event of `campaign` that took videos, with their count and
-/// file names (`；`-separated).
-pub fn videos_csv(campaign: &Campaign, events: &[EventRecord], header: &VideosHeader) -> Vec<u8> {
+/// file names (separated as lists are in the table's language).
+pub fn videos_csv(campaign: &Campaign, events: &[EventRecord], words: &CsvWords) -> Vec<u8> {
     let mut live: Vec<&EventRecord> = events
         .iter()
         .filter(|e| !e.deleted && e.campaign_id == campaign.id && e.video_count > 0)
         .collect();
     sort_events(&mut live);
-    let mut file = CsvFile::new(header);
+    let mut file = CsvFile::new(&words.videos_header);
     for event in live {
+        let (unit, activity) = table_names(campaign, event, words);
         file.row([
-            Cow::Owned(unit_name(campaign, event)),
-            Cow::Owned(activity_name(campaign, event)),
+            Cow::Owned(unit),
+            Cow::Owned(activity),
             Cow::Owned(event.start_date.to_string()),
             Cow::Borrowed(event.place.as_str()),
             Cow::Owned(event.video_count.to_string()),
-            Cow::Owned(event.video_files.join("；")),
+            Cow::Owned(event.video_files.join(words.list_separator)),
         ]);
     }
     file.finish()
@@ -236,29 +275,47 @@ pub enum PackProblem {
         /// Its name in the archive.
         file: String,
     },
-    /// A photo of an event the pack's export does not carry, or with a caption over the limit.
+    /// Larger than [`MAX_PACK_BYTES`].
+    TooLarge {
+        /// Its size.
+        bytes: u64,
+    },
+    /// A photo of an event the pack's export does not carry, listed twice, or with a caption
+    /// over the limit.
     PhotoInvalid {
         /// Its name in the archive.
         file: String,
     },
 }
 
-/// Reads `pack.json` and checks its photos against the pack's `export`.
-pub fn read_manifest(bytes: &[u8], export: &ExportFile) -> Result<PackManifest, PackProblem> {
-    #[derive(Deserialize)]
-    struct Head {
-        format: String,
-        format_version: u32,
-    }
-    let head: Head = serde_json::from_slice(bytes).map_err(|_| PackProblem::BadManifest)?;
-    if head.format != PACK_FORMAT {
+/// Parses `pack.json` (once: a manifest that does not parse is then told apart as another
+/// file, a newer format, or a damaged one).
+pub fn parse_manifest(bytes: &[u8]) -> Result<PackManifest, PackProblem> {
+    let classify = || {
+        #[derive(Deserialize)]
+        struct Head {
+            format: String,
+            format_version: u32,
+        }
+        match serde_json::from_slice::<Head>(bytes) {
+            Ok(head) if head.format != PACK_FORMAT => PackProblem::NotAPack,
+            Ok(head) if head.format_version > PACK_FORMAT_VERSION => PackProblem::NewerFormat,
+            _ => PackProblem::BadManifest,
+        }
+    };
+    let manifest: PackManifest = serde_json::from_slice(bytes).map_err(|_| classify())?;
+    if manifest.format != PACK_FORMAT {
         return Err(PackProblem::NotAPack);
     }
-    if head.format_version > PACK_FORMAT_VERSION {
+    if manifest.format_version > PACK_FORMAT_VERSION {
         return Err(PackProblem::NewerFormat);
     }
-    let manifest: PackManifest =
-        serde_json::from_slice(bytes).map_err(|_| PackProblem::BadManifest)?;
+    Ok(manifest)
+}
+
+/// Checks a manifest's photos against the pack's `export`: each of an event the export carries,
+/// listed once, with a valid caption and revision, and no two sharing a file.
+pub fn check_manifest(manifest: &PackManifest, export: &ExportFile) -> Result<(), PackProblem> {
     let events: HashSet<EventId> = export.events.iter().map(|e| e.id).collect();
     let mut seen: HashSet<PhotoId> = HashSet::new();
     let mut files: HashSet<&str> = HashSet::new();
@@ -270,105 +327,20 @@ pub fn read_manifest(bytes: &[u8], export: &ExportFile) -> Result<PackManifest, 
             && (record.deleted || check_caption(&record.caption).is_ok())
             && record.revision > 0;
         if !valid {
-            return Err(PackProblem::PhotoInvalid {
-                file: photo.file.clone(),
-            });
+            let file = if photo.file.is_empty() {
+                &record.file_name
+            } else {
+                &photo.file
+            };
+            return Err(PackProblem::PhotoInvalid { file: file.clone() });
         }
     }
+    Ok(())
+}
+
+/// Parses `pack.json` and checks it against the pack's `export`.
+pub fn read_manifest(bytes: &[u8], export: &ExportFile) -> Result<PackManifest, PackProblem> {
+    let manifest = parse_manifest(bytes)?;
+    check_manifest(&manifest, export)?;
     Ok(manifest)
-}
-
-/// What importing packs would change among the stored photos.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PhotoPlan {
-    /// Each photo that changes: its stored version (if any) and the merged one.
-    pub changes: Vec<(Option<PhotoRecord>, PhotoRecord)>,
-    /// Distinct photos the packs carried.
-    pub arriving: usize,
-    /// Photos left out because they are not here and no pack carried their image (records of
-    /// unselected photos in a report pack).
-    pub without_image: usize,
-}
-
-impl PhotoPlan {
-    /// Photos that are new here.
-    pub fn added(&self) -> usize {
-        self.changes
-            .iter()
-            .filter(|(before, after)| before.is_none() && !after.deleted)
-            .count()
-    }
-
-    /// Whether the preview has a photo row: some pack brought a photo this device has or takes.
-    pub fn has_photos(&self) -> bool {
-        self.arriving > self.without_image
-    }
-
-    /// Photos already here whose caption or selection changes.
-    pub fn updated(&self) -> usize {
-        self.tally().updated
-    }
-
-    /// The preview's counts: new, updated, unchanged, deleted (never conflicting: photos are
-    /// merged by rank alone).
-    pub fn tally(&self) -> super::import::Tally {
-        let mut tally = super::import::Tally {
-            unchanged: self.arriving - self.changes.len() - self.without_image,
-            ..Default::default()
-        };
-        for (before, after) in &self.changes {
-            match (before, after.deleted) {
-                (Some(b), true) if b.deleted => tally.updated += 1,
-                (_, true) => tally.deleted += 1,
-                (None, false) => tally.new += 1,
-                (Some(_), false) => tally.updated += 1,
-            }
-        }
-        tally
-    }
-
-    /// Whether the merged photo needs its image from the pack: it is live, and no image is
-    /// stored for it yet (new here, or stored only as a tombstone).
-    pub fn needs_image(before: Option<&PhotoRecord>, after: &PhotoRecord) -> bool {
-        !after.deleted && before.is_none_or(|b| b.deleted)
-    }
-}
-
-/// Merges the photos of the packs being imported (`incoming`, with their origin set) over the
-/// stored ones by the same rules as events: the higher revision wins, then the later change,
-/// then the content. Only photos whose stored state changes are planned. A photo that would need
-/// its image but whose image no pack carries (`with_image`) is left out: a record travels without
-/// its image only to update a photo already here.
-pub fn plan_photos(
-    stored: &HashMap<PhotoId, PhotoRecord>,
-    incoming: impl IntoIterator<Item = PhotoRecord>,
-    with_image: &HashSet<PhotoId>,
-) -> PhotoPlan {
-    let mut merged: std::collections::BTreeMap<PhotoId, PhotoRecord> = Default::default();
-    for photo in incoming {
-        let joined = match merged.get(&photo.id) {
-            Some(other) => super::merge::join(other, &photo),
-            None => photo,
-        };
-        merged.insert(joined.id, joined);
-    }
-    let mut plan = PhotoPlan {
-        arriving: merged.len(),
-        ..PhotoPlan::default()
-    };
-    for (id, arriving) in merged {
-        let before = stored.get(&id);
-        let after = match before {
-            Some(before) => super::merge::join(before, &arriving),
-            None => arriving,
-        };
-        if PhotoPlan::needs_image(before, &after) && !with_image.contains(&id) {
-            plan.without_image += 1;
-            continue;
-        }
-        if before.is_none_or(|b| !super::merge::same_state(b, &after)) {
-            plan.changes.push((before.cloned(), after));
-        }
-    }
-    plan
 }

@@ -113,8 +113,12 @@ fn dos_stamp(time: NaiveDateTime) -> (u16, u16) {
     (clock, date)
 }
 
+/// A count or length that fits a 16-bit field without being `0xFFFF`, which marks ZIP64.
 fn u16_of(value: usize) -> Result<u16, ArchiveTooLarge> {
-    u16::try_from(value).map_err(|_| ArchiveTooLarge)
+    match u16::try_from(value) {
+        Ok(value) if value != u16::MAX => Ok(value),
+        _ => Err(ArchiveTooLarge),
+    }
 }
 
 fn u32_of(value: u64) -> Result<u32, ArchiveTooLarge> {

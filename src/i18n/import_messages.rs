@@ -3,7 +3,8 @@
 use super::{Language, Text};
 use crate::domain::export::{ExportReadError, RecordKind};
 use crate::domain::import::{FileProblem, Tally, MAX_IMPORT_BYTES};
-use crate::domain::report_pack::PackProblem;
+use crate::domain::photo::CAPTION_MAX_CHARS;
+use crate::domain::report_pack::{PackProblem, MAX_PACK_BYTES};
 use crate::domain::schema::MigrationError;
 use crate::domain::validation::{Field, FieldError};
 use crate::import_revert::Reverted;
@@ -261,7 +262,9 @@ fn pack_problem_reason(language: Language, problem: &PackProblem) -> String {
         PackProblem::BadManifest => "the pack's pack.json cannot be read; the file may have been edited.".to_owned(),
         PackProblem::PhotoDamaged { file } if zh => format!("报送包中的照片「{file}」缺失或已损坏。"),
         PackProblem::PhotoDamaged { file } => format!("the photo “{file}” in the pack is missing or damaged."),
-        PackProblem::PhotoInvalid { file } if zh => format!("报送包中照片「{file}」的记录有误（所属活动不在包中，或说明超过 50 个字）。"),
-        PackProblem::PhotoInvalid { file } => format!("the record of the photo “{file}” in the pack is invalid (its event is not in the pack, or its caption is over 50 characters)."),
+        PackProblem::PhotoInvalid { file } if zh => format!("报送包中照片「{file}」的记录有误（所属活动不在包中、重复列出，或说明超过 {CAPTION_MAX_CHARS} 个字）。"),
+        PackProblem::PhotoInvalid { file } => format!("the record of the photo “{file}” in the pack is invalid (its event is not in the pack, it is listed twice, or its caption is over {CAPTION_MAX_CHARS} characters)."),
+        PackProblem::TooLarge { bytes } if zh => format!("报送包过大（{} MB，上限 {} MB）。", bytes / 1_048_576, MAX_PACK_BYTES / 1_048_576),
+        PackProblem::TooLarge { bytes } => format!("the pack is too large ({} MB; the limit is {} MB).", bytes / 1_048_576, MAX_PACK_BYTES / 1_048_576),
     }
 }

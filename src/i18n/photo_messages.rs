@@ -105,26 +105,40 @@ pub fn stored_photos(language: Language, count: usize, bytes: u64) -> String {
 pub fn pack_photos(language: Language, photos: usize, missing: usize) -> String {
     let mut text = match language {
         Language::ZhCn => format!("含照片 {photos} 张。"),
-        Language::En if photos == 1 => "It holds 1 photo.".to_owned(),
-        Language::En => format!("It holds {photos} photos."),
+        Language::En if photos == 1 => " It holds 1 photo.".to_owned(),
+        Language::En => format!(" It holds {photos} photos."),
     };
-    if missing > 0 {
-        text.push_str(&match language {
-            Language::ZhCn => format!("另有 {missing} 张照片的图像已不在本设备上，未能打包。"),
-            Language::En => format!(
-                " {missing} photos could not go in: their images are no longer on this device."
-            ),
-        });
-    }
+    let left_out = match (language, missing) {
+        (_, 0) => String::new(),
+        (Language::ZhCn, n) => format!("另有 {n} 张照片的图像无法读取或已不在本设备上，未能打包。"),
+        (Language::En, 1) => {
+            " 1 photo could not go in: its image is unreadable or no longer on this device."
+                .to_owned()
+        }
+        (Language::En, n) => format!(
+            " {n} photos could not go in: their images are unreadable or no longer on this device."
+        ),
+    };
+    text.push_str(&left_out);
     text
 }
 
-/// A pack too large for a plain ZIP.
-pub fn pack_too_large(language: Language, file_name: &str) -> String {
-    match language {
-        Language::ZhCn => format!("「{file_name}」超过 4 GB，无法打包。请改为导出报送包（只含选送照片）。"),
-        Language::En => format!("“{file_name}” would be over 4 GB. Export the report pack (selected photos only) instead."),
+/// A pack too large for a plain ZIP (over 4 GB, or 65,535 files); for the backup pack, the
+/// report pack (selected photos only) is suggested.
+pub fn pack_too_large(language: Language, file_name: &str, backup: bool) -> String {
+    let mut text = match language {
+        Language::ZhCn => format!("「{file_name}」超过 4 GB 或 65,535 个文件，无法打包。"),
+        Language::En => {
+            format!("“{file_name}” would hold over 4 GB or 65,535 files: it cannot be packed.")
+        }
+    };
+    if backup {
+        text.push_str(match language {
+            Language::ZhCn => "请改为导出报送包（只含选送照片）。",
+            Language::En => " Export the report pack (selected photos only) instead.",
+        });
     }
+    text
 }
 
 /// Asked before an event with photos is deleted.

@@ -23,8 +23,8 @@ texts! {
         SelectForReport => "选送上报", "Select for the report";
         /// Button deleting a photo.
         DeletePhoto => "删除照片", "Delete photo";
-        /// Deleting an event with photos: delete the event only.
-        DeleteEventKeepPhotos => "只删除活动，照片留在本机（撤销删除时一并恢复）", "Delete the event only; keep its photos here (an undo brings both back)";
+        /// Deleting an event with photos: download them first.
+        DownloadEventPhotos => "先下载这些照片（ZIP）", "Download these photos first (ZIP)";
         /// Shown when the event has no photos.
         NoPhotos => "还没有照片。", "No photos yet.";
         /// While a photo is being stored.

@@ -207,9 +207,10 @@ pub fn ExportPage() -> impl IntoView {
                     "export-outcome error",
                     export_failed(current, &name, failure),
                 ),
-                Outcome::TooLarge { name } => {
-                    ("export-outcome error", pack_too_large(current, &name))
-                }
+                Outcome::TooLarge { name } => (
+                    "export-outcome error",
+                    pack_too_large(current, &name, name.ends_with("backup-pack.zip")),
+                ),
                 Outcome::NotHandedOver => (
                     "export-outcome error",
                     current.text(Text::ExportNotHandedOver).to_owned(),

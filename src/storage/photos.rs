@@ -27,7 +27,7 @@ impl RecordBatch {
     pub fn put_photo(
         &mut self,
         record: &PhotoRecord,
-        images: Option<(&Blob, &Blob)>,
+        images: Option<(&Blob, Option<&Blob>)>,
     ) -> Result<(), StorageFailure> {
         let key = format!("{}/{}", record.event_id, record.id);
         self.writes
@@ -36,10 +36,20 @@ impl RecordBatch {
             let id = record.id.to_string();
             self.writes
                 .push((PHOTO_BLOBS_STORE, id.clone(), Some(image.into())));
-            self.writes
-                .push((PHOTO_THUMBS_STORE, id, Some(thumbnail.into())));
+            if let Some(thumbnail) = thumbnail {
+                self.writes
+                    .push((PHOTO_THUMBS_STORE, id, Some(thumbnail.into())));
+            }
         }
         Ok(())
+    }
+
+    /// Removes a photo's image and thumbnail, keeping its record (an undone import's image of a
+    /// photo that goes back to removed).
+    pub fn delete_photo_images(&mut self, photo: PhotoId) {
+        for store in [PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE] {
+            self.writes.push((store, photo.to_string(), None));
+        }
     }
 
     /// Removes a photo with its image and thumbnail (one an undone import had added).
@@ -108,6 +118,23 @@ impl RecordDatabase {
             }
         }
         completion(&transaction).await.map(|_| ()).map_err(failure)
+    }
+
+    /// Removes `photos` (live ones) at `now`, with their images and thumbnails, in one
+    /// transaction; returns once durable.
+    pub async fn remove_photos(
+        &self,
+        photos: &[PhotoRecord],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StorageFailure> {
+        let mut batch = RecordBatch::default();
+        for photo in photos {
+            let mut gone = photo.next_revision(now);
+            gone.deleted = true;
+            batch.put_photo(&gone, None)?;
+            batch.delete_photo_images(gone.id);
+        }
+        self.commit(batch).await
     }
 
     /// The photo records of `event`, removed ones included, in the order they were attached.

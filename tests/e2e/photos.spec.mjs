@@ -1,7 +1,13 @@
 // Photos: a generated 1280×960 JPG meets the report rule, an 800×600 PNG is flagged with the
 // reason; a 51-character Chinese caption is refused; photos, captions and the selection survive a
 // reload; the images sit in IndexedDB as blobs, never inside records or in localStorage.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test, expect, seedDevice, openHome, recordEvent, screenshot, makeImage } from './app-fixture.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** Every value of an IndexedDB store of the app, and whether each is a Blob. */
 async function storeValues(page, store) {
@@ -118,7 +124,7 @@ test('very large photos are shrunk to the chosen long side, and kept whole when 
   await expect(page.getByTestId('photo-long-side')).toHaveValue('0');
 });
 
-test('deleting an event with photos asks what becomes of them', async ({ page }) => {
+test('deleting an event with photos asks what becomes of them', async ({ page }, testInfo) => {
   await seedDevice(page);
   await openHome(page);
   await recordEvent(page, '中山公园广场');
@@ -137,18 +143,19 @@ test('deleting an event with photos asks what becomes of them', async ({ page })
   await expect(question).toHaveCount(0);
   await expect(page.getByTestId('event-row')).toHaveCount(1);
 
-  // Keeping the photos: an undo brings the event back with them.
+  // The photos can be downloaded first: one ZIP with their images and captions.
   await page.getByTestId('delete-event').click();
-  await question.getByTestId('delete-event-keep-photos').click();
-  await expect(page.getByTestId('event-row')).toHaveCount(0);
-  expect((await storeValues(page, 'photo_blobs')).length).toBe(1);
-  await page.getByTestId('undo').click();
-  await page.getByTestId('open-photos').click();
-  await expect(page.getByTestId('photo-row')).toHaveCount(1);
-  await page.getByTestId('nav-home').click();
+  const [zip] = await Promise.all([page.waitForEvent('download'), question.getByTestId('delete-event-download-photos').click()]);
+  expect(zip.suggestedFilename()).toBe('质量月2021_计量所_计量便民服务日_2021-09-15_photos.zip');
+  const saved = testInfo.outputPath(zip.suggestedFilename());
+  await zip.saveAs(saved);
+  const listed = JSON.parse(execFileSync('python3', [join(HERE, 'unpack.py'), saved, testInfo.outputPath('unpacked')], { encoding: 'utf8' }));
+  expect(listed.bad).toBeNull();
+  expect(listed.names).toEqual(['计量所_计量便民服务日_1.jpg', 'captions.csv']);
+  expect(readFileSync(testInfo.outputPath('unpacked', '计量所_计量便民服务日_1.jpg')).equals(jpg)).toBe(true);
+  await expect(question, 'still asked after the download').toBeVisible();
 
-  // Deleting them too removes their images.
-  await page.getByTestId('delete-event').click();
+  // Deleting them too removes their images, with the event.
   await question.getByTestId('delete-event-with-photos').click();
   await expect(page.getByTestId('event-row')).toHaveCount(0);
   await expect.poll(async () => (await storeValues(page, 'photo_blobs')).length).toBe(0);

@@ -11,7 +11,7 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Latin words allowed in the Chinese interface: file formats, units and the spreadsheet programs staff know by these names. */
-export const ALLOWED_LATIN_WORDS = ['CSV', 'JSON', 'JPG', 'KB', 'MB', 'GB', 'Excel', 'WPS'];
+export const ALLOWED_LATIN_WORDS = ['CSV', 'JSON', 'JPG', 'ZIP', 'KB', 'MB', 'GB', 'Excel', 'WPS'];
 
 /** Smallest touch target, in CSS pixels, each way. */
 export const MIN_TARGET_PX = 44;

@@ -184,6 +184,19 @@ test('the report pack carries the selected photos, captions and videos to the Qu
   await expect(quality.getByTestId('import-outcome')).toContainText('已撤销');
   await quality.getByTestId('nav-device').click();
   await expect(quality.getByTestId('stored-photos')).toHaveText('照片 0 张，共 0.0 MB');
+
+  // Imported again, then the received pack removed: its event and photo go with it.
+  await importPack(quality, report.path);
+  await quality.getByTestId('import-confirm').click();
+  await expect(quality.getByTestId('import-outcome')).toContainText('已导入');
+  await quality.getByTestId('nav-device').click();
+  await expect(quality.getByTestId('stored-photos')).toContainText('照片 1 张');
+  await quality.goto('/#/import/received');
+  await quality.getByTestId('received-file-row').getByTestId('received-remove').click();
+  await quality.getByTestId('received-remove-confirm').click();
+  await expect(quality.getByTestId('received-outcome')).toContainText(report.name);
+  await quality.getByTestId('nav-device').click();
+  await expect(quality.getByTestId('stored-photos')).toHaveText('照片 0 张，共 0.0 MB');
   await context.close();
 
   // A replacement tablet restores everything from the backup pack.
