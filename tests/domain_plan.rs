@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use field_ledger::domain::campaign::{Campaign, CampaignError};
 use field_ledger::domain::ids::{ActivityId, UnitId};
+use field_ledger::domain::plan_edit::{IdKind, PlanProblem};
 
 const SOURCE: &str = include_str!("fixtures/quality-month-2021-plan.zh.txt");
 
@@ -159,10 +160,10 @@ fn a_broken_plan_file_is_refused_with_the_reason() {
     let unknown_unit = good.replacen("\"metrology-institute\"\n      ]", "\"nobody\"\n      ]", 1);
     assert_eq!(
         Campaign::from_json(&unknown_unit),
-        Err(CampaignError::UnknownUnit {
+        Err(CampaignError::Invalid(PlanProblem::UnknownUnit {
             activity: 1,
             unit: "nobody".into()
-        })
+        }))
     );
     let newer = good.replacen("\"format_version\": 1", "\"format_version\": 9", 1);
     assert_eq!(
@@ -172,7 +173,10 @@ fn a_broken_plan_file_is_refused_with_the_reason() {
     let duplicate = good.replacen("qm2021-a02", "qm2021-a01", 1);
     assert_eq!(
         Campaign::from_json(&duplicate),
-        Err(CampaignError::DuplicateId("qm2021-a01".into()))
+        Err(CampaignError::Invalid(PlanProblem::DuplicateId {
+            kind: IdKind::Activity,
+            id: "qm2021-a01".into()
+        }))
     );
     let other = good.replacen("field-ledger.campaign", "something-else", 1);
     assert_eq!(

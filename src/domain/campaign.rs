@@ -7,7 +7,6 @@
 use super::ids::{ActivityId, CampaignId, CounterId, DirectionId, UnitId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// The `format` value every plan file carries.
 pub const CAMPAIGN_FORMAT: &str = "field-ledger.campaign";
@@ -148,24 +147,8 @@ pub enum CampaignError {
     NotACampaign,
     /// A plan file written by a newer version of the app.
     NewerFormat(u32),
-    /// Two entities of the same kind share an ID.
-    DuplicateId(String),
-    /// An activity names a unit the plan does not list.
-    UnknownUnit {
-        /// The activity's number.
-        activity: u32,
-        /// The missing unit ID.
-        unit: String,
-    },
-    /// An activity names a direction the plan does not list.
-    UnknownDirection {
-        /// The activity's number.
-        activity: u32,
-        /// The missing direction ID.
-        direction: String,
-    },
-    /// The period ends before it starts.
-    PeriodReversed,
+    /// The plan breaks a rule (the first of [`plan_problems`](super::plan_edit::plan_problems)).
+    Invalid(super::plan_edit::PlanProblem),
 }
 
 impl Campaign {
@@ -216,45 +199,9 @@ impl Campaign {
         if self.format_version > CAMPAIGN_FORMAT_VERSION {
             return Err(CampaignError::NewerFormat(self.format_version));
         }
-        if self.period.end < self.period.start {
-            return Err(CampaignError::PeriodReversed);
-        }
-        ensure_unique(self.units.iter().map(|unit| unit.id.as_str()))?;
-        ensure_unique(
-            self.directions
-                .iter()
-                .map(|direction| direction.id.as_str()),
-        )?;
-        ensure_unique(self.activities.iter().map(|activity| activity.id.as_str()))?;
-        for activity in &self.activities {
-            ensure_unique(activity.extra_counters.iter().map(|c| c.id.as_str()))?;
-            if let Some(unit) = activity
-                .lead_unit_ids
-                .iter()
-                .find(|u| self.unit(u).is_none())
-            {
-                return Err(CampaignError::UnknownUnit {
-                    activity: activity.number,
-                    unit: unit.to_string(),
-                });
-            }
-            if self.direction(&activity.default_direction_id).is_none() {
-                return Err(CampaignError::UnknownDirection {
-                    activity: activity.number,
-                    direction: activity.default_direction_id.to_string(),
-                });
-            }
-        }
-        Ok(())
-    }
-}
-
-fn ensure_unique<'a>(ids: impl Iterator<Item = &'a str>) -> Result<(), CampaignError> {
-    let mut seen = HashSet::new();
-    for id in ids {
-        if !seen.insert(id) {
-            return Err(CampaignError::DuplicateId(id.to_owned()));
+        match super::plan_edit::plan_problems(self).into_iter().next() {
+            Some(problem) => Err(CampaignError::Invalid(problem)),
+            None => Ok(()),
         }
     }
-    Ok(())
 }

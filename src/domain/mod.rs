@@ -21,6 +21,7 @@ pub mod import;
 pub mod merge;
 pub mod photo;
 pub mod photo_plan;
+pub mod plan_edit;
 pub mod received;
 pub mod report_pack;
 pub mod roster;

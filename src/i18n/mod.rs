@@ -11,6 +11,7 @@ mod import_texts;
 mod messages;
 mod photo_messages;
 mod photo_texts;
+mod plan_messages;
 mod texts;
 
 pub use csv_words::{all_csv_words, csv_words};
@@ -32,6 +33,7 @@ pub use photo_messages::{
     unit_selection,
 };
 pub use photo_texts::PhotoText;
+pub use plan_messages::plan_problem;
 pub use texts::Text;
 
 /// A table of fixed texts, Chinese and English.

@@ -1,0 +1,186 @@
+//! Editing campaign plans: every problem a plan has (for the plan editor and for plan files
+//! shared between devices), and a new campaign copied from an existing one and moved to another
+//! year.
+//!
+//! Activities and units keep their IDs when a plan is copied or edited, so renaming never
+//! detaches the records that point at them; a campaign gets a new ID of its own.
+
+use super::campaign::{Campaign, PlannedActivity};
+use super::ids::CampaignId;
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashSet;
+
+/// Which list an ID belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    /// Units.
+    Unit,
+    /// Summary directions.
+    Direction,
+    /// Planned activities.
+    Activity,
+    /// An activity's extra counters.
+    Counter,
+}
+
+/// One thing wrong with a plan. The plan editor shows every one; a plan file is refused with the
+/// first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanProblem {
+    /// The title is empty.
+    EmptyTitle,
+    /// The period ends before it starts.
+    PeriodReversed,
+    /// The report deadline falls before the last day of the period.
+    DeadlineBeforePeriodEnds,
+    /// Two entries of one list share an ID.
+    DuplicateId {
+        /// The list.
+        kind: IdKind,
+        /// The shared ID.
+        id: String,
+    },
+    /// The plan lists no units.
+    NoUnits,
+    /// An activity has no title.
+    EmptyActivityTitle {
+        /// Its number.
+        activity: u32,
+    },
+    /// An activity names no lead unit.
+    NoLeadUnit {
+        /// Its number.
+        activity: u32,
+    },
+    /// An activity names a unit the plan does not list.
+    UnknownUnit {
+        /// Its number.
+        activity: u32,
+        /// The missing unit's ID.
+        unit: String,
+    },
+    /// An activity's default direction is not among the plan's directions.
+    UnknownDirection {
+        /// Its number.
+        activity: u32,
+        /// The missing direction's ID.
+        direction: String,
+    },
+}
+
+fn duplicates<'a>(kind: IdKind, ids: impl Iterator<Item = &'a str>, out: &mut Vec<PlanProblem>) {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            out.push(PlanProblem::DuplicateId {
+                kind,
+                id: id.to_owned(),
+            });
+        }
+    }
+}
+
+fn activity_problems(plan: &Campaign, activity: &PlannedActivity, out: &mut Vec<PlanProblem>) {
+    let number = activity.number;
+    if activity.short_title.zh.trim().is_empty() {
+        out.push(PlanProblem::EmptyActivityTitle { activity: number });
+    }
+    if activity.lead_unit_ids.is_empty() {
+        out.push(PlanProblem::NoLeadUnit { activity: number });
+    }
+    for unit in &activity.lead_unit_ids {
+        if plan.unit(unit).is_none() {
+            out.push(PlanProblem::UnknownUnit {
+                activity: number,
+                unit: unit.to_string(),
+            });
+        }
+    }
+    if plan.direction(&activity.default_direction_id).is_none() {
+        out.push(PlanProblem::UnknownDirection {
+            activity: number,
+            direction: activity.default_direction_id.to_string(),
+        });
+    }
+    duplicates(
+        IdKind::Counter,
+        activity.extra_counters.iter().map(|c| c.id.as_str()),
+        out,
+    );
+}
+
+/// Every problem of `plan`, in the order the editor shows its fields.
+pub fn plan_problems(plan: &Campaign) -> Vec<PlanProblem> {
+    let mut problems = Vec::new();
+    if plan.title.zh.trim().is_empty() {
+        problems.push(PlanProblem::EmptyTitle);
+    }
+    if plan.period.end < plan.period.start {
+        problems.push(PlanProblem::PeriodReversed);
+    }
+    if plan.report_deadline < plan.period.end {
+        problems.push(PlanProblem::DeadlineBeforePeriodEnds);
+    }
+    if plan.units.is_empty() {
+        problems.push(PlanProblem::NoUnits);
+    }
+    duplicates(
+        IdKind::Unit,
+        plan.units.iter().map(|u| u.id.as_str()),
+        &mut problems,
+    );
+    duplicates(
+        IdKind::Direction,
+        plan.directions.iter().map(|d| d.id.as_str()),
+        &mut problems,
+    );
+    duplicates(
+        IdKind::Activity,
+        plan.activities.iter().map(|a| a.id.as_str()),
+        &mut problems,
+    );
+    for activity in &plan.activities {
+        activity_problems(plan, activity, &mut problems);
+    }
+    problems
+}
+
+/// `date` moved by `years`; 29 February becomes 28 February in a year without one.
+pub fn shift_year(date: NaiveDate, years: i32) -> NaiveDate {
+    let year = date.year() + years;
+    date.with_year(year)
+        .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), 28))
+        .unwrap_or(date)
+}
+
+/// `text` with the year `from` written as `to` (e.g. 2021年“质量月” → 2026年“质量月”).
+fn with_year(text: &str, from: i32, to: i32) -> String {
+    text.replace(&from.to_string(), &to.to_string())
+}
+
+/// A new campaign `id` copied from `plan`, moved to `year`: the period, planned dates and report
+/// deadline shift by whole years; the year in the titles, theme and descriptions follows; the
+/// document number is left empty for the new document's. Units, activities, directions and
+/// counters keep their IDs.
+pub fn copy_to_year(plan: &Campaign, id: CampaignId, year: i32) -> Campaign {
+    let from = plan.period.start.year();
+    let years = year - from;
+    let mut copy = plan.clone();
+    copy.id = id;
+    copy.title.zh = with_year(&plan.title.zh, from, year);
+    copy.title.en = plan.title.en.as_ref().map(|t| with_year(t, from, year));
+    if let Some(short) = &mut copy.short_title {
+        short.zh = with_year(&short.zh, from, year);
+        short.en = short.en.as_ref().map(|t| with_year(t, from, year));
+    }
+    copy.theme = with_year(&plan.theme, from, year);
+    copy.document_number = String::new();
+    copy.period.start = shift_year(plan.period.start, years);
+    copy.period.end = shift_year(plan.period.end, years);
+    copy.report_deadline = shift_year(plan.report_deadline, years);
+    for activity in &mut copy.activities {
+        activity.planned_date = activity.planned_date.map(|d| shift_year(d, years));
+        activity.description = with_year(&activity.description, from, year);
+    }
+    copy
+}

@@ -1,0 +1,65 @@
+//! Sentences of the plan editor and of plan files: what is wrong with a plan, naming the field,
+//! the activity (by its number) or the ID.
+
+use super::Language;
+use crate::domain::plan_edit::{IdKind, PlanProblem};
+
+fn list_name(language: Language, kind: IdKind) -> &'static str {
+    match (language, kind) {
+        (Language::ZhCn, IdKind::Unit) => "单位",
+        (Language::ZhCn, IdKind::Direction) => "总结方向",
+        (Language::ZhCn, IdKind::Activity) => "活动",
+        (Language::ZhCn, IdKind::Counter) => "统计项",
+        (Language::En, IdKind::Unit) => "unit",
+        (Language::En, IdKind::Direction) => "summary direction",
+        (Language::En, IdKind::Activity) => "activity",
+        (Language::En, IdKind::Counter) => "figure",
+    }
+}
+
+/// What is wrong with a plan, in a sentence.
+pub fn plan_problem(language: Language, problem: &PlanProblem) -> String {
+    let zh = language == Language::ZhCn;
+    match problem {
+        PlanProblem::EmptyTitle if zh => "请填写活动方案标题。".to_owned(),
+        PlanProblem::EmptyTitle => "The plan needs a title.".to_owned(),
+        PlanProblem::PeriodReversed if zh => "活动结束日期不能早于开始日期。".to_owned(),
+        PlanProblem::PeriodReversed => "The campaign cannot end before it starts.".to_owned(),
+        PlanProblem::DeadlineBeforePeriodEnds if zh => {
+            "总结报送截止日期不能早于活动结束日期。".to_owned()
+        }
+        PlanProblem::DeadlineBeforePeriodEnds => {
+            "The report deadline cannot fall before the campaign ends.".to_owned()
+        }
+        PlanProblem::NoUnits if zh => "活动方案至少要有一个参加单位。".to_owned(),
+        PlanProblem::NoUnits => "The plan needs at least one unit.".to_owned(),
+        PlanProblem::DuplicateId { kind, id } if zh => {
+            format!("有两个{}的编号都是“{id}”，编号不能重复。", list_name(language, *kind))
+        }
+        PlanProblem::DuplicateId { kind, id } => {
+            format!("Two {}s share the ID “{id}”: IDs must be unique.", list_name(language, *kind))
+        }
+        PlanProblem::EmptyActivityTitle { activity } if zh => {
+            format!("第 {activity} 项活动缺少名称。")
+        }
+        PlanProblem::EmptyActivityTitle { activity } => format!("Activity {activity} needs a title."),
+        PlanProblem::NoLeadUnit { activity } if zh => {
+            format!("第 {activity} 项活动没有牵头单位。")
+        }
+        PlanProblem::NoLeadUnit { activity } => format!("Activity {activity} needs a lead unit."),
+        PlanProblem::UnknownUnit { activity, unit } if zh => {
+            format!("第 {activity} 项活动的牵头单位“{unit}”不在单位名单中。")
+        }
+        PlanProblem::UnknownUnit { activity, unit } => {
+            format!("Activity {activity} names the lead unit “{unit}”, which is not among the plan's units.")
+        }
+        PlanProblem::UnknownDirection {
+            activity,
+            direction,
+        } if zh => format!("第 {activity} 项活动的总结方向“{direction}”不在方案中。"),
+        PlanProblem::UnknownDirection {
+            activity,
+            direction,
+        } => format!("Activity {activity} names the summary direction “{direction}”, which is not in the plan."),
+    }
+}
