@@ -7,6 +7,7 @@ use crate::components::update_banner::UpdateBanner;
 use crate::domain::campaign::Campaign;
 use crate::i18n::Text;
 use crate::pages::attendance::AttendancePage;
+use crate::pages::campaigns::CampaignsPage;
 use crate::pages::counter::CounterPage;
 use crate::pages::device_setup::DeviceSetupPage;
 use crate::pages::event_form::EventFormPage;
@@ -15,6 +16,7 @@ use crate::pages::home::HomePage;
 use crate::pages::import::ImportPage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::photos::PhotosPage;
+use crate::pages::plan_editor::PlanEditorPage;
 use crate::pages::received::ReceivedFilesPage;
 use crate::pages::statistics::StatisticsPage;
 use crate::route::Route;
@@ -75,6 +77,8 @@ pub fn App(campaign: Campaign, #[prop(into)] today: Signal<NaiveDate>) -> impl I
         Route::Attendance(id) => view! { <AttendancePage event=id /> }.into_any(),
         Route::Counter(id) => view! { <CounterPage event=id /> }.into_any(),
         Route::Photos(id) => view! { <PhotosPage event=id /> }.into_any(),
+        Route::Campaigns => view! { <CampaignsPage /> }.into_any(),
+        Route::PlanEditor => view! { <PlanEditorPage /> }.into_any(),
     };
 
     view! {

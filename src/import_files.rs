@@ -9,8 +9,8 @@ use crate::domain::event_record::EventRecord;
 use crate::domain::export::ExportFile;
 use crate::domain::ids::{EventId, PhotoId, ReceivedFileId, RosterEntryId};
 use crate::domain::import::{
-    plan_import, read_export_file, starts_like_json_object, FileProblem, ImportPlan, IncomingFile,
-    MAX_IMPORT_BYTES,
+    plan_import, read_export_file_of, starts_like_json_object, FileProblem, ImportPlan,
+    IncomingFile, MAX_IMPORT_BYTES,
 };
 use crate::domain::merge::{content_hash, state_hash, RecordOrigin};
 use crate::domain::photo::PhotoRecord;
@@ -62,12 +62,13 @@ async fn bytes_of(blob: &web_sys::Blob) -> Option<Vec<u8>> {
     Some(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Reads `file` and judges it against `campaign`. Junk and oversized files are refused from their
-/// size and first bytes, without reading them whole.
+/// Reads `file` and judges it against the `known` campaigns (a file of another campaign brings
+/// its plan). Junk and oversized files are refused from their size and first bytes, without
+/// reading them whole.
 pub async fn read_chosen_file(
     file: &web_sys::File,
     id: ReceivedFileId,
-    campaign: &Campaign,
+    known: &[Campaign],
     received: &[ReceivedFile],
 ) -> ChosenFile {
     let size = file.size() as u64;
@@ -84,7 +85,7 @@ pub async fn read_chosen_file(
         Err(_) => Vec::new(),
     };
     if starts_like_archive(&head) {
-        match read_pack(file, campaign, |_, _| {}).await {
+        match read_pack(file, known).await {
             Ok(pack) => {
                 chosen.size = (size, pack.content_hash);
                 chosen.already_received = received
@@ -116,7 +117,7 @@ pub async fn read_chosen_file(
     let hash = content_hash(&bytes);
     chosen.size = (size, hash);
     chosen.already_received = received.iter().find(|r| r.content_hash == hash).cloned();
-    chosen.verdict = read_export_file(&bytes, campaign);
+    chosen.verdict = read_export_file_of(&bytes, known);
     chosen
 }
 
@@ -353,4 +354,20 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length())
         .filter_map(|index| list.get(index))
         .collect()
+}
+
+/// The campaigns of the preview's good files that `list` does not have yet, each once, with the
+/// plan its file carries.
+pub fn new_campaigns(
+    list: &crate::domain::campaign_list::CampaignList,
+    preview: &ImportPreview,
+) -> Vec<Campaign> {
+    let mut plans: Vec<Campaign> = Vec::new();
+    for export in preview.files.iter().filter_map(|f| f.verdict.as_ref().ok()) {
+        let id = &export.campaign.id;
+        if list.find(id).is_none() && plans.iter().all(|p| &p.id != id) {
+            plans.push(export.campaign.clone());
+        }
+    }
+    plans
 }

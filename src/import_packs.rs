@@ -6,7 +6,7 @@
 use crate::browser_photos::read_photo;
 use crate::domain::campaign::Campaign;
 use crate::domain::export::ExportFile;
-use crate::domain::import::{read_export_file, FileProblem, MAX_IMPORT_BYTES};
+use crate::domain::import::{read_export_file_of, FileProblem, MAX_IMPORT_BYTES};
 use crate::domain::merge::content_hash;
 use crate::domain::photo::PhotoRecord;
 use crate::domain::report_pack::{
@@ -99,13 +99,8 @@ async fn member_bytes(file: &Blob, member: &ArchiveMember) -> Result<Vec<u8>, Fi
     Ok(bytes)
 }
 
-/// Reads the pack `file` as a pack of `campaign`, calling `progress(done, total)` as its photos
-/// are checked.
-pub async fn read_pack(
-    file: &Blob,
-    campaign: &Campaign,
-    progress: impl Fn(usize, usize),
-) -> Result<ReadPack, FileProblem> {
+/// Reads the pack `file`, its export judged against the `known` campaigns.
+pub async fn read_pack(file: &Blob, known: &[Campaign]) -> Result<ReadPack, FileProblem> {
     let size = file.size() as u64;
     if size > MAX_PACK_BYTES {
         return Err(FileProblem::Pack(PackProblem::TooLarge { bytes: size }));
@@ -129,12 +124,10 @@ pub async fn read_pack(
     let manifest = parse_manifest(&manifest_bytes).map_err(FileProblem::Pack)?;
     let export_member = find(&manifest.export_file).ok_or(not_a_pack)?;
     let export_bytes = member_bytes(file, export_member).await?;
-    let export = read_export_file(&export_bytes, campaign)?;
+    let export = read_export_file_of(&export_bytes, known)?;
     check_manifest(&manifest, &export).map_err(FileProblem::Pack)?;
     let mut photos = Vec::with_capacity(manifest.photos.len());
-    let total = manifest.photos.len();
-    for (done, packed) in manifest.photos.into_iter().enumerate() {
-        progress(done, total);
+    for packed in manifest.photos {
         let damaged = || {
             FileProblem::Pack(PackProblem::PhotoDamaged {
                 file: packed.file.clone(),

@@ -3,6 +3,7 @@
 use field_ledger::app::App;
 use field_ledger::browser_clock::today_in_china;
 use field_ledger::domain::campaign::Campaign;
+use field_ledger::storage::preferences;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -11,7 +12,11 @@ const DAY_CHECK_INTERVAL: Duration = Duration::from_secs(60);
 
 fn main() {
     console_error_panic_hook::set_once();
-    let campaign = Campaign::quality_month_2021();
+    // The active campaign; the built-in plan when none was chosen or storage cannot be read
+    // (the storage notice then says so).
+    let campaign = preferences::load_campaigns()
+        .map(|list| list.active_plan())
+        .unwrap_or_else(|_| Campaign::quality_month_2021());
     let today = RwSignal::new(today_in_china());
     set_interval(
         move || {

@@ -30,6 +30,10 @@ pub enum Route {
     Counter(EventId),
     /// An event's photos.
     Photos(EventId),
+    /// The campaigns on this device: switch, copy, new, share plans.
+    Campaigns,
+    /// The plan editor of the active campaign.
+    PlanEditor,
 }
 
 impl Route {
@@ -49,6 +53,8 @@ impl Route {
             ["export"] => Route::Export,
             ["import"] => Route::Import,
             ["import", "received"] => Route::Received,
+            ["campaigns"] => Route::Campaigns,
+            ["campaigns", "plan"] => Route::PlanEditor,
             ["events", "new"] => Route::NewEvent,
             ["events", id] => EventId::parse(id).map_or(Route::Home, Route::EditEvent),
             ["events", id, "attendance"] => {
@@ -75,6 +81,8 @@ impl Route {
             Route::Attendance(id) => format!("#/events/{id}/attendance"),
             Route::Counter(id) => format!("#/events/{id}/counter"),
             Route::Photos(id) => format!("#/events/{id}/photos"),
+            Route::Campaigns => "#/campaigns".to_owned(),
+            Route::PlanEditor => "#/campaigns/plan".to_owned(),
         }
     }
 }

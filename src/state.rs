@@ -30,6 +30,28 @@ impl UiLanguage {
 #[derive(Debug, Clone)]
 pub struct ActiveCampaign(pub Arc<Campaign>);
 
+/// The campaigns on this device and the active one, as stored.
+#[derive(Debug, Clone, Copy)]
+pub struct Campaigns(pub RwSignal<crate::domain::campaign_list::CampaignList>);
+
+impl Campaigns {
+    /// Stores `list` (durable before it returns) and reloads the app, so every page shows the
+    /// active campaign's plan. Failures are shown, and nothing is reloaded.
+    pub fn save_and_reload(
+        self,
+        list: crate::domain::campaign_list::CampaignList,
+        notice: StorageNotice,
+    ) {
+        match crate::storage::preferences::save_campaigns(&list) {
+            Ok(()) => {
+                self.0.set(list);
+                let _ = window().location().reload();
+            }
+            Err(failure) => notice.show(SavedThing::CampaignPlan, failure),
+        }
+    }
+}
+
 /// Today's calendar day in China Standard Time. A signal, because a tablet left open overnight
 /// must count the new day.
 #[derive(Debug, Clone, Copy)]
@@ -113,6 +135,11 @@ pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>, route: Ro
         None
     });
     provide_context(UiLanguage(RwSignal::new(language.unwrap_or_default())));
+    let campaigns = preferences::load_campaigns().unwrap_or_else(|failure| {
+        notice.show(SavedThing::CampaignPlan, failure);
+        Default::default()
+    });
+    provide_context(Campaigns(RwSignal::new(campaigns)));
     provide_context(ActiveCampaign(Arc::new(campaign)));
     provide_context(Today(today));
     provide_context(notice);

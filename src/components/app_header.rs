@@ -3,7 +3,7 @@
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::server_status::ServerStatus;
 use crate::event_records::EventRecords;
-use crate::i18n::{unexported_label, ImportText, Language, Text};
+use crate::i18n::{unexported_label, ImportText, Language, PlanText, Text};
 use crate::route::Route;
 use crate::state::{CurrentRoute, Device, UiLanguage};
 use leptos::prelude::*;
@@ -27,6 +27,7 @@ pub fn AppHeader() -> impl IntoView {
             | Route::Counter(_)
             | Route::Photos(_) => Route::Home,
             Route::Received => Route::Import,
+            Route::PlanEditor => Route::Campaigns,
             other => other,
         };
         view! {
@@ -55,6 +56,7 @@ pub fn AppHeader() -> impl IntoView {
                 {link(Route::Export, "nav-export", |l| l.text(Text::NavExport))}
                 {link(Route::Import, "nav-import", |l| l.text(ImportText::NavImport))}
                 {link(Route::Overview, "nav-overview", |l| l.text(Text::NavOverview))}
+                {link(Route::Campaigns, "nav-campaigns", |l| l.text(PlanText::NavCampaigns))}
                 {link(Route::Device, "nav-device", |l| l.text(Text::NavDevice))}
             </nav>
             <ServerStatus />

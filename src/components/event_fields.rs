@@ -41,7 +41,9 @@ pub fn EventFields(
     };
 
     let c = campaign.clone();
-    let activities = Signal::derive(move || activity_choices(language.0.get(), &c));
+    let activities = Signal::derive(move || {
+        draft.with(|d| activity_choices(language.0.get(), &c, Some(&d.activity)))
+    });
     let c = campaign.clone();
     let units = Signal::derive(move || unit_choices(language.0.get(), &c));
     let c = campaign.clone();

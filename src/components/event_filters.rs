@@ -19,7 +19,7 @@ pub fn EventFilters(
     let text = move |key: Text| Signal::derive(move || language.0.get().text(key).to_owned());
     let activities_campaign = campaign.clone();
     let activities =
-        Signal::derive(move || activity_choices(language.0.get(), &activities_campaign));
+        Signal::derive(move || activity_choices(language.0.get(), &activities_campaign, None));
     let units = Signal::derive(move || unit_choices(language.0.get(), &campaign));
     let activity = Signal::derive(move || filter.with(|f| f.activity.clone()));
     let unit = Signal::derive(move || {

@@ -16,6 +16,7 @@ pub mod import_preview;
 pub mod language_switch;
 pub mod personal_data_purge;
 pub mod photo_row;
+pub mod plan_activity_row;
 pub mod roster_form;
 pub mod roster_list;
 pub mod select_field;

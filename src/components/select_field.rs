@@ -132,14 +132,18 @@ pub fn unit_choices(
         .collect()
 }
 
-/// The plan's activities, numbered, then "other".
+/// The plan's activities, numbered, then "other". For a form (`Some(keep)`), retired activities
+/// are left out except `keep` (the activity of an event being edited); a filter (`None`) lists
+/// them all.
 pub fn activity_choices(
     language: Language,
     campaign: &crate::domain::campaign::Campaign,
+    keep: Option<&str>,
 ) -> Vec<Choice> {
     let mut choices: Vec<Choice> = campaign
         .activities
         .iter()
+        .filter(|activity| !activity.retired || keep.is_none_or(|k| activity.id.as_str() == k))
         .map(|activity| {
             let (title, in_language) = crate::i18n::localized(language, &activity.short_title);
             let text = format!("{}. {title}", activity.number);

@@ -38,6 +38,9 @@ pub struct Unit {
     /// True for "各市场监管所": it stands for the offices each device names when it is set up.
     #[serde(default)]
     pub placeholder: bool,
+    /// Retired: no longer offered for new events or devices; kept because records name it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub retired: bool,
 }
 
 /// One of the directions the end-of-campaign summary is organised by.
@@ -81,6 +84,9 @@ pub struct PlannedActivity {
     /// Activity-specific figures.
     #[serde(default)]
     pub extra_counters: Vec<ExtraCounter>,
+    /// Retired: no longer offered for new events; kept (and counted) because records name it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub retired: bool,
 }
 
 /// The first and last day of a campaign (both inclusive).

@@ -54,6 +54,8 @@ pub enum FileProblem {
     },
     /// A report pack (ZIP) that cannot be read.
     Pack(super::report_pack::PackProblem),
+    /// The file's campaign is new here, and the plan it carries breaks a rule.
+    BadPlan(super::plan_edit::PlanProblem),
 }
 
 /// Whether `head` (a file's first bytes) can start a JSON object: optional BOM and white space,
@@ -66,7 +68,21 @@ pub fn starts_like_json_object(head: &[u8]) -> bool {
 }
 
 /// Reads one file's bytes as an export of `campaign`, checking every record against the plan.
+/// A file of another campaign is refused.
 pub fn read_export_file(bytes: &[u8], campaign: &Campaign) -> Result<ExportFile, FileProblem> {
+    let file = read_export_file_of(bytes, std::slice::from_ref(campaign))?;
+    if file.campaign.id != campaign.id {
+        return Err(FileProblem::OtherCampaign {
+            title: file.campaign.title.clone(),
+        });
+    }
+    Ok(file)
+}
+
+/// Reads one file's bytes as an export of any campaign: records are checked against the device's
+/// own plan of the file's campaign when `known` holds it, else against the plan the file carries
+/// (which must itself be valid; importing the file then adds that campaign).
+pub fn read_export_file_of(bytes: &[u8], known: &[Campaign]) -> Result<ExportFile, FileProblem> {
     if bytes.len() as u64 > MAX_IMPORT_BYTES {
         return Err(FileProblem::TooLarge {
             bytes: bytes.len() as u64,
@@ -80,11 +96,18 @@ pub fn read_export_file(bytes: &[u8], campaign: &Campaign) -> Result<ExportFile,
     }
     let text = std::str::from_utf8(bytes).map_err(|_| FileProblem::NotJson)?;
     let mut file = ExportFile::from_json(text).map_err(FileProblem::Unreadable)?;
-    if file.campaign.id != campaign.id {
-        return Err(FileProblem::OtherCampaign {
-            title: file.campaign.title.clone(),
-        });
-    }
+    let campaign = match known.iter().find(|c| c.id == file.campaign.id) {
+        Some(known) => known,
+        None => {
+            if let Some(problem) = super::plan_edit::plan_problems(&file.campaign)
+                .into_iter()
+                .next()
+            {
+                return Err(FileProblem::BadPlan(problem));
+            }
+            &file.campaign
+        }
+    };
     check_records(&file, campaign)?;
     // A kept phone must come from a version ranked below the one keeping it (as merging makes
     // it); one that does not (a hand-edited file) is dropped, or merging would depend on order.

@@ -5,6 +5,7 @@
 
 pub mod attendance;
 pub mod campaign;
+pub mod campaign_list;
 pub mod china_time;
 pub mod csv_export;
 mod csv_file;

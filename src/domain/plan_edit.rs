@@ -184,3 +184,80 @@ pub fn copy_to_year(plan: &Campaign, id: CampaignId, year: i32) -> Campaign {
     }
     copy
 }
+
+/// A new activity at the end of `plan`: the next number, an ID no activity has, the first unit
+/// as lead and the first direction as default. The title is left for the user.
+pub fn new_activity(plan: &Campaign) -> PlannedActivity {
+    let number = plan.activities.iter().map(|a| a.number).max().unwrap_or(0) + 1;
+    let mut n = number;
+    let id = loop {
+        let candidate = format!("{}-a{n:02}", plan.id);
+        if plan.activities.iter().all(|a| a.id.as_str() != candidate) {
+            break candidate;
+        }
+        n += 1;
+    };
+    PlannedActivity {
+        id: super::ids::ActivityId::new(id),
+        number,
+        short_title: super::campaign::LocalizedText {
+            zh: String::new(),
+            en: None,
+        },
+        description: String::new(),
+        lead_unit_ids: plan
+            .units
+            .first()
+            .map(|u| u.id.clone())
+            .into_iter()
+            .collect(),
+        planned_date: None,
+        default_direction_id: plan
+            .directions
+            .first()
+            .map(|d| d.id.clone())
+            .unwrap_or_else(|| super::ids::DirectionId::new("")),
+        extra_counters: Vec::new(),
+        retired: false,
+    }
+}
+
+/// Moves activity `index` one place up (`up`) or down, renumbering every activity in its new
+/// order (IDs stay, so records keep pointing at the same activity).
+pub fn move_activity(plan: &mut Campaign, index: usize, up: bool) {
+    let other = if up {
+        index.checked_sub(1)
+    } else {
+        Some(index + 1).filter(|i| *i < plan.activities.len())
+    };
+    if let Some(other) = other.filter(|_| index < plan.activities.len()) {
+        plan.activities.swap(index, other);
+        for (position, activity) in plan.activities.iter_mut().enumerate() {
+            activity.number = position as u32 + 1;
+        }
+    }
+}
+
+/// A new campaign `id` from scratch, with `template`'s units and summary directions (the same
+/// bureau runs it) and no activities yet: one month from `today`, due 15 days after.
+pub fn blank_plan(template: &Campaign, id: CampaignId, today: NaiveDate) -> Campaign {
+    let end = today + chrono::Days::new(29);
+    Campaign {
+        format: super::campaign::CAMPAIGN_FORMAT.to_owned(),
+        format_version: super::campaign::CAMPAIGN_FORMAT_VERSION,
+        id,
+        title: super::campaign::LocalizedText {
+            zh: String::new(),
+            en: None,
+        },
+        short_title: None,
+        issuing_unit: template.issuing_unit.clone(),
+        document_number: String::new(),
+        theme: String::new(),
+        period: super::campaign::Period { start: today, end },
+        report_deadline: end + chrono::Days::new(15),
+        units: template.units.clone(),
+        directions: template.directions.clone(),
+        activities: Vec::new(),
+    }
+}

@@ -111,6 +111,13 @@ pub fn file_problem_reason(language: Language, problem: &FileProblem) -> String 
             format!("sign-in {position} belongs to an event the file does not carry; the file is incomplete.")
         }
         FileProblem::Pack(problem) => pack_problem_reason(language, problem),
+        FileProblem::BadPlan(problem) if zh => {
+            format!("文件中的活动方案有误：{}", super::plan_problem(language, problem))
+        }
+        FileProblem::BadPlan(problem) => format!(
+            "the campaign plan in the file is invalid: {}",
+            super::plan_problem(language, problem)
+        ),
     };
     why
 }

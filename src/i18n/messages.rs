@@ -91,6 +91,7 @@ pub fn failed_save_message(language: Language, failed: &FailedSave) -> String {
         SavedThing::ExportJournal => language.text(Text::ExportJournalName).to_owned(),
         SavedThing::Photo => language.text(super::PhotoText::PhotoName).to_owned(),
         SavedThing::PhotoSetting => language.text(super::PhotoText::ShrinkSetting).to_owned(),
+        SavedThing::CampaignPlan => language.text(super::PlanText::PlanThing).to_owned(),
         SavedThing::StoredRecords => {
             let reason = language.text(failed.failure.message());
             return format!("{}{reason}", language.text(Text::StoredRecordsUnreadable));

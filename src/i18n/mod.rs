@@ -12,6 +12,7 @@ mod messages;
 mod photo_messages;
 mod photo_texts;
 mod plan_messages;
+mod plan_texts;
 mod texts;
 
 pub use csv_words::{all_csv_words, csv_words};
@@ -33,7 +34,8 @@ pub use photo_messages::{
     unit_selection,
 };
 pub use photo_texts::PhotoText;
-pub use plan_messages::plan_problem;
+pub use plan_messages::{campaign_added, plan_file_problem, plan_problem};
+pub use plan_texts::PlanText;
 pub use texts::Text;
 
 /// A table of fixed texts, Chinese and English.

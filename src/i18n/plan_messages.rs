@@ -63,3 +63,41 @@ pub fn plan_problem(language: Language, problem: &PlanProblem) -> String {
         } => format!("Activity {activity} names the summary direction “{direction}”, which is not in the plan."),
     }
 }
+
+/// Why the plan file `name` cannot be imported, naming it first.
+pub fn plan_file_problem(
+    language: Language,
+    name: &str,
+    problem: &crate::domain::campaign::CampaignError,
+) -> String {
+    use crate::domain::campaign::CampaignError;
+    let zh = language == Language::ZhCn;
+    let why = match problem {
+        CampaignError::Syntax { line, column, .. } if zh => {
+            format!("不是有效的方案文件（第 {line} 行第 {column} 列有误）。")
+        }
+        CampaignError::Syntax { line, column, .. } => {
+            format!("not a valid plan file (an error at line {line}, column {column}).")
+        }
+        CampaignError::NotACampaign if zh => "不是活动台账的方案文件。".to_owned(),
+        CampaignError::NotACampaign => "not a Field Ledger plan file.".to_owned(),
+        CampaignError::NewerFormat(_) if zh => {
+            "方案文件由更新版本的活动台账生成，请先更新本应用。".to_owned()
+        }
+        CampaignError::NewerFormat(_) => {
+            "the plan file was written by a newer version of Field Ledger; update this app first."
+                .to_owned()
+        }
+        CampaignError::Invalid(problem) => plan_problem(language, problem),
+    };
+    let (open, close) = super::file_name_quotes(language);
+    format!("{open}{name}{close}{why}")
+}
+
+/// Said after an import that brought a campaign new to this device.
+pub fn campaign_added(language: Language, title: &str) -> String {
+    match language {
+        Language::ZhCn => format!("已新增活动方案“{title}”，可在“活动方案”中切换查看。"),
+        Language::En => format!(" The campaign “{title}” was added; switch to it under Campaigns."),
+    }
+}

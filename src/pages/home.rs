@@ -8,7 +8,7 @@ use crate::domain::ids::EventId;
 use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{events_count, failed_save_message, records_skipped, Text};
 use crate::route::Route;
-use crate::state::{CurrentRoute, ListView, UiLanguage};
+use crate::state::{ActiveCampaign, CurrentRoute, ListView, UiLanguage};
 use crate::storage::{FailedSave, SavedThing};
 use leptos::prelude::*;
 
@@ -23,12 +23,15 @@ pub fn HomePage() -> impl IntoView {
     let records = expect_context::<EventRecords>();
     let route = expect_context::<CurrentRoute>();
     let ListView { filter, shown } = expect_context::<ListView>();
+    // Only the active campaign's events: campaigns never mix.
+    let campaign = expect_context::<ActiveCampaign>().0;
+    let count_campaign = campaign.clone();
 
     // IDs with their revision, so a row is rebuilt exactly when its record changes.
     let matching = Memo::new(move |_| {
         records.all.with(|all| {
             filter.with(|f| {
-                matching_events(all.values(), f)
+                matching_events(all.values().filter(|r| r.campaign_id == campaign.id), f)
                     .into_iter()
                     .map(|r| (r.id, r.revision))
                     .collect::<Vec<(EventId, u32)>>()
@@ -36,9 +39,11 @@ pub fn HomePage() -> impl IntoView {
         })
     });
     let stored_count = Memo::new(move |_| {
-        records
-            .all
-            .with(|all| all.values().filter(|r| !r.deleted).count())
+        records.all.with(|all| {
+            all.values()
+                .filter(|r| !r.deleted && r.campaign_id == count_campaign.id)
+                .count()
+        })
     });
 
     let status = move || match records.load.get() {

@@ -8,14 +8,16 @@ use crate::components::conflict_list::ConflictList;
 use crate::components::import_preview::ImportPreviewView;
 use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{
-    import_done, import_failed, reading_progress, reverted_message, ImportText, Language,
+    campaign_added, import_done, import_failed, localized, reading_progress, reverted_message,
+    ImportText, Language,
 };
 use crate::import_files::{
-    confirm_import, files_of, next_frame, preview_import, read_chosen_file, ImportPreview,
+    confirm_import, files_of, new_campaigns, next_frame, preview_import, read_chosen_file,
+    ImportPreview,
 };
 use crate::import_revert::undo_last_import;
 use crate::route::Route;
-use crate::state::{ActiveCampaign, UiLanguage};
+use crate::state::{Campaigns, UiLanguage};
 use crate::storage::StorageFailure;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -50,7 +52,7 @@ enum Said {
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let language = expect_context::<UiLanguage>();
-    let campaign = expect_context::<ActiveCampaign>().0;
+    let campaigns = expect_context::<Campaigns>();
     let records = expect_context::<EventRecords>();
     let stage = RwSignal::new(Stage::Idle);
     let said = RwSignal::new(None::<Said>);
@@ -81,7 +83,7 @@ pub fn ImportPage() -> impl IntoView {
             return;
         }
         said.set(None);
-        let campaign = campaign.clone();
+        let known = campaigns.0.get_untracked().all();
         leptos::task::spawn_local(async move {
             let received = match records.database() {
                 Ok(database) => database.load_received_files().await.map(|l| l.records),
@@ -101,7 +103,7 @@ pub fn ImportPage() -> impl IntoView {
                 });
                 next_frame().await;
                 let id = new_received_file_id();
-                chosen.push(read_chosen_file(file, id, &campaign, &received).await);
+                chosen.push(read_chosen_file(file, id, &known, &received).await);
             }
             stage.set(Stage::Comparing);
             next_frame().await;
@@ -124,15 +126,31 @@ pub fn ImportPage() -> impl IntoView {
             next_frame().await;
             let now = browser_clock::now();
             let current = language.0.get_untracked();
+            // Campaigns new here are stored before their records, so no record is ever left
+            // without its plan.
+            let mut list = campaigns.0.get_untracked();
+            let new_plans = new_campaigns(&list, &preview);
+            if !new_plans.is_empty() {
+                for plan in &new_plans {
+                    list.put(plan.clone());
+                }
+                if let Err(failure) = crate::storage::preferences::save_campaigns(&list) {
+                    return fail(stage, said, current, failure);
+                }
+                campaigns.0.set(list);
+            }
             match confirm_import(records, &preview, new_import_id(), now).await {
                 Ok(snapshot) => {
                     let plan = &preview.plan;
-                    let text = import_done(
+                    let mut text = import_done(
                         current,
                         snapshot.files.len(),
                         plan.events.tally,
                         plan.roster.tally,
                     );
+                    for plan in &new_plans {
+                        text.push_str(&campaign_added(current, localized(current, &plan.title).0));
+                    }
                     said.set(Some(Said::Done(text)));
                     stage.set(Stage::Idle);
                 }

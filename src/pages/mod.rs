@@ -1,6 +1,7 @@
 //! Whole pages of the app.
 
 pub mod attendance;
+pub mod campaigns;
 pub mod counter;
 pub mod device_setup;
 pub mod event_form;
@@ -9,6 +10,7 @@ pub mod home;
 pub mod import;
 pub mod overview;
 pub mod photos;
+pub mod plan_editor;
 pub mod received;
 pub mod statistics;
 

@@ -70,6 +70,8 @@ pub enum SavedThing {
     Photo,
     /// The long side large photos are shrunk to.
     PhotoSetting,
+    /// A campaign plan, or the choice of the active campaign.
+    CampaignPlan,
 }
 
 /// A storage failure with what it concerned, for the notice banner.

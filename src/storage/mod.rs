@@ -45,4 +45,6 @@ pub mod keys {
     pub const EXPORT_JOURNAL: &str = "field-ledger.v1.export-journal";
     /// The long side very large photos are shrunk to on attach (`0`: never shrink).
     pub const PHOTO_LONG_SIDE: &str = "field-ledger.v1.photo-long-side";
+    /// The campaign plans added on this device and the active campaign.
+    pub const CAMPAIGNS: &str = "field-ledger.v1.campaigns";
 }

@@ -148,3 +148,15 @@ pub fn load_photo_long_side() -> Result<Option<u32>, StorageFailure> {
 pub fn save_photo_long_side(pixels: u32) -> Result<(), StorageFailure> {
     save(keys::PHOTO_LONG_SIDE, &pixels)
 }
+
+/// The campaigns added on this device and the active one (none stored: only the built-in plan).
+pub fn load_campaigns() -> Result<crate::domain::campaign_list::CampaignList, StorageFailure> {
+    Ok(load(keys::CAMPAIGNS)?.unwrap_or_default())
+}
+
+/// Saves the campaigns and the active one; returns once the browser has accepted the write.
+pub fn save_campaigns(
+    campaigns: &crate::domain::campaign_list::CampaignList,
+) -> Result<(), StorageFailure> {
+    save(keys::CAMPAIGNS, campaigns)
+}

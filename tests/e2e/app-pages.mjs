@@ -197,6 +197,37 @@ APP_PAGES.push({
   forms: [],
 });
 
+APP_PAGES.push(
+  {
+    name: 'campaigns',
+    open: async (page) => {
+      await seedDevice(page);
+      await openHome(page);
+      await page.getByTestId('nav-campaigns').click();
+      await page.getByTestId('campaign-copy').click();
+      await expect(page.getByTestId('campaign-copy-year')).toBeVisible();
+    },
+    dialogs: [],
+    forms: [(page) => ({ input: page.getByTestId('campaign-copy-year'), save: page.getByTestId('campaign-copy-confirm') })],
+  },
+  {
+    name: 'plan-editor',
+    open: async (page) => {
+      await seedDevice(page);
+      await openHome(page);
+      await page.getByTestId('nav-campaigns').click();
+      await page.getByTestId('campaign-copy').click();
+      await page.getByTestId('campaign-copy-confirm').click();
+      await expect(page.getByTestId('plan-editor-page')).toBeVisible();
+      await page.getByTestId('plan-deadline').fill('2021-09-01');
+      await page.getByTestId('plan-save').click();
+      await expect(page.getByTestId('plan-problem')).toBeVisible();
+    },
+    dialogs: [],
+    forms: [(page) => ({ input: page.getByTestId('plan-title'), save: page.getByTestId('plan-save') })],
+  },
+);
+
 /** Both interface languages, default first. */
 export const LANGUAGES = ['zh-CN', 'en'];
 

@@ -1,0 +1,93 @@
+//! The fixed texts of the campaigns page and the plan editor, Chinese and English side by side.
+
+use super::texts::texts;
+
+texts! {
+    /// A fixed text of the campaigns page or the plan editor.
+    PlanText {
+        /// Navigation: the campaigns page.
+        NavCampaigns => "活动方案", "Campaigns";
+        /// What a storage failure concerned: a plan or the active campaign.
+        PlanThing => "活动方案", "Campaign plan";
+        /// Heading of the campaigns page.
+        CampaignsTitle => "活动方案", "Campaigns";
+        /// What the campaigns page is for.
+        CampaignsHint => "本机记录的每条活动都属于一个活动方案。切换后，活动记录、统计和导出只显示当前方案的数据。", "Every event on this device belongs to one campaign. The event list, statistics and exports show the active campaign only.";
+        /// Marks the active campaign.
+        ActiveBadge => "当前", "Active";
+        /// Switch to a campaign.
+        Activate => "切换到此方案", "Switch to this campaign";
+        /// Copy a campaign to a new year.
+        CopyToYear => "复制为新一年", "Copy to a new year";
+        /// Label: the year a copy is moved to.
+        CopyYearLabel => "新方案的年份", "Year of the new campaign";
+        /// Confirm the copy.
+        CopyConfirm => "复制并编辑", "Copy and edit";
+        /// Start a campaign from scratch.
+        NewCampaign => "新建活动方案", "New campaign";
+        /// Edit the active plan.
+        EditPlan => "编辑方案", "Edit plan";
+        /// Import a plan file.
+        ImportPlan => "导入方案文件（JSON）", "Import a plan file (JSON)";
+        /// Export the plan as a file.
+        ExportPlan => "导出方案文件（JSON）", "Export the plan file (JSON)";
+        /// A plan file imported.
+        PlanImported => "已导入活动方案：", "Campaign plan imported: ";
+        /// Heading of the plan editor.
+        EditorTitle => "编辑活动方案", "Edit campaign plan";
+        /// The built-in plan cannot be edited.
+        BuiltInReadOnly => "内置的 2021 年方案不能修改。请复制为新一年后再编辑。", "The built-in 2021 plan cannot be changed. Copy it to a new year, then edit the copy.";
+        /// Label: title.
+        PlanTitle => "方案标题", "Title";
+        /// Label: short name.
+        PlanShortTitle => "简称（用于文件名）", "Short name (for file names)";
+        /// Label: issuing unit.
+        IssuingUnit => "印发单位", "Issued by";
+        /// Label: document number.
+        DocumentNumber => "文号", "Document number";
+        /// Label: theme.
+        Theme => "活动主题", "Theme";
+        /// Label: first day.
+        PeriodStart => "开始日期", "First day";
+        /// Label: last day.
+        PeriodEnd => "结束日期", "Last day";
+        /// Label: report deadline.
+        Deadline => "总结报送截止日期", "Report deadline";
+        /// Heading: units.
+        UnitsHeading => "参加单位", "Units";
+        /// Label: a unit's name.
+        UnitName => "单位名称", "Unit name";
+        /// Add a unit.
+        AddUnit => "添加单位", "Add a unit";
+        /// Heading: directions.
+        DirectionsHeading => "总结方向", "Summary directions";
+        /// Label: a direction's name.
+        DirectionName => "方向名称", "Direction";
+        /// Add a direction.
+        AddDirection => "添加总结方向", "Add a direction";
+        /// Heading: activities.
+        ActivitiesHeading => "活动安排", "Planned activities";
+        /// Label: an activity's title.
+        ActivityTitle => "活动名称", "Activity title";
+        /// Label: an activity's description.
+        ActivityDescription => "活动内容", "Description";
+        /// Label: lead units.
+        LeadUnits => "牵头单位", "Lead units";
+        /// Label: planned date.
+        PlannedDate => "计划日期（可空）", "Planned date (optional)";
+        /// Label: default direction.
+        DefaultDirection => "默认总结方向", "Default summary direction";
+        /// Add an activity.
+        AddActivity => "添加活动", "Add an activity";
+        /// Move up.
+        MoveUp => "上移", "Move up";
+        /// Move down.
+        MoveDown => "下移", "Move down";
+        /// Retire switch.
+        Retired => "停用（不再用于新记录）", "Retired (not offered for new events)";
+        /// Save the plan.
+        SavePlan => "保存方案", "Save plan";
+        /// Heading of the problems list.
+        PlanProblems => "方案有以下问题，未保存：", "The plan was not saved; please fix:";
+    }
+}

@@ -1,0 +1,113 @@
+// Campaigns: the 2021 plan copied to 2026, its period set, a 20th activity added and an event
+// recorded under it; the 2026 statistics count it and list 20 activities, the 2021 statistics
+// are unchanged; the 2026 plan exported and imported on a fresh profile is the same plan with the
+// same IDs. A plan with a deadline before its period ends is refused with the reason.
+import { readFileSync } from 'node:fs';
+import { test, expect, seedDevice, openHome, recordEvent, screenshot, keyFigure } from './app-fixture.mjs';
+
+const NOW = '2026-09-10T10:00:00+08:00';
+
+async function statistics(page) {
+  await page.getByTestId('nav-stats').click();
+  return {
+    events: await keyFigure(page, 'stat-events').textContent(),
+    rows: await page.getByTestId('stats-activity-row').count(),
+  };
+}
+
+test('a 2026 campaign copied from 2021, edited, recorded and shared', async ({ page, browser }, testInfo) => {
+  await seedDevice(page);
+  await openHome(page, NOW);
+  // One event of the 2021 campaign (the built-in, active at first).
+  await recordEvent(page, '中山公园广场');
+  const before = await statistics(page);
+  expect(before).toEqual({ events: '1', rows: 20 });
+
+  // Copy the 2021 plan to 2026: the editor of the copy opens.
+  await page.getByTestId('nav-campaigns').click();
+  await expect(page.getByTestId('campaign-row')).toHaveCount(1);
+  await page.getByTestId('campaign-copy').click();
+  await expect(page.getByTestId('campaign-copy-year')).toHaveValue('2026');
+  await page.getByTestId('campaign-copy-confirm').click();
+  await expect(page.getByTestId('plan-editor-page')).toBeVisible();
+  await expect(page.getByTestId('plan-title')).toHaveValue('河北区市场监管局开展2026年“质量月”活动方案');
+  await expect(page.getByTestId('plan-period-start')).toHaveValue('2026-09-01');
+  await expect(page.getByTestId('plan-deadline')).toHaveValue('2026-10-15');
+  await expect(page.getByTestId('plan-document-number')).toHaveValue('');
+
+  // A deadline before the period ends is refused with the reason; nothing is saved.
+  await page.getByTestId('plan-deadline').fill('2026-09-20');
+  await page.getByTestId('plan-save').click();
+  await expect(page.getByTestId('plan-problem')).toHaveText(['总结报送截止日期不能早于活动结束日期。']);
+  await page.getByTestId('plan-deadline').fill('2026-10-15');
+
+  // The period as the new document sets it, and a 20th activity.
+  await page.getByTestId('plan-period-start').fill('2026-09-01');
+  await page.getByTestId('plan-period-end').fill('2026-09-30');
+  await page.getByTestId('plan-document-number').fill('津北市场监管〔2026〕88号');
+  await page.getByTestId('plan-activity-add').click();
+  const activities = page.getByTestId('plan-activity');
+  await expect(activities).toHaveCount(20);
+  await expect(activities.last().getByTestId('plan-activity-title')).toBeFocused();
+  await activities.last().getByTestId('plan-activity-title').fill('质量开放日');
+  await screenshot(page, 'plan-editor-zh-CN-1024x768');
+  await page.getByTestId('plan-save').click();
+  await expect(page.getByTestId('plan-problem')).toHaveCount(0);
+  await expect(page.getByTestId('plan-editor-page')).toBeVisible();
+  await expect(page.getByTestId('plan-document-number')).toHaveValue('津北市场监管〔2026〕88号');
+  await expect(activities).toHaveCount(20);
+
+  // An event under the 20th activity.
+  await page.getByTestId('nav-home').click();
+  await expect(page.getByTestId('event-row'), 'the 2021 event is not in the 2026 list').toHaveCount(0);
+  await page.getByTestId('new-event').click();
+  await page.getByTestId('event-activity').selectOption({ label: '20. 质量开放日' });
+  await page.getByTestId('event-place').fill('区市场监管局大厅');
+  await page.getByTestId('save-event').click();
+  await expect(page.getByTestId('event-row')).toHaveCount(1);
+  const after2026 = await statistics(page);
+  expect(after2026).toEqual({ events: '1', rows: 21 });
+  await expect(page.getByTestId('stats-activity-row').nth(19)).toContainText('质量开放日');
+  expect(await page.getByTestId('stats-activity-row').nth(19).locator('td').first().textContent()).toBe('1');
+
+  // The 2021 campaign is unchanged.
+  await page.getByTestId('nav-campaigns').click();
+  await expect(page.getByTestId('campaign-row')).toHaveCount(2);
+  await screenshot(page, 'campaigns-zh-CN-1024x768');
+  await page.getByTestId('campaign-row').filter({ hasText: '2021' }).getByTestId('campaign-activate').click();
+  await expect(page.getByTestId('campaign-row').filter({ hasText: '2021' }).getByTestId('campaign-active')).toBeVisible();
+  expect(await statistics(page)).toEqual(before);
+
+  // Share the 2026 plan: exported, then imported on a fresh profile.
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByTestId('campaign-row').filter({ hasText: '2026' }).getByTestId('campaign-activate').click();
+  await page.getByTestId('campaign-edit').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-export').click()]);
+  expect(download.suggestedFilename()).toBe('质量月2026_plan.json');
+  const planPath = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(planPath);
+  const exported = JSON.parse(readFileSync(planPath, 'utf8'));
+  expect(exported.id).toBe('quality-month-2026');
+  expect(exported.activities).toHaveLength(20);
+
+  const fresh = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const other = await fresh.newPage();
+  await seedDevice(other);
+  await openHome(other, NOW);
+  await other.getByTestId('nav-campaigns').click();
+  // A broken plan file is refused by name; nothing changes.
+  await other.getByTestId('plan-import').setInputFiles({ name: '坏方案.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, report_deadline: '2026-09-01' })) });
+  await expect(other.getByTestId('plan-import-outcome')).toHaveText('「坏方案.json」：总结报送截止日期不能早于活动结束日期。');
+  await expect(other.getByTestId('campaign-row')).toHaveCount(1);
+  await other.getByTestId('plan-import').setInputFiles(planPath);
+  await expect(other.getByTestId('plan-import-outcome')).toContainText('已导入活动方案');
+  await expect(other.getByTestId('campaign-row')).toHaveCount(2);
+  await other.getByTestId('campaign-row').filter({ hasText: '2026' }).getByTestId('campaign-activate').click();
+  await other.getByTestId('campaign-edit').click();
+  const [again] = await Promise.all([other.waitForEvent('download'), other.getByTestId('plan-export').click()]);
+  const againPath = testInfo.outputPath('again.json');
+  await again.saveAs(againPath);
+  expect(JSON.parse(readFileSync(againPath, 'utf8')), 'the same plan, the same IDs').toEqual(exported);
+  await screenshot(other, 'plan-editor-zh-CN-768x1024');
+  await fresh.close();
+});
