@@ -5,7 +5,7 @@ use super::ids::PhotoId;
 use super::import::Tally;
 use super::merge::{join, same_state};
 use super::photo::PhotoRecord;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// What importing packs would change among the stored photos.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -73,7 +73,7 @@ pub fn plan_photos(
     incoming: impl IntoIterator<Item = PhotoRecord>,
     with_image: &HashSet<PhotoId>,
 ) -> PhotoPlan {
-    let mut merged: BTreeMap<PhotoId, PhotoRecord> = BTreeMap::new();
+    let mut merged: HashMap<PhotoId, PhotoRecord> = HashMap::new();
     for photo in incoming {
         let joined = match merged.get(&photo.id) {
             Some(other) => join(other, &photo),
