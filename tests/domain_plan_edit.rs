@@ -140,3 +140,95 @@ fn copying_to_2026_moves_the_dates_and_keeps_the_ids() {
         (day(2025, 2, 28), day(2025, 2, 28))
     );
 }
+
+#[test]
+fn the_campaign_list_keeps_the_built_in_plan_and_finds_free_ids() {
+    use field_ledger::domain::campaign_list::CampaignList;
+    let mut list = CampaignList::default();
+    assert_eq!(list.active_plan().id.as_str(), "quality-month-2021");
+    let built_in = Campaign::quality_month_2021();
+    let copy = list.copy_of(&built_in, 2026);
+    assert_eq!(copy.id.as_str(), "quality-month-2026");
+    list.put(copy.clone());
+    // A second copy to the same year gets its own ID.
+    assert_eq!(
+        list.copy_of(&built_in, 2026).id.as_str(),
+        "quality-month-2026-2"
+    );
+    // The built-in plan is never replaced, even by a plan with its ID.
+    let mut impostor = built_in.clone();
+    impostor.theme = "changed".into();
+    list.put(impostor);
+    assert_eq!(list.find(&built_in.id).unwrap().theme, built_in.theme);
+    // Putting a plan with a known ID replaces it; the active one falls back to the built-in
+    // plan when its ID is unknown.
+    let mut edited = copy.clone();
+    edited.theme = "2026 主题".into();
+    list.put(edited);
+    assert_eq!(list.plans.len(), 1);
+    list.active = Some(CampaignId::new("quality-month-2026"));
+    assert_eq!(list.active_plan().theme, "2026 主题");
+    list.active = Some(CampaignId::new("gone"));
+    assert_eq!(list.active_plan().id, built_in.id);
+}
+
+/// A copied and edited plan is still a plan file the schema describes, and reads back the same.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn an_edited_plan_file_validates_and_reads_back_the_same() {
+    use field_ledger::domain::plan_edit::new_activity;
+    let mut plan = copy_to_year(
+        &Campaign::quality_month_2021(),
+        CampaignId::new("quality-month-2026"),
+        2026,
+    );
+    let mut added = new_activity(&plan);
+    added.short_title.zh = "质量开放日".into();
+    assert_eq!(
+        (added.number, added.id.as_str()),
+        (20, "quality-month-2026-a20")
+    );
+    plan.activities.push(added);
+    plan.activities[3].retired = true;
+    let json = serde_json::to_string_pretty(&plan).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/schemas/field-ledger-campaign.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(Campaign::from_json(&json).unwrap(), plan);
+}
+
+#[test]
+fn moving_an_activity_renumbers_the_plan_and_keeps_ids() {
+    use field_ledger::domain::plan_edit::move_activity;
+    let mut plan = Campaign::quality_month_2021();
+    let (first, second) = (plan.activities[0].id.clone(), plan.activities[1].id.clone());
+    move_activity(&mut plan, 1, true);
+    assert_eq!(
+        (plan.activities[0].id.clone(), plan.activities[0].number),
+        (second, 1)
+    );
+    assert_eq!(
+        (plan.activities[1].id.clone(), plan.activities[1].number),
+        (first, 2)
+    );
+    // Off either end: nothing moves.
+    let before = plan.clone();
+    move_activity(&mut plan, 0, true);
+    move_activity(&mut plan, 18, false);
+    assert_eq!(plan, before);
+}

@@ -15,7 +15,15 @@ pub fn AppHeader() -> impl IntoView {
     let route = expect_context::<CurrentRoute>();
     let device = expect_context::<Device>();
     let records = expect_context::<EventRecords>();
-    let unexported = Memo::new(move |_| records.journal.with(|j| j.unexported()));
+    // The active campaign's changes only: campaigns never mix.
+    let campaign = expect_context::<crate::state::ActiveCampaign>().0;
+    let unexported = Memo::new(move |_| {
+        records.all.with(|all| {
+            records.journal.with(|j| {
+                j.unexported_of(|id| all.get(id).is_some_and(|r| r.campaign_id == campaign.id))
+            })
+        })
+    });
     // The label as a plain function of the language, so links can name texts of any table.
     let link = move |target: Route, testid: &'static str, label: fn(Language) -> &'static str| {
         // The form pages belong to the event list; before set-up every page is the set-up.

@@ -17,6 +17,7 @@ pub mod language_switch;
 pub mod personal_data_purge;
 pub mod photo_row;
 pub mod plan_activity_row;
+pub mod plan_counters;
 pub mod roster_form;
 pub mod roster_list;
 pub mod select_field;

@@ -2,6 +2,7 @@
 //! default direction, order and retirement. It edits the draft plan in place, found by the
 //! activity's ID (which never changes, so records keep pointing at it).
 
+use crate::components::plan_counters::PlanCounters;
 use crate::domain::campaign::{Campaign, PlannedActivity};
 use crate::domain::ids::{ActivityId, UnitId};
 use crate::domain::plan_edit::move_activity;
@@ -19,6 +20,8 @@ pub fn PlanActivityRow(
     draft: RwSignal<Campaign>,
     /// The built-in plan: shown, not edited.
     read_only: bool,
+    /// Whether records on this device name the activity (then it can be retired, not deleted).
+    in_use: bool,
 ) -> impl IntoView {
     let language = expect_context::<UiLanguage>();
     let key = StoredValue::new(id);
@@ -147,6 +150,22 @@ pub fn PlanActivityRow(
                     {language.text(PlanText::Retired)}
                 </label>
             </div>
+            <PlanCounters activity=key.get_value() draft read_only />
+            // Only an activity no record names can go; one with records is retired instead.
+            {(!in_use && !read_only).then(|| view! {
+                <button type="button" class="danger-quiet" data-testid="plan-activity-delete"
+                    on:click=move |_| {
+                        let id = key.get_value();
+                        draft.update(|plan| {
+                            plan.activities.retain(|a| a.id != id);
+                            for (position, activity) in plan.activities.iter_mut().enumerate() {
+                                activity.number = position as u32 + 1;
+                            }
+                        });
+                    }>
+                    {language.text(PlanText::DeleteActivity)}
+                </button>
+            })}
         </li>
     }
 }

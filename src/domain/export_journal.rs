@@ -93,4 +93,10 @@ impl ExportJournal {
     pub fn unexported(&self) -> usize {
         self.changed.len()
     }
+
+    /// How many of the events for which `counts` answers true have changes not yet exported
+    /// (the active campaign's, when the badge and the export page count).
+    pub fn unexported_of(&self, counts: impl Fn(&EventId) -> bool) -> usize {
+        self.changed.iter().filter(|id| counts(id)).count()
+    }
 }

@@ -77,6 +77,16 @@ texts! {
         PlannedDate => "计划日期（可空）", "Planned date (optional)";
         /// Label: default direction.
         DefaultDirection => "默认总结方向", "Default summary direction";
+        /// Label: a counter's name.
+        CounterName => "本活动统计项", "Activity's own figure";
+        /// Label: a counter's measure word.
+        CounterUnit => "计量单位（如：台、家）", "Measure word (e.g. units, firms)";
+        /// Add a counter.
+        AddCounter => "添加统计项", "Add a figure";
+        /// Delete an activity that no record names.
+        DeleteActivity => "删除（尚无记录）", "Delete (no records yet)";
+        /// Delete a unit that nothing names.
+        DeleteUnit => "删除单位", "Delete unit";
         /// Add an activity.
         AddActivity => "添加活动", "Add an activity";
         /// Move up.

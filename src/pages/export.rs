@@ -72,9 +72,16 @@ pub fn ExportPage() -> impl IntoView {
         can_share_files(&format!("a.{}", table.suffix()), table.media_type())
     };
 
+    let status_campaign = campaign.clone();
     let status = move || {
-        records.journal.with(|journal| {
-            export_status(language.0.get(), journal.unexported(), journal.last_export)
+        records.all.with(|all| {
+            records.journal.with(|journal| {
+                let unexported = journal.unexported_of(|id| {
+                    all.get(id)
+                        .is_some_and(|r| r.campaign_id == status_campaign.id)
+                });
+                export_status(language.0.get(), unexported, journal.last_export)
+            })
         })
     };
 

@@ -36,8 +36,27 @@ pub fn PlanEditorPage() -> impl IntoView {
     let active = expect_context::<ActiveCampaign>().0;
     let campaigns = expect_context::<Campaigns>();
     let notice = expect_context::<StorageNotice>();
+    let device = expect_context::<crate::state::Device>();
     let read_only = CampaignList::is_built_in(&active.id);
     let draft = RwSignal::new((*active).clone());
+    // Activities and units records on this device name: retired, never deleted.
+    let records = expect_context::<crate::event_records::EventRecords>();
+    let (used, used_units) = records.all.with_untracked(|all| {
+        let mine = all.values().filter(|r| r.campaign_id == active.id);
+        let mut activities = std::collections::HashSet::new();
+        let mut units = std::collections::HashSet::new();
+        for record in mine {
+            if let crate::domain::event_record::ActivityChoice::Planned { activity_id } =
+                &record.activity
+            {
+                activities.insert(activity_id.clone());
+            }
+            units.insert(record.organising_unit_id.clone());
+        }
+        (activities, units)
+    });
+    let used = StoredValue::new(used);
+    let used_units = StoredValue::new(used_units);
     let problems = RwSignal::new(Vec::new());
 
     let text_field = move |label: PlanText,
@@ -145,15 +164,48 @@ pub fn PlanEditorPage() -> impl IntoView {
                 let key = id.clone();
                 let name = move || draft.with(|p| p.unit(&key).map(|u| u.name.zh.clone()).unwrap_or_default());
                 let field = format!("unit-{id}");
+                let retired_key = id.clone();
+                let retire_id = id.clone();
+                let delete_id = id.clone();
+                // A unit records or this device name stays (it can be retired); others can go.
+                let removable = !read_only
+                    && !used_units.with_value(|u| u.contains(&id))
+                    && device.0.with_untracked(|d| d.as_ref().is_none_or(|d| d.unit_id != id));
                 view! {
-                    <li class="form-field">
-                        <label for=field.clone() class="visually-hidden">{language.text(PlanText::UnitName)}</label>
-                        <input id=field type="text" data-testid="plan-unit-name" disabled=read_only
-                            prop:value=name
-                            on:input=move |ev| {
-                                let text = event_target_value(&ev);
-                                draft.update(|p| if let Some(u) = p.units.iter_mut().find(|u| u.id == id) { u.name.zh = text; });
-                            } />
+                    <li class="plan-unit">
+                        <div class="form-field">
+                            <label for=field.clone() class="visually-hidden">{language.text(PlanText::UnitName)}</label>
+                            <input id=field type="text" data-testid="plan-unit-name" disabled=read_only
+                                prop:value=name
+                                on:input=move |ev| {
+                                    let text = event_target_value(&ev);
+                                    draft.update(|p| if let Some(u) = p.units.iter_mut().find(|u| u.id == id) { u.name.zh = text; });
+                                } />
+                        </div>
+                        <label class="check">
+                            <input type="checkbox" role="switch" class="switch" data-testid="plan-unit-retired" disabled=read_only
+                                prop:checked=move || draft.with(|p| p.unit(&retired_key).is_some_and(|u| u.retired))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let id = retire_id.clone();
+                                    draft.update(|p| if let Some(u) = p.units.iter_mut().find(|u| u.id == id) { u.retired = on; });
+                                } />
+                            {language.text(PlanText::Retired)}
+                        </label>
+                        {removable.then(|| view! {
+                            <button type="button" class="danger-quiet" data-testid="plan-unit-delete"
+                                on:click=move |_| {
+                                    let id = delete_id.clone();
+                                    draft.update(|p| {
+                                        p.units.retain(|u| u.id != id);
+                                        for activity in &mut p.activities {
+                                            activity.lead_unit_ids.retain(|u| u != &id);
+                                        }
+                                    });
+                                }>
+                                {language.text(PlanText::DeleteUnit)}
+                            </button>
+                        })}
                     </li>
                 }
             })
@@ -232,7 +284,7 @@ pub fn PlanEditorPage() -> impl IntoView {
                 <h2>{language.text(PlanText::ActivitiesHeading)}</h2>
                 <ol class="plan-activities">
                     <For each=activity_ids key=|id| id.clone() let:id>
-                        <PlanActivityRow id draft read_only />
+                        <PlanActivityRow in_use=used.with_value(|used| used.contains(&id)) id draft read_only />
                     </For>
                 </ol>
                 <button type="button" data-testid="plan-activity-add" disabled=read_only on:click=add_activity>
