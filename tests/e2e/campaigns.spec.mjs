@@ -50,6 +50,8 @@ test('a 2026 campaign copied from 2021, edited, recorded and shared', async ({ p
   await expect(activities).toHaveCount(20);
   await expect(activities.last().getByTestId('plan-activity-title')).toBeFocused();
   await activities.last().getByTestId('plan-activity-title').fill('质量开放日');
+  // Activity 2 is retired: kept, but no longer offered for new events.
+  await activities.nth(1).getByTestId('plan-activity-retired').check();
   await screenshot(page, 'plan-editor-zh-CN-1024x768');
   await page.getByTestId('plan-save').click();
   await expect(page.getByTestId('plan-problem')).toHaveCount(0);
@@ -61,10 +63,19 @@ test('a 2026 campaign copied from 2021, edited, recorded and shared', async ({ p
   await page.getByTestId('nav-home').click();
   await expect(page.getByTestId('event-row'), 'the 2021 event is not in the 2026 list').toHaveCount(0);
   await page.getByTestId('new-event').click();
+  const offered = await page.getByTestId('event-activity').locator('option').allTextContents();
+  expect(offered.some((o) => o.startsWith('2. ')), 'retired activity not offered').toBe(false);
+  expect(offered.filter((o) => /^\d+\. /.test(o))).toHaveLength(19);
   await page.getByTestId('event-activity').selectOption({ label: '20. 质量开放日' });
   await page.getByTestId('event-place').fill('区市场监管局大厅');
   await page.getByTestId('save-event').click();
   await expect(page.getByTestId('event-row')).toHaveCount(1);
+  // The 2026 report, to be imported on another device.
+  await page.getByTestId('nav-export').click();
+  const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const reportPath = testInfo.outputPath(report.suggestedFilename());
+  await report.saveAs(reportPath);
+  expect(report.suggestedFilename()).toMatch(/^质量月2026_/);
   const after2026 = await statistics(page);
   expect(after2026).toEqual({ events: '1', rows: 21 });
   await expect(page.getByTestId('stats-activity-row').nth(19)).toContainText('质量开放日');
@@ -94,15 +105,27 @@ test('a 2026 campaign copied from 2021, edited, recorded and shared', async ({ p
   const other = await fresh.newPage();
   await seedDevice(other);
   await openHome(other, NOW);
+  // A report of a campaign this device does not have brings the campaign with it.
+  await other.getByTestId('nav-import').click();
+  await other.getByTestId('import-files').setInputFiles(reportPath);
+  await expect(other.getByTestId('import-preview')).toBeVisible();
+  await other.getByTestId('import-confirm').click();
+  await expect(other.getByTestId('import-outcome')).toContainText('已新增活动方案“河北区市场监管局开展2026年“质量月”活动方案”');
+  await other.getByTestId('nav-stats').click();
+  await expect(keyFigure(other, 'stat-events'), 'the 2021 statistics stay empty').toHaveText('0');
   await other.getByTestId('nav-campaigns').click();
+  await expect(other.getByTestId('campaign-row')).toHaveCount(2);
   // A broken plan file is refused by name; nothing changes.
   await other.getByTestId('plan-import').setInputFiles({ name: '坏方案.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, report_deadline: '2026-09-01' })) });
   await expect(other.getByTestId('plan-import-outcome')).toHaveText('「坏方案.json」：总结报送截止日期不能早于活动结束日期。');
-  await expect(other.getByTestId('campaign-row')).toHaveCount(1);
+  await expect(other.getByTestId('campaign-row')).toHaveCount(2);
   await other.getByTestId('plan-import').setInputFiles(planPath);
   await expect(other.getByTestId('plan-import-outcome')).toContainText('已导入活动方案');
   await expect(other.getByTestId('campaign-row')).toHaveCount(2);
   await other.getByTestId('campaign-row').filter({ hasText: '2026' }).getByTestId('campaign-activate').click();
+  const imported = await statistics(other);
+  expect(imported).toEqual({ events: '1', rows: 21 });
+  await other.getByTestId('nav-campaigns').click();
   await other.getByTestId('campaign-edit').click();
   const [again] = await Promise.all([other.waitForEvent('download'), other.getByTestId('plan-export').click()]);
   const againPath = testInfo.outputPath('again.json');
