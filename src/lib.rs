@@ -23,6 +23,7 @@ pub mod import_files;
 pub mod import_packs;
 pub mod import_revert;
 pub mod pages;
+pub mod plan_files;
 pub mod report_pack_files;
 pub mod route;
 pub mod state;

@@ -35,20 +35,40 @@ pub struct ActiveCampaign(pub Arc<Campaign>);
 pub struct Campaigns(pub RwSignal<crate::domain::campaign_list::CampaignList>);
 
 impl Campaigns {
-    /// Stores `list` (durable before it returns) and reloads the app, so every page shows the
-    /// active campaign's plan. Failures are shown, and nothing is reloaded.
-    pub fn save_and_reload(
+    /// Changes the stored list: read again from storage (another tab may have saved since),
+    /// changed by `change`, and written (durable before this returns). If the stored list
+    /// cannot be read it is never overwritten: the failure is shown and `None` returned, as for a
+    /// failed write.
+    pub fn change<T>(
         self,
-        list: crate::domain::campaign_list::CampaignList,
         notice: StorageNotice,
-    ) {
+        change: impl FnOnce(&mut crate::domain::campaign_list::CampaignList) -> T,
+    ) -> Option<T> {
+        let mut list = match crate::storage::preferences::load_campaigns() {
+            Ok(list) => list,
+            Err(failure) => {
+                notice.show(SavedThing::CampaignPlan, failure);
+                return None;
+            }
+        };
+        let out = change(&mut list);
         match crate::storage::preferences::save_campaigns(&list) {
             Ok(()) => {
                 self.0.set(list);
-                let _ = window().location().reload();
+                Some(out)
             }
-            Err(failure) => notice.show(SavedThing::CampaignPlan, failure),
+            Err(failure) => {
+                notice.show(SavedThing::CampaignPlan, failure);
+                None
+            }
         }
+    }
+
+    /// Reloads the app on `route`, so every page shows the (newly) active campaign's plan.
+    pub fn reload_at(route: Route) {
+        let location = window().location();
+        let _ = location.set_hash(&route.hash());
+        let _ = location.reload();
     }
 }
 

@@ -25,6 +25,39 @@ fn the_built_in_plan_has_no_problems() {
 }
 
 #[test]
+fn a_wrong_file_is_told_apart_from_a_broken_plan() {
+    use field_ledger::domain::campaign::CampaignError;
+    assert_eq!(
+        Campaign::from_json(r#"{"format":"field-ledger.export","format_version":1,"events":[]}"#),
+        Err(CampaignError::NotACampaign)
+    );
+    assert_eq!(
+        Campaign::from_json(r#"{"format":"field-ledger.campaign","format_version":7}"#),
+        Err(CampaignError::NewerFormat(7))
+    );
+    assert!(matches!(
+        Campaign::from_json(r#"{"format":"field-ledger.campaign","format_version":1}"#),
+        Err(CampaignError::Syntax { .. })
+    ));
+}
+
+#[test]
+fn empty_names_are_named_by_their_place() {
+    let mut plan = Campaign::quality_month_2021();
+    plan.units[1].name.zh = " ".into();
+    plan.directions[0].name.zh = String::new();
+    plan.activities[0].extra_counters[0].unit.zh = String::new();
+    assert_eq!(
+        messages(&plan, Language::ZhCn),
+        [
+            "第 2 个单位缺少名称。",
+            "第 1 个总结方向缺少名称。",
+            "第 1 项活动的统计项缺少名称或计量单位。"
+        ]
+    );
+}
+
+#[test]
 fn an_empty_title_a_reversed_period_and_an_early_deadline_are_each_named() {
     let mut plan = Campaign::quality_month_2021();
     plan.title.zh = "  ".into();
@@ -231,4 +264,50 @@ fn moving_an_activity_renumbers_the_plan_and_keeps_ids() {
     move_activity(&mut plan, 0, true);
     move_activity(&mut plan, 18, false);
     assert_eq!(plan, before);
+}
+
+#[test]
+fn a_shared_plan_never_detaches_records_here() {
+    use field_ledger::domain::plan_edit::{keep_named, NamedByRecords};
+    let current = copy_to_year(
+        &Campaign::quality_month_2021(),
+        CampaignId::new("qm-2026"),
+        2026,
+    );
+    let used = &current.activities[4];
+    let named = NamedByRecords {
+        activities: [used.id.clone()].into(),
+        units: [current.units[2].id.clone()].into(),
+        directions: [current.directions[0].id.clone()].into(),
+        counters: [(
+            current.activities[0].id.clone(),
+            current.activities[0].extra_counters[0].id.clone(),
+        )]
+        .into(),
+    };
+    // The incoming version dropped the used activity and unit.
+    let mut incoming = current.clone();
+    incoming.activities.retain(|a| a.id != used.id);
+    incoming.activities[0].extra_counters.clear();
+    let dropped_unit = current.units[2].id.clone();
+    incoming.units.retain(|u| u.id != dropped_unit);
+    for activity in &mut incoming.activities {
+        activity.lead_unit_ids.retain(|u| u != &dropped_unit);
+        if activity.lead_unit_ids.is_empty() {
+            activity.lead_unit_ids.push(incoming.units[0].id.clone());
+        }
+    }
+    assert_eq!(keep_named(&mut incoming, &current, &named), 3);
+    assert_eq!(
+        incoming.activities[0].extra_counters, current.activities[0].extra_counters,
+        "a counted figure stays"
+    );
+    let back = incoming.activity(&used.id).expect("kept");
+    assert!(back.retired, "kept as retired");
+    assert!(incoming.unit(&dropped_unit).expect("kept").retired);
+    assert_eq!(plan_problems(&incoming), [], "still a valid plan");
+    // Nothing dropped: nothing added.
+    let mut same = current.clone();
+    assert_eq!(keep_named(&mut same, &current, &named), 0);
+    assert_eq!(same, current);
 }

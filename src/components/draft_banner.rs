@@ -1,9 +1,10 @@
 //! The offer to continue event forms left unfinished (reload, closed tab).
 
 use crate::domain::event_draft::EventDraft;
+use crate::event_records::EventRecords;
 use crate::i18n::Text;
 use crate::route::Route;
-use crate::state::{CurrentRoute, StorageNotice, UiLanguage};
+use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, UiLanguage};
 use crate::storage::preferences;
 use crate::storage::SavedThing;
 use leptos::prelude::*;
@@ -14,12 +15,31 @@ pub fn DraftBanner() -> impl IntoView {
     let language = expect_context::<UiLanguage>();
     let route = expect_context::<CurrentRoute>();
     let notice = expect_context::<StorageNotice>();
-    let drafts = RwSignal::new(preferences::waiting_drafts().unwrap_or_else(|failure| {
+    let campaign = expect_context::<ActiveCampaign>().0.id.clone();
+    let records = expect_context::<EventRecords>();
+    let stored = preferences::waiting_drafts(&campaign).unwrap_or_else(|failure| {
         notice.show(SavedThing::Draft, failure);
         Vec::new()
-    }));
+    });
+    let drafts = RwSignal::new(stored);
+    let draft_campaign = campaign.clone();
+    // Edit drafts of another campaign's events wait until that campaign is active again.
+    let shown = move || {
+        records.all.with(|all| {
+            drafts
+                .get()
+                .into_iter()
+                .filter(|d| {
+                    d.editing.is_none_or(|id| {
+                        all.get(&id).is_none_or(|r| r.campaign_id == draft_campaign)
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     let banner = move |draft: EventDraft| {
         let editing = draft.editing;
+        let clear_campaign = campaign.clone();
         let continue_to = editing.map_or(Route::NewEvent, Route::EditEvent);
         view! {
             <div class="draft-banner" data-testid="draft-banner">
@@ -35,7 +55,7 @@ pub fn DraftBanner() -> impl IntoView {
                 <button
                     type="button"
                     data-testid="discard-draft"
-                    on:click=move |_| match preferences::clear_draft(editing) {
+                    on:click=move |_| match preferences::clear_draft(editing, &clear_campaign) {
                         Ok(()) => drafts.update(|all| all.retain(|d| d.editing != editing)),
                         Err(failure) => notice.show(SavedThing::Draft, failure),
                     }
@@ -45,5 +65,5 @@ pub fn DraftBanner() -> impl IntoView {
             </div>
         }
     };
-    move || drafts.get().into_iter().map(banner).collect_view()
+    move || shown().into_iter().map(banner.clone()).collect_view()
 }

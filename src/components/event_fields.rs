@@ -45,7 +45,9 @@ pub fn EventFields(
         draft.with(|d| activity_choices(language.0.get(), &c, Some(&d.activity)))
     });
     let c = campaign.clone();
-    let units = Signal::derive(move || unit_choices(language.0.get(), &c));
+    let units = Signal::derive(move || {
+        draft.with(|d| unit_choices(language.0.get(), &c, Some(&d.organising_unit)))
+    });
     let c = campaign.clone();
     let directions = Signal::derive(move || direction_choices(language.0.get(), &c));
     let c = campaign.clone();

@@ -20,7 +20,7 @@ pub fn EventFilters(
     let activities_campaign = campaign.clone();
     let activities =
         Signal::derive(move || activity_choices(language.0.get(), &activities_campaign, None));
-    let units = Signal::derive(move || unit_choices(language.0.get(), &campaign));
+    let units = Signal::derive(move || unit_choices(language.0.get(), &campaign, None));
     let activity = Signal::derive(move || filter.with(|f| f.activity.clone()));
     let unit = Signal::derive(move || {
         filter.with(|f| f.unit.as_ref().map(|u| u.to_string()).unwrap_or_default())

@@ -18,6 +18,8 @@ pub mod personal_data_purge;
 pub mod photo_row;
 pub mod plan_activity_row;
 pub mod plan_counters;
+pub mod plan_directions;
+pub mod plan_units;
 pub mod roster_form;
 pub mod roster_list;
 pub mod select_field;

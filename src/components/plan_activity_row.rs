@@ -45,11 +45,17 @@ pub fn PlanActivityRow(
         }
     };
     let field_id = move |what: &str| format!("activity-{}-{what}", key.get_value());
+    // Retired units are not offered, except those still leading (so they can be cleared).
     let units = move || {
         draft.with(|plan| {
+            let leads = key.with_value(|id| {
+                plan.activity(id)
+                    .map(|a| a.lead_unit_ids.clone())
+                    .unwrap_or_default()
+            });
             plan.units
                 .iter()
-                .filter(|u| !u.retired)
+                .filter(|u| !u.retired || leads.contains(&u.id))
                 .map(|u| (u.id.clone(), u.name.zh.clone()))
                 .collect::<Vec<(UnitId, String)>>()
         })
@@ -73,7 +79,10 @@ pub fn PlanActivityRow(
                         prop:value=read(|a| a.short_title.zh.clone())
                         on:input=move |ev| {
                             let text = event_target_value(&ev);
-                            edit(Box::new(move |a| a.short_title.zh = text));
+                            // The English title was the old one's: it goes with it.
+                            edit(Box::new(move |a| {
+                                a.short_title = crate::domain::campaign::LocalizedText { zh: text, en: None }
+                            }));
                         } />
                 </div>
                 <button type="button" data-testid="plan-activity-up" disabled=read_only

@@ -91,7 +91,9 @@ pub fn PlanCounters(
                         let counter = counter.clone();
                         edit(Box::new(move |a| {
                             if let Some(c) = a.extra_counters.iter_mut().find(|c| c.id == counter) {
-                                if unit { c.unit.zh = text } else { c.name.zh = text }
+                                // The English text was the old one's: it goes with it.
+                                let text = LocalizedText { zh: text, en: None };
+                                if unit { c.unit = text } else { c.name = text }
                             }
                         }));
                     } />
@@ -100,12 +102,14 @@ pub fn PlanCounters(
     };
     view! {
         <div class="plan-counters">
-            {move || draft.with(|plan| key.with_value(|a| counters_of(plan, a))).into_iter().map(|counter| view! {
+            // Keyed by counter, so typing never rebuilds the field (nor breaks an input method).
+            <For each=move || draft.with(|plan| key.with_value(|a| counters_of(plan, a)))
+                key=|counter| counter.clone() let:counter>
                 <div class="plan-counter">
                     {field(counter.clone(), false)}
                     {field(counter, true)}
                 </div>
-            }).collect_view()}
+            </For>
             <button type="button" data-testid="plan-counter-add" disabled=read_only on:click=add>
                 {language.text(PlanText::AddCounter)}
             </button>

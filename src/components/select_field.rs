@@ -116,13 +116,17 @@ pub fn SelectField(
 }
 
 /// The plan's units as choices.
+/// For a form (`Some(keep)`), retired units are left out except `keep` (the one already
+/// chosen); a filter (`None`) lists them all.
 pub fn unit_choices(
     language: Language,
     campaign: &crate::domain::campaign::Campaign,
+    keep: Option<&str>,
 ) -> Vec<Choice> {
     campaign
         .units
         .iter()
+        .filter(|unit| !unit.retired || keep.is_none_or(|k| unit.id.as_str() == k))
         .map(|unit| {
             choice(
                 unit.id.to_string(),

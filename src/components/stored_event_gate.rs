@@ -2,8 +2,8 @@
 
 use crate::domain::ids::EventId;
 use crate::event_records::{EventRecords, LoadState};
-use crate::i18n::Text;
-use crate::state::UiLanguage;
+use crate::i18n::{PlanText, Text};
+use crate::state::{ActiveCampaign, UiLanguage};
 use leptos::prelude::*;
 
 /// "Loading" while the records are read, "not found" for a missing or deleted `event`, else the
@@ -18,11 +18,23 @@ pub fn StoredEventGate(
     let language = expect_context::<UiLanguage>();
     let records = expect_context::<EventRecords>();
     let exists = records.exists(event);
-    move || match (records.load.get(), exists.get()) {
-        (LoadState::Loading, _) => {
+    // An event of another campaign is not opened against the active campaign's plan.
+    let campaign = expect_context::<ActiveCampaign>().0.id.clone();
+    let elsewhere = Memo::new(move |_| {
+        records
+            .all
+            .with(|all| all.get(&event).is_some_and(|r| r.campaign_id != campaign))
+    });
+    move || match (records.load.get(), exists.get(), elsewhere.get()) {
+        (LoadState::Loading, _, _) => {
             view! { <p role="status">{language.text(Text::Loading)}</p> }.into_any()
         }
-        (_, true) => children().into_any(),
-        (_, false) => view! { <p role="alert">{language.text(Text::EventNotFound)}</p> }.into_any(),
+        (_, true, true) => {
+            view! { <p role="alert">{language.text(PlanText::EventOfOtherCampaign)}</p> }.into_any()
+        }
+        (_, true, false) => children().into_any(),
+        (_, false, _) => {
+            view! { <p role="alert">{language.text(Text::EventNotFound)}</p> }.into_any()
+        }
     }
 }

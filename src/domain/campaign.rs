@@ -160,12 +160,26 @@ pub enum CampaignError {
 impl Campaign {
     /// Reads and checks a plan file.
     pub fn from_json(text: &str) -> Result<Self, CampaignError> {
-        let campaign: Campaign =
-            serde_json::from_str(text).map_err(|error| CampaignError::Syntax {
-                line: error.line(),
-                column: error.column(),
-                detail: error.to_string(),
-            })?;
+        let campaign: Campaign = serde_json::from_str(text).map_err(|error| {
+            // Another kind of file, or a newer plan format, is said so rather than shown as a
+            // syntax error at the first field it lacks.
+            let head = serde_json::from_str::<serde_json::Value>(text).ok();
+            let field = |name: &str| head.as_ref().and_then(|h| h.get(name).cloned());
+            match (
+                field("format"),
+                field("format_version").and_then(|v| v.as_u64()),
+            ) {
+                (Some(format), _) if format != CAMPAIGN_FORMAT => CampaignError::NotACampaign,
+                (Some(_), Some(version)) if version > u64::from(CAMPAIGN_FORMAT_VERSION) => {
+                    CampaignError::NewerFormat(u32::try_from(version).unwrap_or(u32::MAX))
+                }
+                _ => CampaignError::Syntax {
+                    line: error.line(),
+                    column: error.column(),
+                    detail: error.to_string(),
+                },
+            }
+        })?;
         campaign.check()?;
         Ok(campaign)
     }

@@ -42,6 +42,21 @@ pub enum PlanProblem {
     },
     /// The plan lists no units.
     NoUnits,
+    /// A unit (the n-th, from 1) has no name.
+    EmptyUnitName {
+        /// Its place in the list.
+        position: usize,
+    },
+    /// A summary direction (the n-th, from 1) has no name.
+    EmptyDirectionName {
+        /// Its place in the list.
+        position: usize,
+    },
+    /// One of an activity's own figures has no name or no measure word.
+    EmptyCounter {
+        /// The activity's number.
+        activity: u32,
+    },
     /// An activity has no title.
     EmptyActivityTitle {
         /// Its number.
@@ -107,6 +122,14 @@ fn activity_problems(plan: &Campaign, activity: &PlannedActivity, out: &mut Vec<
         activity.extra_counters.iter().map(|c| c.id.as_str()),
         out,
     );
+    let blank = |text: &str| text.trim().is_empty();
+    if activity
+        .extra_counters
+        .iter()
+        .any(|c| blank(&c.name.zh) || blank(&c.unit.zh))
+    {
+        out.push(PlanProblem::EmptyCounter { activity: number });
+    }
 }
 
 /// Every problem of `plan`, in the order the editor shows its fields.
@@ -123,6 +146,20 @@ pub fn plan_problems(plan: &Campaign) -> Vec<PlanProblem> {
     }
     if plan.units.is_empty() {
         problems.push(PlanProblem::NoUnits);
+    }
+    for (index, unit) in plan.units.iter().enumerate() {
+        if unit.name.zh.trim().is_empty() || unit.id.as_str().is_empty() {
+            problems.push(PlanProblem::EmptyUnitName {
+                position: index + 1,
+            });
+        }
+    }
+    for (index, direction) in plan.directions.iter().enumerate() {
+        if direction.name.zh.trim().is_empty() || direction.id.as_str().is_empty() {
+            problems.push(PlanProblem::EmptyDirectionName {
+                position: index + 1,
+            });
+        }
     }
     duplicates(
         IdKind::Unit,
@@ -238,16 +275,17 @@ pub fn move_activity(plan: &mut Campaign, index: usize, up: bool) {
     }
 }
 
-/// A new campaign `id` from scratch, with `template`'s units and summary directions (the same
-/// bureau runs it) and no activities yet: one month from `today`, due 15 days after.
-pub fn blank_plan(template: &Campaign, id: CampaignId, today: NaiveDate) -> Campaign {
+/// A new campaign `id` titled `title` from scratch, with `template`'s units and summary
+/// directions (the same bureau runs it) and no activities yet: one month from `today`, due 15
+/// days after.
+pub fn blank_plan(template: &Campaign, id: CampaignId, today: NaiveDate, title: &str) -> Campaign {
     let end = today + chrono::Days::new(29);
     Campaign {
         format: super::campaign::CAMPAIGN_FORMAT.to_owned(),
         format_version: super::campaign::CAMPAIGN_FORMAT_VERSION,
         id,
         title: super::campaign::LocalizedText {
-            zh: String::new(),
+            zh: title.to_owned(),
             en: None,
         },
         short_title: None,
@@ -260,4 +298,132 @@ pub fn blank_plan(template: &Campaign, id: CampaignId, today: NaiveDate) -> Camp
         directions: template.directions.clone(),
         activities: Vec::new(),
     }
+}
+
+/// What records on this device name in a campaign: a plan replacing it must keep these.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NamedByRecords {
+    /// Activities events name.
+    pub activities: HashSet<super::ids::ActivityId>,
+    /// Units events name.
+    pub units: HashSet<super::ids::UnitId>,
+    /// Directions events name.
+    pub directions: HashSet<super::ids::DirectionId>,
+    /// Activities' own figures events count.
+    pub counters: HashSet<(super::ids::ActivityId, super::ids::CounterId)>,
+}
+
+impl NamedByRecords {
+    /// What `events` of `campaign` name.
+    pub fn of<'a>(
+        campaign: &CampaignId,
+        events: impl IntoIterator<Item = &'a super::event_record::EventRecord>,
+    ) -> Self {
+        let mut named = Self::default();
+        for event in events.into_iter().filter(|e| &e.campaign_id == campaign) {
+            if let super::event_record::ActivityChoice::Planned { activity_id } = &event.activity {
+                named.activities.insert(activity_id.clone());
+                for counter in event.extra_counts.keys() {
+                    named
+                        .counters
+                        .insert((activity_id.clone(), counter.clone()));
+                }
+            }
+            named.units.insert(event.organising_unit_id.clone());
+            named.directions.insert(event.direction_id.clone());
+        }
+        named
+    }
+}
+
+/// `incoming`, a new version of `current` (same ID) arriving as a plan file, with every unit,
+/// direction, activity and activity figure of `current` that records here name but `incoming`
+/// dropped put back (units and activities retired): a shared plan never detaches records. A
+/// unit keeps its "offices" flag as it is here, since records and devices depend on it. Returns
+/// how many entries were kept.
+pub fn keep_named(incoming: &mut Campaign, current: &Campaign, named: &NamedByRecords) -> usize {
+    let mut kept = 0;
+    for unit in &mut incoming.units {
+        if let Some(here) = current.unit(&unit.id) {
+            unit.placeholder = here.placeholder;
+        }
+    }
+    for (activity_id, counter_id) in &named.counters {
+        let (Some(here), Some(arriving)) = (
+            current.activity(activity_id),
+            incoming
+                .activities
+                .iter_mut()
+                .find(|a| &a.id == activity_id),
+        ) else {
+            continue;
+        };
+        let missing = arriving.extra_counters.iter().all(|c| &c.id != counter_id);
+        if let Some(counter) = here
+            .extra_counters
+            .iter()
+            .find(|c| &c.id == counter_id && missing)
+        {
+            arriving.extra_counters.push(counter.clone());
+            kept += 1;
+        }
+    }
+    for unit in current.units.iter().filter(|u| named.units.contains(&u.id)) {
+        if incoming.unit(&unit.id).is_none() {
+            let mut unit = unit.clone();
+            unit.retired = true;
+            incoming.units.push(unit);
+            kept += 1;
+        }
+    }
+    for direction in current
+        .directions
+        .iter()
+        .filter(|d| named.directions.contains(&d.id))
+    {
+        if incoming.direction(&direction.id).is_none() {
+            incoming.directions.push(direction.clone());
+            kept += 1;
+        }
+    }
+    for activity in current
+        .activities
+        .iter()
+        .filter(|a| named.activities.contains(&a.id))
+    {
+        if incoming.activity(&activity.id).is_none() {
+            let mut activity = activity.clone();
+            activity.retired = true;
+            activity.number = incoming.activities.len() as u32 + 1;
+            // Its lead units and direction are among the plan's, or were just put back.
+            activity
+                .lead_unit_ids
+                .retain(|u| incoming.unit(u).is_some());
+            if activity.lead_unit_ids.is_empty() {
+                activity.lead_unit_ids = incoming
+                    .units
+                    .first()
+                    .map(|u| u.id.clone())
+                    .into_iter()
+                    .collect();
+            }
+            if incoming.direction(&activity.default_direction_id).is_none() {
+                if let Some(first) = incoming.directions.first() {
+                    activity.default_direction_id = first.id.clone();
+                }
+            }
+            incoming.activities.push(activity);
+            kept += 1;
+        }
+    }
+    kept
+}
+
+/// The name of `plan`'s exported file: `质量月2026_plan.json` (its short name, or its ID).
+pub fn plan_file_name(plan: &Campaign) -> String {
+    let name = plan
+        .short_title
+        .as_ref()
+        .map_or(plan.id.as_str(), |t| t.zh.as_str());
+    format!("{}_plan.json", super::file_names::name_part(name))
 }

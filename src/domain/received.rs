@@ -237,8 +237,9 @@ impl From<Conflict<RosterEntry>> for ConflictVersion {
     }
 }
 
-/// The plan's units that no received file of `campaign` came from. A file counts for its
-/// device's unit; an office's file counts for the offices' placeholder unit too.
+/// The plan's units (retired ones left out) that no received file of `campaign` came from. A
+/// file counts for its device's unit; an office's file counts for the offices' placeholder unit
+/// too.
 pub fn units_without_files<'a>(campaign: &'a Campaign, files: &[ReceivedFile]) -> Vec<&'a Unit> {
     let sent: BTreeSet<&str> = files
         .iter()
@@ -248,6 +249,6 @@ pub fn units_without_files<'a>(campaign: &'a Campaign, files: &[ReceivedFile]) -
     campaign
         .units
         .iter()
-        .filter(|unit| !sent.contains(unit.id.as_str()))
+        .filter(|unit| !unit.retired && !sent.contains(unit.id.as_str()))
         .collect()
 }

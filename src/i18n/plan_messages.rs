@@ -33,6 +33,20 @@ pub fn plan_problem(language: Language, problem: &PlanProblem) -> String {
         }
         PlanProblem::NoUnits if zh => "活动方案至少要有一个参加单位。".to_owned(),
         PlanProblem::NoUnits => "The plan needs at least one unit.".to_owned(),
+        PlanProblem::EmptyUnitName { position } if zh => format!("第 {position} 个单位缺少名称。"),
+        PlanProblem::EmptyUnitName { position } => format!("Unit {position} needs a name."),
+        PlanProblem::EmptyDirectionName { position } if zh => {
+            format!("第 {position} 个总结方向缺少名称。")
+        }
+        PlanProblem::EmptyDirectionName { position } => {
+            format!("Summary direction {position} needs a name.")
+        }
+        PlanProblem::EmptyCounter { activity } if zh => {
+            format!("第 {activity} 项活动的统计项缺少名称或计量单位。")
+        }
+        PlanProblem::EmptyCounter { activity } => format!(
+            "One of activity {activity}'s own figures needs a name and a measure word."
+        ),
         PlanProblem::DuplicateId { kind, id } if zh => {
             format!("有两个{}的编号都是“{id}”，编号不能重复。", list_name(language, *kind))
         }
@@ -99,5 +113,14 @@ pub fn campaign_added(language: Language, title: &str) -> String {
     match language {
         Language::ZhCn => format!("已新增活动方案“{title}”，可在“活动方案”中切换查看。"),
         Language::En => format!(" The campaign “{title}” was added; switch to it under Campaigns."),
+    }
+}
+
+/// Said when a plan file replaced a plan here but dropped entries records here name.
+pub fn kept_for_records(language: Language, kept: usize) -> String {
+    match language {
+        Language::ZhCn => format!("新方案删去的 {kept} 项仍有本机记录使用，已保留并停用。"),
+        Language::En if kept == 1 => " One entry the new plan dropped is still named by records here: it was kept, retired.".to_owned(),
+        Language::En => format!(" {kept} entries the new plan dropped are still named by records here: they were kept, retired."),
     }
 }

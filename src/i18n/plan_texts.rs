@@ -25,6 +25,14 @@ texts! {
         CopyConfirm => "复制并编辑", "Copy and edit";
         /// Start a campaign from scratch.
         NewCampaign => "新建活动方案", "New campaign";
+        /// The title a plan started from scratch gets until the user gives it one.
+        NewPlanTitle => "新活动方案", "New campaign";
+        /// A plan file of the built-in plan.
+        BuiltInNotImported => "这是内置的 2021 年方案，本机已有，无需导入。", "This is the built-in 2021 plan: this device already has it.";
+        /// A copy year that is not a year.
+        YearInvalid => "请填写 2000 到 2100 之间的年份", "Enter a year between 2000 and 2100";
+        /// An event page opened for an event of another campaign.
+        EventOfOtherCampaign => "这条活动记录属于另一个活动方案。请先在“活动方案”中切换到该方案。", "This event belongs to another campaign. Switch to it under Campaigns first.";
         /// Edit the active plan.
         EditPlan => "编辑方案", "Edit plan";
         /// Import a plan file.

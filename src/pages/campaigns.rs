@@ -3,17 +3,15 @@
 //! Section.
 
 use crate::browser_clock;
-use crate::domain::campaign::Campaign;
-use crate::domain::campaign_list::CampaignList;
 use crate::domain::china_time::china_today;
 use crate::domain::plan_edit::blank_plan;
-use crate::i18n::{format_period, localized, plan_file_problem, PlanText};
+use crate::i18n::{format_period, kept_for_records, localized, plan_file_problem, PlanText};
 use crate::import_files::files_of;
+use crate::plan_files::{import_plan_file, PlanImport};
 use crate::route::Route;
 use crate::state::{Campaigns, StorageNotice, UiLanguage};
 use chrono::Datelike;
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 /// The campaigns page.
 #[component]
@@ -21,27 +19,25 @@ pub fn CampaignsPage() -> impl IntoView {
     let language = expect_context::<UiLanguage>();
     let campaigns = expect_context::<Campaigns>();
     let notice = expect_context::<StorageNotice>();
+    let records = expect_context::<crate::event_records::EventRecords>();
     let outcome = RwSignal::new(None::<(bool, String)>);
 
-    // Saving a list that makes `active` the active campaign, then the editor (or this page).
-    let switch_to = move |mut list: CampaignList, active: Campaign, edit: bool| {
-        list.active = Some(active.id.clone());
-        let target = if edit {
-            Route::PlanEditor
-        } else {
-            Route::Campaigns
-        };
-        let _ = window().location().set_hash(&target.hash());
-        campaigns.save_and_reload(list, notice);
-    };
     let new_campaign = move |_| {
-        let list = campaigns.0.get_untracked();
         let today = china_today(browser_clock::now());
-        let id = list.free_id(&format!("campaign-{}", today.format("%Y%m%d")));
-        let plan = blank_plan(&list.active_plan(), id, today);
-        let mut next = list.clone();
-        next.put(plan.clone());
-        switch_to(next, plan, true);
+        let title = language
+            .0
+            .get_untracked()
+            .text(PlanText::NewPlanTitle)
+            .to_owned();
+        let made = campaigns.change(notice, |list| {
+            let id = list.free_id(&format!("campaign-{}", today.format("%Y%m%d")));
+            let plan = blank_plan(&list.active_plan(), id.clone(), today, &title);
+            list.put(plan);
+            list.active = Some(id);
+        });
+        if made.is_some() {
+            Campaigns::reload_at(Route::PlanEditor);
+        }
     };
     let import_plan = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -52,30 +48,28 @@ pub fn CampaignsPage() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let name = file.name();
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
             let current = language.0.get_untracked();
-            match Campaign::from_json(&text) {
-                Err(problem) => {
+            match import_plan_file(&file, records, campaigns, notice).await {
+                PlanImport::Refused(problem) => {
                     outcome.set(Some((false, plan_file_problem(current, &name, &problem))))
                 }
-                Ok(plan) => {
-                    let mut list = campaigns.0.get_untracked();
-                    let title = localized(current, &plan.title).0.to_owned();
-                    list.put(plan);
-                    match crate::storage::preferences::save_campaigns(&list) {
-                        Ok(()) => {
-                            campaigns.0.set(list);
-                            let done = format!("{}{title}", current.text(PlanText::PlanImported));
-                            outcome.set(Some((true, done)));
-                        }
-                        Err(failure) => {
-                            notice.show(crate::storage::SavedThing::CampaignPlan, failure)
-                        }
+                PlanImport::BuiltIn => outcome.set(Some((
+                    false,
+                    current.text(PlanText::BuiltInNotImported).to_owned(),
+                ))),
+                PlanImport::NotStored => {}
+                PlanImport::Stored { plan, kept, active } => {
+                    if active {
+                        // The active plan changed: every page shows the new version.
+                        Campaigns::reload_at(Route::Campaigns);
+                        return;
                     }
+                    let title = localized(current, &plan.title).0;
+                    let mut done = format!("{}{title}", current.text(PlanText::PlanImported));
+                    if kept > 0 {
+                        done.push_str(&kept_for_records(current, kept));
+                    }
+                    outcome.set(Some((true, done)));
                 }
             }
         });
@@ -89,24 +83,33 @@ pub fn CampaignsPage() -> impl IntoView {
             .map(|plan| {
                 let is_active = plan.id == active;
                 let copying = RwSignal::new(false);
+                let year_error = RwSignal::new(false);
                 let year = RwSignal::new(china_today(browser_clock::now()).year().to_string());
                 let id = plan.id.clone();
                 let copy_plan = plan.clone();
                 let activate = move |_| {
-                    let list = campaigns.0.get_untracked();
-                    if let Some(plan) = list.find(&id) {
-                        switch_to(list, plan, false);
+                    let id = id.clone();
+                    if campaigns.change(notice, |list| list.active = Some(id)).is_some() {
+                        Campaigns::reload_at(Route::Campaigns);
                     }
                 };
                 let copy = move |_| {
-                    let Ok(year) = year.get_untracked().trim().parse::<i32>() else {
+                    let year = year.get_untracked().trim().parse::<i32>().ok();
+                    let Some(year) = year.filter(|y| (2000..=2100).contains(y)) else {
+                        year_error.set(true);
                         return;
                     };
-                    let mut list = campaigns.0.get_untracked();
-                    let copied = list.copy_of(&copy_plan, year);
-                    list.put(copied.clone());
-                    switch_to(list, copied, true);
+                    let plan = copy_plan.clone();
+                    let copied = campaigns.change(notice, |list| {
+                        let copied = list.copy_of(&plan, year);
+                        list.active = Some(copied.id.clone());
+                        list.put(copied);
+                    });
+                    if copied.is_some() {
+                        Campaigns::reload_at(Route::PlanEditor);
+                    }
                 };
+                let year_id = format!("campaign-copy-year-{}", plan.id);
                 let period = plan.period;
                 let title = plan.title.clone();
                 let title_lang = plan.title.clone();
@@ -141,11 +144,15 @@ pub fn CampaignsPage() -> impl IntoView {
                         <Show when=move || copying.get()>
                             <div class="campaign-copy-form">
                                 <div class="form-field">
-                                    <label for="campaign-copy-year">{language.text(PlanText::CopyYearLabel)}</label>
-                                    <input id="campaign-copy-year" type="text" inputmode="numeric"
+                                    <label for=year_id.clone()>{language.text(PlanText::CopyYearLabel)}</label>
+                                    <input id=year_id.clone() type="text" inputmode="numeric"
                                         data-testid="campaign-copy-year"
+                                        aria-invalid=move || year_error.get().then_some("true")
                                         prop:value=move || year.get()
-                                        on:input=move |ev| year.set(event_target_value(&ev)) />
+                                        on:input=move |ev| { year_error.set(false); year.set(event_target_value(&ev)); } />
+                                    {move || year_error.get().then(|| view! {
+                                        <p class="field-error" role="alert">{language.text(PlanText::YearInvalid)}</p>
+                                    })}
                                 </div>
                                 <button type="button" class="primary" data-testid="campaign-copy-confirm"
                                     on:click=copy.clone()>

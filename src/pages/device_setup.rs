@@ -34,7 +34,8 @@ pub fn DeviceSetupPage() -> impl IntoView {
     let c = campaign.clone();
     let is_office = Memo::new(move |_| form.with(|f| c.names_offices(&f.unit)));
     let c = campaign.clone();
-    let choices = Signal::derive(move || unit_choices(language.0.get(), &c));
+    let choices =
+        Signal::derive(move || form.with(|f| unit_choices(language.0.get(), &c, Some(&f.unit))));
     let text = move |key: Text| Signal::derive(move || language.0.get().text(key).to_owned());
     let value = move |read: fn(&DeviceForm) -> &String| {
         Signal::derive(move || form.with(|f| read(f).clone()))

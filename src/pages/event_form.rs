@@ -46,6 +46,7 @@ pub fn EventFormPage(editing: Option<EventId>) -> impl IntoView {
 fn EventForm(editing: Option<EventId>) -> impl IntoView {
     let language = expect_context::<UiLanguage>();
     let campaign = expect_context::<ActiveCampaign>().0;
+    let draft_campaign = StoredValue::new(campaign.id.clone());
     let records = expect_context::<EventRecords>();
     let route = expect_context::<CurrentRoute>();
     let notice = expect_context::<StorageNotice>();
@@ -54,16 +55,17 @@ fn EventForm(editing: Option<EventId>) -> impl IntoView {
     let Some(device) = expect_context::<Device>().0.get_untracked() else {
         return view! { <p>{language.text(Text::DeviceSetupIntro)}</p> }.into_any();
     };
+    // An event of another campaign is not edited against this campaign's plan.
     let existing = editing
         .and_then(|id| records.get(id))
-        .filter(|r| !r.deleted);
+        .filter(|r| !r.deleted && r.campaign_id == campaign.id);
     if editing.is_some() && existing.is_none() {
         return view! { <p class="load-status" role="alert">{language.text(Text::EventNotFound)}</p> }
             .into_any();
     }
 
     // A stored draft for this same form wins: it holds what was typed before a reload.
-    let stored_draft = preferences::load_draft(editing).unwrap_or_else(|failure| {
+    let stored_draft = preferences::load_draft(editing, &campaign.id).unwrap_or_else(|failure| {
         // An unreadable draft is reported, and left in place until this form saves over it.
         notice.show(SavedThing::Draft, failure);
         None
@@ -91,9 +93,9 @@ fn EventForm(editing: Option<EventId>) -> impl IntoView {
             return;
         }
         let kept = if current == fresh {
-            preferences::clear_draft(editing)
+            preferences::clear_draft(editing, &draft_campaign.get_value())
         } else {
-            preferences::save_draft(&current)
+            preferences::save_draft(&current, &draft_campaign.get_value())
         };
         if let Err(failure) = kept {
             notice.show(SavedThing::Draft, failure);
@@ -136,7 +138,9 @@ fn EventForm(editing: Option<EventId>) -> impl IntoView {
             match records.save(record).await {
                 Ok(()) => {
                     // The record is durable: the draft and the form can go.
-                    if let Err(failure) = preferences::clear_draft(editing) {
+                    if let Err(failure) =
+                        preferences::clear_draft(editing, &draft_campaign.get_value())
+                    {
                         notice.show(SavedThing::Draft, failure);
                     }
                     if let Err(failure) = preferences::save_last_recorder(&recorder) {
@@ -153,7 +157,7 @@ fn EventForm(editing: Option<EventId>) -> impl IntoView {
         });
     };
     let cancel = move |_| {
-        if let Err(failure) = preferences::clear_draft(editing) {
+        if let Err(failure) = preferences::clear_draft(editing, &draft_campaign.get_value()) {
             notice.show(SavedThing::Draft, failure);
         }
         route.go(Route::Home);

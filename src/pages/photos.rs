@@ -127,7 +127,9 @@ fn EventPhotos(event: EventId) -> impl IntoView {
         let unit = UnitKey::of(&this);
         let events: Vec<EventId> = records.all.with_untracked(|all| {
             all.values()
-                .filter(|e| !e.deleted && UnitKey::of(e) == unit)
+                .filter(|e| {
+                    !e.deleted && e.campaign_id == this.campaign_id && UnitKey::of(e) == unit
+                })
                 .map(|e| e.id)
                 .collect()
         });

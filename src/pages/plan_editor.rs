@@ -5,10 +5,11 @@
 
 use crate::browser_share::deliver;
 use crate::components::plan_activity_row::PlanActivityRow;
-use crate::domain::campaign::{Campaign, LocalizedText, SummaryDirection, Unit};
+use crate::components::plan_directions::PlanDirections;
+use crate::components::plan_units::PlanUnits;
+use crate::domain::campaign::{Campaign, LocalizedText};
 use crate::domain::campaign_list::CampaignList;
-use crate::domain::ids::{DirectionId, UnitId};
-use crate::domain::plan_edit::{new_activity, plan_problems};
+use crate::domain::plan_edit::{new_activity, plan_file_name, plan_problems};
 use crate::i18n::{plan_problem, PlanText};
 use crate::state::{ActiveCampaign, Campaigns, StorageNotice, UiLanguage};
 use chrono::NaiveDate;
@@ -21,14 +22,6 @@ fn zh(text: &str) -> LocalizedText {
     }
 }
 
-/// An ID for a new entry of a list: `prefix-N`, the first N no entry has.
-fn fresh_id(prefix: &str, taken: &[&str]) -> String {
-    (taken.len() + 1..)
-        .map(|n| format!("{prefix}-{n}"))
-        .find(|id| !taken.contains(&id.as_str()))
-        .unwrap_or_default()
-}
-
 /// The plan editor page.
 #[component]
 pub fn PlanEditorPage() -> impl IntoView {
@@ -36,27 +29,11 @@ pub fn PlanEditorPage() -> impl IntoView {
     let active = expect_context::<ActiveCampaign>().0;
     let campaigns = expect_context::<Campaigns>();
     let notice = expect_context::<StorageNotice>();
-    let device = expect_context::<crate::state::Device>();
     let read_only = CampaignList::is_built_in(&active.id);
     let draft = RwSignal::new((*active).clone());
-    // Activities and units records on this device name: retired, never deleted.
-    let records = expect_context::<crate::event_records::EventRecords>();
-    let (used, used_units) = records.all.with_untracked(|all| {
-        let mine = all.values().filter(|r| r.campaign_id == active.id);
-        let mut activities = std::collections::HashSet::new();
-        let mut units = std::collections::HashSet::new();
-        for record in mine {
-            if let crate::domain::event_record::ActivityChoice::Planned { activity_id } =
-                &record.activity
-            {
-                activities.insert(activity_id.clone());
-            }
-            units.insert(record.organising_unit_id.clone());
-        }
-        (activities, units)
-    });
-    let used = StoredValue::new(used);
-    let used_units = StoredValue::new(used_units);
+    // The plan as stored: what it holds may be named by records (here or on other tablets), so
+    // it is retired, never deleted; entries added in this session can go again.
+    let saved = StoredValue::new((*active).clone());
     let problems = RwSignal::new(Vec::new());
 
     let text_field = move |label: PlanText,
@@ -90,25 +67,6 @@ pub fn PlanEditorPage() -> impl IntoView {
         }
     };
 
-    let add_unit = move |_| {
-        draft.update(|plan| {
-            let taken: Vec<&str> = plan.units.iter().map(|u| u.id.as_str()).collect();
-            let id = UnitId::new(fresh_id("unit", &taken));
-            plan.units.push(Unit {
-                id,
-                name: zh(""),
-                placeholder: false,
-                retired: false,
-            });
-        });
-    };
-    let add_direction = move |_| {
-        draft.update(|plan| {
-            let taken: Vec<&str> = plan.directions.iter().map(|d| d.id.as_str()).collect();
-            let id = DirectionId::new(fresh_id("direction", &taken));
-            plan.directions.push(SummaryDirection { id, name: zh("") });
-        });
-    };
     let add_activity = move |_| {
         draft.update(|plan| {
             let activity = new_activity(plan);
@@ -136,102 +94,28 @@ pub fn PlanEditorPage() -> impl IntoView {
             return;
         }
         problems.set(Vec::new());
-        let mut list = campaigns.0.get_untracked();
-        list.put(plan);
-        campaigns.save_and_reload(list, notice);
+        if campaigns.change(notice, |list| list.put(plan)).is_some() {
+            Campaigns::reload_at(crate::route::Route::PlanEditor);
+        }
     };
+    let export_failed = RwSignal::new(false);
     let export_plan = {
         let saved = active.clone();
         move |_| {
             let plan = saved.clone();
             leptos::task::spawn_local(async move {
-                let name = format!(
-                    "{}_plan.json",
-                    plan.short_title
-                        .as_ref()
-                        .map_or(plan.id.as_str(), |t| t.zh.as_str())
-                );
+                let name = plan_file_name(&plan);
                 let json = serde_json::to_string_pretty(&*plan).unwrap_or_default();
-                let _ = deliver(&name, "application/json", json.as_bytes()).await;
+                if deliver(&name, "application/json", json.as_bytes())
+                    .await
+                    .is_err()
+                {
+                    export_failed.set(true);
+                }
             });
         }
     };
 
-    let units = move || {
-        draft.with(|plan| plan.units.iter().map(|u| u.id.clone()).collect::<Vec<_>>())
-            .into_iter()
-            .map(|id| {
-                let key = id.clone();
-                let name = move || draft.with(|p| p.unit(&key).map(|u| u.name.zh.clone()).unwrap_or_default());
-                let field = format!("unit-{id}");
-                let retired_key = id.clone();
-                let retire_id = id.clone();
-                let delete_id = id.clone();
-                // A unit records or this device name stays (it can be retired); others can go.
-                let removable = !read_only
-                    && !used_units.with_value(|u| u.contains(&id))
-                    && device.0.with_untracked(|d| d.as_ref().is_none_or(|d| d.unit_id != id));
-                view! {
-                    <li class="plan-unit">
-                        <div class="form-field">
-                            <label for=field.clone() class="visually-hidden">{language.text(PlanText::UnitName)}</label>
-                            <input id=field type="text" data-testid="plan-unit-name" disabled=read_only
-                                prop:value=name
-                                on:input=move |ev| {
-                                    let text = event_target_value(&ev);
-                                    draft.update(|p| if let Some(u) = p.units.iter_mut().find(|u| u.id == id) { u.name.zh = text; });
-                                } />
-                        </div>
-                        <label class="check">
-                            <input type="checkbox" role="switch" class="switch" data-testid="plan-unit-retired" disabled=read_only
-                                prop:checked=move || draft.with(|p| p.unit(&retired_key).is_some_and(|u| u.retired))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    let id = retire_id.clone();
-                                    draft.update(|p| if let Some(u) = p.units.iter_mut().find(|u| u.id == id) { u.retired = on; });
-                                } />
-                            {language.text(PlanText::Retired)}
-                        </label>
-                        {removable.then(|| view! {
-                            <button type="button" class="danger-quiet" data-testid="plan-unit-delete"
-                                on:click=move |_| {
-                                    let id = delete_id.clone();
-                                    draft.update(|p| {
-                                        p.units.retain(|u| u.id != id);
-                                        for activity in &mut p.activities {
-                                            activity.lead_unit_ids.retain(|u| u != &id);
-                                        }
-                                    });
-                                }>
-                                {language.text(PlanText::DeleteUnit)}
-                            </button>
-                        })}
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-    let directions = move || {
-        draft.with(|plan| plan.directions.iter().map(|d| d.id.clone()).collect::<Vec<_>>())
-            .into_iter()
-            .map(|id| {
-                let key = id.clone();
-                let name = move || draft.with(|p| p.direction(&key).map(|d| d.name.zh.clone()).unwrap_or_default());
-                let field = format!("direction-{id}");
-                view! {
-                    <li class="form-field">
-                        <label for=field.clone() class="visually-hidden">{language.text(PlanText::DirectionName)}</label>
-                        <input id=field type="text" data-testid="plan-direction-name" disabled=read_only
-                            prop:value=name
-                            on:input=move |ev| {
-                                let text = event_target_value(&ev);
-                                draft.update(|p| if let Some(d) = p.directions.iter_mut().find(|d| d.id == id) { d.name.zh = text; });
-                            } />
-                    </li>
-                }
-            })
-            .collect_view()
-    };
     let activity_ids = move || {
         draft.with(|plan| {
             plan.activities
@@ -250,6 +134,7 @@ pub fn PlanEditorPage() -> impl IntoView {
                 </button>
             </div>
             {read_only.then(|| view! { <p class="hint warning" data-testid="plan-read-only">{language.text(PlanText::BuiltInReadOnly)}</p> })}
+            {move || export_failed.get().then(|| view! { <p class="error" role="alert">{language.text(crate::i18n::Text::ExportNotHandedOver)}</p> })}
             <section class="plan-general">
                 {text_field(PlanText::PlanTitle, "plan-title", |p| p.title.zh.clone(), |p, t| p.title.zh = t)}
                 {text_field(PlanText::PlanShortTitle, "plan-short-title",
@@ -265,26 +150,14 @@ pub fn PlanEditorPage() -> impl IntoView {
                 </div>
             </section>
             <section class="plan-lists">
-                <div>
-                    <h2>{language.text(PlanText::UnitsHeading)}</h2>
-                    <ul class="plan-names">{units}</ul>
-                    <button type="button" data-testid="plan-unit-add" disabled=read_only on:click=add_unit>
-                        {language.text(PlanText::AddUnit)}
-                    </button>
-                </div>
-                <div>
-                    <h2>{language.text(PlanText::DirectionsHeading)}</h2>
-                    <ul class="plan-names">{directions}</ul>
-                    <button type="button" data-testid="plan-direction-add" disabled=read_only on:click=add_direction>
-                        {language.text(PlanText::AddDirection)}
-                    </button>
-                </div>
+                <PlanUnits draft saved read_only />
+                <PlanDirections draft read_only />
             </section>
             <section>
                 <h2>{language.text(PlanText::ActivitiesHeading)}</h2>
                 <ol class="plan-activities">
                     <For each=activity_ids key=|id| id.clone() let:id>
-                        <PlanActivityRow in_use=used.with_value(|used| used.contains(&id)) id draft read_only />
+                        <PlanActivityRow in_use=saved.with_value(|p| p.activity(&id).is_some()) id draft read_only />
                     </For>
                 </ol>
                 <button type="button" data-testid="plan-activity-add" disabled=read_only on:click=add_activity>

@@ -3,10 +3,11 @@
 
 use super::keys;
 use super::StorageFailure;
+use crate::domain::campaign_list::CampaignList;
 use crate::domain::device::DeviceProfile;
 use crate::domain::event_draft::EventDraft;
 use crate::domain::export_journal::ExportJournal;
-use crate::domain::ids::EventId;
+use crate::domain::ids::{CampaignId, EventId};
 use crate::i18n::Language;
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
@@ -70,36 +71,46 @@ pub fn save_device(device: &DeviceProfile) -> Result<(), StorageFailure> {
     save(keys::DEVICE, device)
 }
 
-fn draft_key(editing: Option<EventId>) -> String {
+/// The key of a form's draft: the edited event's ID, or `new` for a new event of the built-in
+/// campaign (the key drafts had before there were other campaigns) and `new.<campaign>` for
+/// one of another campaign, so a draft never crosses into another campaign.
+fn draft_key(editing: Option<EventId>, campaign: &CampaignId) -> String {
     match editing {
         Some(id) => format!("{}{id}", keys::EVENT_DRAFT_PREFIX),
-        None => format!("{}new", keys::EVENT_DRAFT_PREFIX),
+        None if CampaignList::is_built_in(campaign) => format!("{}new", keys::EVENT_DRAFT_PREFIX),
+        None => format!("{}new.{campaign}", keys::EVENT_DRAFT_PREFIX),
     }
 }
 
-/// The unfinished form for a new event (`None`) or for editing `editing`, if one was left.
-pub fn load_draft(editing: Option<EventId>) -> Result<Option<EventDraft>, StorageFailure> {
-    load(&draft_key(editing))
+/// The unfinished form for a new event of `campaign` (`None`) or for editing `editing`, if one
+/// was left.
+pub fn load_draft(
+    editing: Option<EventId>,
+    campaign: &CampaignId,
+) -> Result<Option<EventDraft>, StorageFailure> {
+    load(&draft_key(editing, campaign))
 }
 
-/// Keeps a form in progress, under its own key.
-pub fn save_draft(draft: &EventDraft) -> Result<(), StorageFailure> {
-    save(&draft_key(draft.editing), draft)
+/// Keeps a form in progress of `campaign`, under its own key.
+pub fn save_draft(draft: &EventDraft, campaign: &CampaignId) -> Result<(), StorageFailure> {
+    save(&draft_key(draft.editing, campaign), draft)
 }
 
 /// Forgets one form's draft (after saving or discarding it); other forms' drafts stay.
-pub fn clear_draft(editing: Option<EventId>) -> Result<(), StorageFailure> {
+pub fn clear_draft(editing: Option<EventId>, campaign: &CampaignId) -> Result<(), StorageFailure> {
     local_storage_available()?;
     let storage = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .ok_or(StorageFailure::Blocked)?;
     storage
-        .remove_item(&draft_key(editing))
+        .remove_item(&draft_key(editing, campaign))
         .map_err(|_| StorageFailure::Blocked)
 }
 
-/// Every unfinished form, for the offer to continue it.
-pub fn waiting_drafts() -> Result<Vec<EventDraft>, StorageFailure> {
+/// Every unfinished form of `campaign` (its new-event draft, and every edit draft: the caller
+/// knows which events are whose), for the offer to continue it.
+pub fn waiting_drafts(campaign: &CampaignId) -> Result<Vec<EventDraft>, StorageFailure> {
+    let new_key = draft_key(None, campaign);
     local_storage_available()?;
     let storage = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
@@ -110,7 +121,9 @@ pub fn waiting_drafts() -> Result<Vec<EventDraft>, StorageFailure> {
         let Some(key) = storage.key(index).ok().flatten() else {
             continue;
         };
-        if key.starts_with(keys::EVENT_DRAFT_PREFIX) {
+        let other_new =
+            key.starts_with(&format!("{}new", keys::EVENT_DRAFT_PREFIX)) && key != new_key;
+        if key.starts_with(keys::EVENT_DRAFT_PREFIX) && !other_new {
             if let Some(draft) = load::<EventDraft>(&key)? {
                 drafts.push(draft);
             }

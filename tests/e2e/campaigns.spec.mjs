@@ -50,6 +50,14 @@ test('a 2026 campaign copied from 2021, edited, recorded and shared', async ({ p
   await expect(activities).toHaveCount(20);
   await expect(activities.last().getByTestId('plan-activity-title')).toBeFocused();
   await activities.last().getByTestId('plan-activity-title').fill('质量开放日');
+  // A new unit and one figure of the new activity, typed key by key (the field keeps focus).
+  await page.getByTestId('plan-unit-add').click();
+  await page.getByTestId('plan-unit-name').last().pressSequentially('区消费者协会');
+  await expect(page.getByTestId('plan-unit-name').last()).toHaveValue('区消费者协会');
+  await activities.last().getByTestId('plan-counter-add').click();
+  await activities.last().getByTestId('plan-counter-name').pressSequentially('开放企业');
+  await activities.last().getByTestId('plan-counter-unit').pressSequentially('家');
+  await expect(activities.last().getByTestId('plan-counter-name')).toHaveValue('开放企业');
   // Activity 2 is retired: kept, but no longer offered for new events.
   await activities.nth(1).getByTestId('plan-activity-retired').check();
   await screenshot(page, 'plan-editor-zh-CN-1024x768');
@@ -68,6 +76,7 @@ test('a 2026 campaign copied from 2021, edited, recorded and shared', async ({ p
   expect(offered.filter((o) => /^\d+\. /.test(o))).toHaveLength(19);
   await page.getByTestId('event-activity').selectOption({ label: '20. 质量开放日' });
   await page.getByTestId('event-place').fill('区市场监管局大厅');
+  await page.getByTestId('event-extra-counter-1').fill('12');
   await page.getByTestId('save-event').click();
   await expect(page.getByTestId('event-row')).toHaveCount(1);
   // The 2026 report, to be imported on another device.
