@@ -14,6 +14,7 @@ use crate::domain::import::{
 };
 use crate::domain::merge::{content_hash, state_hash, RecordOrigin};
 use crate::domain::photo::PhotoRecord;
+use crate::domain::plan_edit::{keep_named, NamedByRecords};
 use crate::domain::received::{
     ConflictVersion, EventBefore, ImportSnapshot, PhotoBefore, ReceivedFile, RosterBefore,
 };
@@ -356,17 +357,29 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
         .collect()
 }
 
-/// The campaigns of the preview's good files that `list` does not have yet, each once, with the
-/// plan its file carries.
+/// The campaigns of the preview's good files that `list` does not have yet, each once: the plan
+/// of the most recently exported file of it, keeping whatever the other files' records name
+/// that it lacks (files sent before and after a plan change).
 pub fn new_campaigns(
     list: &crate::domain::campaign_list::CampaignList,
     preview: &ImportPreview,
 ) -> Vec<Campaign> {
+    let mut exports: Vec<&ExportFile> = preview
+        .files
+        .iter()
+        .filter_map(|f| f.verdict.as_ref().ok())
+        .filter(|export| list.find(&export.campaign.id).is_none())
+        .collect();
+    exports.sort_by_key(|export| std::cmp::Reverse(export.exported_at));
     let mut plans: Vec<Campaign> = Vec::new();
-    for export in preview.files.iter().filter_map(|f| f.verdict.as_ref().ok()) {
+    for export in exports {
         let id = &export.campaign.id;
-        if list.find(id).is_none() && plans.iter().all(|p| &p.id != id) {
-            plans.push(export.campaign.clone());
+        match plans.iter_mut().find(|p| &p.id == id) {
+            None => plans.push(export.campaign.clone()),
+            Some(newest) => {
+                let named = NamedByRecords::of(id, &export.events);
+                keep_named(newest, &export.campaign, &named);
+            }
         }
     }
     plans

@@ -112,3 +112,38 @@ fn messages_name_the_file_and_the_problem() {
     };
     assert!(file_problem_message(Language::ZhCn, name, &other).contains("本设备没有这个活动"));
 }
+
+#[test]
+fn a_file_whose_plan_was_changed_by_the_sender_is_told_apart() {
+    use field_ledger::domain::import::read_export_file_of;
+    use field_ledger::domain::plan_edit::{copy_to_year, new_activity};
+    let here = copy_to_year(
+        &Campaign::quality_month_2021(),
+        field_ledger::domain::ids::CampaignId::new("qm-2026"),
+        2026,
+    );
+    // The sender added a 20th activity and recorded under it.
+    let mut theirs = here.clone();
+    let mut added = new_activity(&theirs);
+    added.short_title.zh = "质量开放日".into();
+    theirs.activities.push(added.clone());
+    let mut record = event(1, planned(added.id.as_str()), "metrology-institute", 15);
+    record.campaign_id = theirs.id.clone();
+    let device = device();
+    let file = field_ledger::domain::export::ExportFile::build(
+        &request(ExportKind::Report, false, &device, &theirs),
+        &[record],
+        &[],
+    );
+    let bytes = file.to_json().into_bytes();
+    assert_eq!(
+        read_export_file_of(&bytes, &[here.clone()]).unwrap_err(),
+        FileProblem::PlanDiffers
+    );
+    // Without the device's plan, the file brings its own and is read.
+    assert!(read_export_file_of(&bytes, &[]).is_ok());
+    assert!(
+        file_problem_message(Language::ZhCn, "a.json", &FileProblem::PlanDiffers)
+            .contains("请先请对方导出方案文件")
+    );
+}

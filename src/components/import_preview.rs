@@ -39,20 +39,45 @@ pub fn ImportPreviewView(
     let some_refused = preview.files.iter().any(|f| f.verdict.is_err());
 
     let files = preview.clone();
-    let rows =
-        move || {
-            let current = language.0.get();
-            files
+    let rows = move || {
+        let current = language.0.get();
+        files
             .files
             .iter()
             .map(|file| {
                 let (device, unit, exported, events, sign_ins, status) = match &file.verdict {
                     Ok(export) => (
                         export.device.label.clone(),
-                        device_unit(current, &campaign, &export.device),
+                        // Named by the file's own plan; another campaign's file says which.
+                        match export.campaign.id == campaign.id {
+                            true => device_unit(current, &export.campaign, &export.device),
+                            false => format!(
+                                "{} · {}",
+                                device_unit(current, &export.campaign, &export.device),
+                                localized(
+                                    current,
+                                    export
+                                        .campaign
+                                        .short_title
+                                        .as_ref()
+                                        .unwrap_or(&export.campaign.title)
+                                )
+                                .0
+                            ),
+                        },
                         china_date_time(export.exported_at),
-                        export.events.iter().filter(|e| !e.deleted).count().to_string(),
-                        export.roster.iter().filter(|e| !e.deleted).count().to_string(),
+                        export
+                            .events
+                            .iter()
+                            .filter(|e| !e.deleted)
+                            .count()
+                            .to_string(),
+                        export
+                            .roster
+                            .iter()
+                            .filter(|e| !e.deleted)
+                            .count()
+                            .to_string(),
                         if file.already_received.is_some() {
                             current.text(ImportText::FileReceivedBefore)
                         } else {
@@ -80,7 +105,7 @@ pub fn ImportPreviewView(
                 }
             })
             .collect_view()
-        };
+    };
     let errors = preview.clone();
     let error_list = move || {
         let current = language.0.get();

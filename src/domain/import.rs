@@ -56,6 +56,9 @@ pub enum FileProblem {
     Pack(super::report_pack::PackProblem),
     /// The file's campaign is new here, and the plan it carries breaks a rule.
     BadPlan(super::plan_edit::PlanProblem),
+    /// Records fit the plan the file carries but not this device's plan of the same campaign
+    /// (the sender's plan was changed): the plan file should be shared first.
+    PlanDiffers,
 }
 
 /// Whether `head` (a file's first bytes) can start a JSON object: optional BOM and white space,
@@ -108,7 +111,15 @@ pub fn read_export_file_of(bytes: &[u8], known: &[Campaign]) -> Result<ExportFil
             &file.campaign
         }
     };
-    check_records(&file, campaign)?;
+    if let Err(problem) = check_records(&file, campaign) {
+        // Records that fit the sender's own, different plan: say so rather than "invalid".
+        let fits_own = file.campaign != *campaign && check_records(&file, &file.campaign).is_ok();
+        return Err(if fits_own {
+            FileProblem::PlanDiffers
+        } else {
+            problem
+        });
+    }
     // A kept phone must come from a version ranked below the one keeping it (as merging makes
     // it); one that does not (a hand-edited file) is dropped, or merging would depend on order.
     for entry in &mut file.roster {

@@ -111,6 +111,8 @@ pub fn file_problem_reason(language: Language, problem: &FileProblem) -> String 
             format!("sign-in {position} belongs to an event the file does not carry; the file is incomplete.")
         }
         FileProblem::Pack(problem) => pack_problem_reason(language, problem),
+        FileProblem::PlanDiffers if zh => "文件中的活动方案与本机的不同（对方方案有新增或修改的活动、单位或统计项），文件里的记录用到了本机方案没有的内容。请先请对方导出方案文件并在“活动方案”中导入，再导入此文件。".to_owned(),
+        FileProblem::PlanDiffers => "the campaign plan in the file differs from this device's (activities, units or figures were added or changed there), and its records use what this device's plan lacks. Import the sender's plan file under Campaigns first, then this file.".to_owned(),
         FileProblem::BadPlan(problem) if zh => {
             format!("文件中的活动方案有误：{}", super::plan_problem(language, problem))
         }
