@@ -137,7 +137,7 @@ fn a_file_whose_plan_was_changed_by_the_sender_is_told_apart() {
     );
     let bytes = file.to_json().into_bytes();
     assert_eq!(
-        read_export_file_of(&bytes, &[here.clone()]).unwrap_err(),
+        read_export_file_of(&bytes, std::slice::from_ref(&here)).unwrap_err(),
         FileProblem::PlanDiffers
     );
     // Without the device's plan, the file brings its own and is read.
