@@ -33,6 +33,10 @@ texts! {
         YearInvalid => "请填写 2000 到 2100 之间的年份", "Enter a year between 2000 and 2100";
         /// An event page opened for an event of another campaign.
         EventOfOtherCampaign => "这条活动记录属于另一个活动方案。请先在“活动方案”中切换到该方案。", "This event belongs to another campaign. Switch to it under Campaigns first.";
+        /// Delete a plan no record names.
+        DeleteCampaign => "删除此方案（尚无记录）", "Delete this plan (no records)";
+        /// Second tap to delete a plan.
+        ConfirmDeleteCampaign => "确认删除此方案", "Tap again to delete this plan";
         /// Edit the active plan.
         EditPlan => "编辑方案", "Edit plan";
         /// Import a plan file.

@@ -3,6 +3,7 @@
 //! Section.
 
 use crate::browser_clock;
+use crate::domain::campaign_list::CampaignList;
 use crate::domain::china_time::china_today;
 use crate::domain::plan_edit::blank_plan;
 use crate::i18n::{format_period, kept_for_records, localized, plan_file_problem, PlanText};
@@ -87,6 +88,24 @@ pub fn CampaignsPage() -> impl IntoView {
                 let year = RwSignal::new(china_today(browser_clock::now()).year().to_string());
                 let id = plan.id.clone();
                 let copy_plan = plan.clone();
+                // A plan no record names (deleted ones included) and not in use can go: one made
+                // by mistake. Any other stays, so no record is ever left without its plan.
+                let plan_id = plan.id.clone();
+                let unused = Memo::new(move |_| {
+                    records.load.with(|l| matches!(l, crate::event_records::LoadState::Ready { .. }))
+                        && records.all.with(|all| all.values().all(|r| r.campaign_id != plan_id))
+                });
+                let removable = !is_active && !CampaignList::is_built_in(&plan.id);
+                let confirming = RwSignal::new(false);
+                let remove_id = plan.id.clone();
+                let remove = move |_| {
+                    if !confirming.get_untracked() {
+                        confirming.set(true);
+                        return;
+                    }
+                    let id = remove_id.clone();
+                    campaigns.change(notice, |list| list.plans.retain(|p| p.id != id));
+                };
                 let activate = move |_| {
                     let id = id.clone();
                     if campaigns.change(notice, |list| list.active = Some(id)).is_some() {
@@ -140,6 +159,18 @@ pub fn CampaignsPage() -> impl IntoView {
                                 on:click=move |_| copying.update(|c| *c = !*c)>
                                 {language.text(PlanText::CopyToYear)}
                             </button>
+                            {removable.then(|| view! {
+                                <Show when=move || unused.get()>
+                                    <button type="button" class="danger" data-testid="campaign-delete"
+                                        on:click=remove.clone()>
+                                        {move || language.0.get().text(if confirming.get() {
+                                            PlanText::ConfirmDeleteCampaign
+                                        } else {
+                                            PlanText::DeleteCampaign
+                                        })}
+                                    </button>
+                                </Show>
+                            })}
                         </div>
                         <Show when=move || copying.get()>
                             <div class="campaign-copy-form">

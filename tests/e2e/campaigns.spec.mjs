@@ -143,3 +143,27 @@ test('a 2026 campaign copied from 2021, edited, recorded and shared', async ({ p
   await screenshot(other, 'plan-editor-zh-CN-768x1024');
   await fresh.close();
 });
+
+test('a plan started by mistake can be deleted while no record names it', async ({ page }) => {
+  await seedDevice(page);
+  await openHome(page, NOW);
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByTestId('campaign-new').click();
+  await expect(page.getByTestId('plan-editor-page')).toBeVisible();
+  await expect(page.getByTestId('plan-title')).toHaveValue('新活动方案');
+  await expect(page.getByTestId('plan-period-start')).toHaveValue('2026-09-10');
+  await page.getByTestId('nav-campaigns').click();
+  const scratch = page.getByTestId('campaign-row').filter({ hasText: '新活动方案' });
+  // The active plan cannot be deleted; switched away from, it can (two taps).
+  await expect(scratch.getByTestId('campaign-delete')).toHaveCount(0);
+  await page.getByTestId('campaign-row').filter({ hasText: '2021' }).getByTestId('campaign-activate').click();
+  await expect(page.getByTestId('campaign-row').filter({ hasText: '2021' }).getByTestId('campaign-active')).toBeVisible();
+  await scratch.getByTestId('campaign-delete').click();
+  await expect(scratch.getByTestId('campaign-delete')).toHaveText('确认删除此方案');
+  await scratch.getByTestId('campaign-delete').click();
+  await expect(page.getByTestId('campaign-row')).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByTestId('campaign-row')).toHaveCount(1);
+  // The built-in plan never offers it.
+  await expect(page.getByTestId('campaign-delete')).toHaveCount(0);
+});

@@ -1,7 +1,8 @@
 // End-to-end tests in Debian's Chromium against the release build in dist/, served on 127.0.0.1.
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// E2E_PORT lets a second run (e.g. while CI runs on this machine) use another port.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: '.',
