@@ -1,38 +1,16 @@
 //! The event form: pre-filling, parsing what was typed, and refusing what is wrong.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+mod draft_fixture;
+
+use chrono::{NaiveDate, NaiveTime};
+use draft_fixture::*;
 use field_ledger::domain::campaign::Campaign;
-use field_ledger::domain::device::{DeviceProfile, DEVICE_SCHEMA_VERSION};
+use field_ledger::domain::device::DeviceProfile;
 use field_ledger::domain::event_draft::{DraftWarning, EventDraft, SaveContext, OTHER_ACTIVITY};
 use field_ledger::domain::event_record::{ActivityChoice, Attendance};
 use field_ledger::domain::form_input::parse_count;
 use field_ledger::domain::ids::{CounterId, DeviceId, EventId, UnitId};
 use field_ledger::domain::validation::{Field, FieldError, Problem, COUNT_MAX};
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2021, 9, 15, 1, 30, 0).unwrap()
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2021, 9, 15).unwrap()
-}
-
-fn device(unit: &str) -> DeviceProfile {
-    DeviceProfile {
-        id: DeviceId::parse("3d9a4b2c-1e5f-4a6b-9c7d-8e0f1a2b3c4d").unwrap(),
-        label: "平板3".into(),
-        unit_id: UnitId::new(unit),
-        office_name: None,
-        default_recorder: "王芳".into(),
-        created_at: now(),
-        updated_at: now(),
-        schema_version: DEVICE_SCHEMA_VERSION,
-    }
-}
-
-fn new_id() -> EventId {
-    EventId::parse("6f1c2e0a-8a4b-4c1e-9a55-2b8f0d3c7e11").unwrap()
-}
 
 fn save(
     draft: &EventDraft,
@@ -52,10 +30,6 @@ fn save(
         now: now(),
         existing: None,
     })
-}
-
-fn fields(errors: Vec<FieldError>) -> Vec<(Field, Problem)> {
-    errors.into_iter().map(|e| (e.field, e.problem)).collect()
 }
 
 #[test]
@@ -349,53 +323,4 @@ fn the_device_form_becomes_a_profile_keeping_identity_and_naming_the_office() {
         second.office_name, None,
         "an office name only goes with the offices' unit"
     );
-}
-
-#[test]
-fn videos_are_counted_and_named_but_never_fewer_than_listed() {
-    let plan = Campaign::quality_month_2021();
-    let device = device("metrology-institute");
-    let mut draft = EventDraft::blank(new_id(), &device, "王芳", today());
-    draft.choose_activity(&plan, &device, "qm2021-a01");
-    draft.place = "中山公园广场".into();
-    // Names without a count: the names are counted.
-    draft.video_files = " VID_0915_01.mp4 \n\nVID_0915_02.mp4\n".into();
-    let (record, _) = save(&draft, &plan, &device).unwrap();
-    assert_eq!(record.video_count, 2);
-    assert_eq!(record.video_files, ["VID_0915_01.mp4", "VID_0915_02.mp4"]);
-    // More videos than names is fine (not every name is known).
-    draft.video_count = "3".into();
-    assert_eq!(save(&draft, &plan, &device).unwrap().0.video_count, 3);
-    // Fewer than listed is refused, naming the field.
-    draft.video_count = "1".into();
-    let errors = fields(save(&draft, &plan, &device).unwrap_err());
-    assert_eq!(errors, [(Field::VideoCount, Problem::FewerThanListed(2))]);
-    assert_eq!(
-        field_ledger::i18n::problem_message(
-            field_ledger::i18n::Language::ZhCn,
-            "视频数量",
-            &Problem::FewerThanListed(2)
-        ),
-        "视频数量不能少于所列视频文件名的个数（2）"
-    );
-    // The form shows a saved record's videos again.
-    draft.video_count = "2".into();
-    let (record, _) = save(&draft, &plan, &device).unwrap();
-    let again = EventDraft::from_record(&record);
-    assert_eq!(
-        (again.video_count.as_str(), again.video_files.as_str()),
-        ("2", "VID_0915_01.mp4\nVID_0915_02.mp4")
-    );
-}
-
-#[test]
-fn an_event_without_videos_keeps_the_stored_form_it_had_before_videos_were_counted() {
-    let plan = Campaign::quality_month_2021();
-    let device = device("metrology-institute");
-    let mut draft = EventDraft::blank(new_id(), &device, "王芳", today());
-    draft.choose_activity(&plan, &device, "qm2021-a01");
-    draft.place = "中山公园广场".into();
-    let (record, _) = save(&draft, &plan, &device).unwrap();
-    let json = serde_json::to_string(&record).unwrap();
-    assert!(!json.contains("video"), "no video fields when none: {json}");
 }

@@ -201,22 +201,30 @@ macro_rules! record_fields {
     };
 }
 
+/// The [`Mergeable`] methods of a record type with no withholdable field (events, photos): its
+/// bare version is itself without origin.
+macro_rules! never_withholds {
+    () => {
+        fn withholds(&self) -> bool {
+            false
+        }
+        fn bare(&self, _drop_withholdable: bool) -> Self {
+            let mut bare = self.clone();
+            bare.origin = None;
+            bare
+        }
+        fn keep_withheld_values(_winner: &mut Self, _other: &Self) {}
+    };
+}
+
 impl Mergeable for EventRecord {
     type Id = EventId;
 
     record_fields!(EventId);
+    never_withholds!();
     fn made_on(&self) -> Option<DeviceId> {
         Some(self.device_id)
     }
-    fn withholds(&self) -> bool {
-        false
-    }
-    fn bare(&self, _drop_withholdable: bool) -> Self {
-        let mut bare = self.clone();
-        bare.origin = None;
-        bare
-    }
-    fn keep_withheld_values(_winner: &mut Self, _other: &Self) {}
 }
 
 /// Photos merge like events: by revision, time and content; the image goes with the record.
@@ -224,18 +232,10 @@ impl Mergeable for PhotoRecord {
     type Id = PhotoId;
 
     record_fields!(PhotoId);
+    never_withholds!();
     fn made_on(&self) -> Option<DeviceId> {
         None
     }
-    fn withholds(&self) -> bool {
-        false
-    }
-    fn bare(&self, _drop_withholdable: bool) -> Self {
-        let mut bare = self.clone();
-        bare.origin = None;
-        bare
-    }
-    fn keep_withheld_values(_winner: &mut Self, _other: &Self) {}
 }
 
 impl Mergeable for RosterEntry {
