@@ -107,6 +107,8 @@ texts! {
         MoveDown => "下移", "Move down";
         /// Retire switch.
         Retired => "停用（不再用于新记录）", "Retired (not offered for new events)";
+        /// The plan differs from the stored one.
+        Unsaved => "有未保存的修改（导出的是已保存的方案）", "Unsaved changes (the export is of the saved plan)";
         /// Save the plan.
         SavePlan => "保存方案", "Save plan";
         /// Heading of the problems list.

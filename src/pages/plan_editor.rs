@@ -35,6 +35,7 @@ pub fn PlanEditorPage() -> impl IntoView {
     // it is retired, never deleted; entries added in this session can go again.
     let saved = StoredValue::new((*active).clone());
     let problems = RwSignal::new(Vec::new());
+    let unsaved = Memo::new(move |_| draft.with(|plan| saved.with_value(|stored| plan != stored)));
 
     let text_field = move |label: PlanText,
                            testid: &'static str,
@@ -176,6 +177,11 @@ pub fn PlanEditorPage() -> impl IntoView {
                 })
             }}
             <div class="form-actions">
+                // Said beside Save while the plan differs from the stored one (the export, too,
+                // is of the stored plan).
+                {move || unsaved.get().then(|| view! {
+                    <p class="unsaved" role="status" data-testid="plan-unsaved">{language.text(PlanText::Unsaved)}</p>
+                })}
                 <button type="button" class="primary" data-testid="plan-save" disabled=read_only on:click=save>
                     {language.text(PlanText::SavePlan)}
                 </button>

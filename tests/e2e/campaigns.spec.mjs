@@ -36,7 +36,9 @@ test('a 2026 campaign copied from 2021, edited, recorded and shared', async ({ p
   await expect(page.getByTestId('plan-document-number')).toHaveValue('');
 
   // A deadline before the period ends is refused with the reason; nothing is saved.
+  await expect(page.getByTestId('plan-unsaved')).toHaveCount(0);
   await page.getByTestId('plan-deadline').fill('2026-09-20');
+  await expect(page.getByTestId('plan-unsaved')).toBeVisible();
   await page.getByTestId('plan-save').click();
   await expect(page.getByTestId('plan-problem')).toHaveText(['总结报送截止日期不能早于活动结束日期。']);
   await page.getByTestId('plan-deadline').fill('2026-10-15');
@@ -65,6 +67,7 @@ test('a 2026 campaign copied from 2021, edited, recorded and shared', async ({ p
   await expect(page.getByTestId('plan-problem')).toHaveCount(0);
   await expect(page.getByTestId('plan-editor-page')).toBeVisible();
   await expect(page.getByTestId('plan-document-number')).toHaveValue('津北市场监管〔2026〕88号');
+  await expect(page.getByTestId('plan-unsaved'), 'saved: nothing unsaved').toHaveCount(0);
   await expect(activities).toHaveCount(20);
 
   // An event under the 20th activity.
