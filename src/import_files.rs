@@ -13,7 +13,6 @@ use crate::domain::import::{
     IncomingFile, MAX_IMPORT_BYTES,
 };
 use crate::domain::merge::{content_hash, state_hash, RecordOrigin};
-use crate::domain::photo::PhotoRecord;
 use crate::domain::plan_edit::{keep_named, NamedByRecords};
 use crate::domain::received::{
     ConflictVersion, EventBefore, ImportSnapshot, PhotoBefore, ReceivedFile, RosterBefore,
@@ -185,11 +184,7 @@ pub async fn preview_import(
         })
         .collect();
     let plan = plan_import(&events, &roster, &incoming);
-    let stored_photos: HashMap<PhotoId, PhotoRecord> =
-        readable(records.database()?.load_all_photos().await?)?
-            .into_iter()
-            .map(|photo| (photo.id, photo))
-            .collect();
+    let stored_photos = records.database()?.photos_by_id().await?;
     let mut with_image = HashSet::new();
     let mut arriving = Vec::new();
     for file in files.iter().filter(|file| file.verdict.is_ok()) {

@@ -3,9 +3,10 @@
 //! Each writes one batch in one transaction, like the import itself. Conflicts are settled in
 //! `import_conflicts`.
 
-use crate::domain::ids::{EventId, ReceivedFileId, RosterEntryId};
+use crate::domain::ids::{EventId, PhotoId, ReceivedFileId, RosterEntryId};
 use crate::domain::import::without_file;
 use crate::domain::merge::{join, same_state, Mergeable};
+use crate::domain::photo::PhotoRecord;
 use crate::domain::received::{still_as_written, ConflictVersion, ReceivedFile, ReceivedRecords};
 use crate::domain::roster::RosterEntry;
 use crate::event_records::EventRecords;
@@ -54,13 +55,7 @@ pub async fn undo_last_import(records: EventRecords) -> Result<Option<Reverted>,
     }
     let mut signed_in_since = events_with_sign_ins(&roster, &going);
     // Photos go back like records; an event the import added stays while it has photos.
-    let photos: HashMap<_, _> = database
-        .load_all_photos()
-        .await?
-        .records
-        .into_iter()
-        .map(|photo| (photo.id, photo))
-        .collect();
+    let photos = database.photos_by_id().await?;
     let mut photo_going = HashSet::new();
     for before in &snapshot.photos {
         let current = photos.get(&before.id);
@@ -83,12 +78,7 @@ pub async fn undo_last_import(records: EventRecords) -> Result<Option<Reverted>,
         }
         reverted.restored += 1;
     }
-    signed_in_since.extend(
-        photos
-            .values()
-            .filter(|photo| !photo.deleted && !photo_going.contains(&photo.id))
-            .map(|photo| photo.event_id),
-    );
+    signed_in_since.extend(events_with_photos(&photos, &photo_going));
     for before in &snapshot.events {
         let current = events.get(&before.id);
         let as_written = current.is_some_and(|c| still_as_written(before.written, c));
@@ -116,6 +106,18 @@ pub async fn undo_last_import(records: EventRecords) -> Result<Option<Reverted>,
     database.commit(batch).await?;
     records.reload().await?;
     Ok(Some(reverted))
+}
+
+/// The events that still have live photos once the photos in `going` are gone: an event they
+/// show is kept, like one with sign-ins.
+fn events_with_photos<'a>(
+    photos: &'a HashMap<PhotoId, PhotoRecord>,
+    going: &'a HashSet<PhotoId>,
+) -> impl Iterator<Item = EventId> + 'a {
+    photos
+        .values()
+        .filter(move |photo| !photo.deleted && !going.contains(&photo.id))
+        .map(|photo| photo.event_id)
 }
 
 /// The events that still have roster entries once the entries in `going` are gone.
@@ -190,13 +192,7 @@ pub async fn remove_received_file(
             .flat_map(|s| s.photos.iter().filter_map(|b| b.stored.clone())),
     );
     let (events, roster) = stored_records(records).await?;
-    let photos: HashMap<_, _> = database
-        .load_all_photos()
-        .await?
-        .records
-        .into_iter()
-        .map(|photo| (photo.id, photo))
-        .collect();
+    let photos = database.photos_by_id().await?;
     let mut batch = RecordBatch::default();
     let mut reverted = Reverted::default();
     let mut changed = HashSet::new();
@@ -244,12 +240,7 @@ pub async fn remove_received_file(
     }
     let mut signed_in = events_with_sign_ins(&roster, &going);
     // Photos from elsewhere still show it: keep it too.
-    signed_in.extend(
-        photos
-            .values()
-            .filter(|p| !p.deleted && !photos_going.contains(&p.id))
-            .map(|p| p.event_id),
-    );
+    signed_in.extend(events_with_photos(&photos, &photos_going));
     for event in &removed.events {
         let rest = recomputed(
             file.id,

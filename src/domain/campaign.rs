@@ -189,6 +189,14 @@ impl Campaign {
         Self::from_json(QUALITY_MONTH_2021_JSON).expect("the built-in plan file is valid")
     }
 
+    /// The campaign's short Chinese name for file names (e.g. 质量月2021), or its ID when the
+    /// plan gives none.
+    pub fn file_name_part(&self) -> &str {
+        self.short_title
+            .as_ref()
+            .map_or(self.id.as_str(), |title| title.zh.as_str())
+    }
+
     /// Looks a unit up by ID.
     pub fn unit(&self, id: &UnitId) -> Option<&Unit> {
         self.units.iter().find(|unit| &unit.id == id)

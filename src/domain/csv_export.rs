@@ -91,14 +91,14 @@ fn number(value: impl ToString) -> Cow<'static, str> {
 }
 
 /// The names the files show for a record's activity and unit.
-struct Names<'a> {
-    campaign: &'a Campaign,
-    words: &'a CsvWords,
+pub(super) struct Names<'a> {
+    pub(super) campaign: &'a Campaign,
+    pub(super) words: &'a CsvWords,
 }
 
 impl<'a> Names<'a> {
     /// Activity number (blank outside the plan) and name.
-    fn activity(&self, record: &'a EventRecord) -> (Cow<'a, str>, Cow<'a, str>) {
+    pub(super) fn activity(&self, record: &'a EventRecord) -> (Cow<'a, str>, Cow<'a, str>) {
         match &record.activity {
             ActivityChoice::Planned { activity_id } => match self.campaign.activity(activity_id) {
                 Some(planned) => (
@@ -132,7 +132,7 @@ impl<'a> Names<'a> {
     }
 
     /// The unit an event counts for: the office's own name, or the plan unit's name.
-    fn unit(&self, record: &'a EventRecord) -> Cow<'a, str> {
+    pub(super) fn unit(&self, record: &'a EventRecord) -> Cow<'a, str> {
         match record
             .office_name
             .as_deref()

@@ -113,10 +113,7 @@ pub fn export_file_name(
     day: NaiveDate,
     table: ExportTable,
 ) -> String {
-    let campaign_name = campaign
-        .short_title
-        .as_ref()
-        .map_or(campaign.id.as_str(), |title| title.zh.as_str());
+    let campaign_name = campaign.file_name_part();
     let unit = device.office_for(campaign).unwrap_or_else(|| {
         campaign
             .unit(&device.unit_id)

@@ -304,9 +304,6 @@ pub fn blank_plan(template: &Campaign, id: CampaignId, today: NaiveDate, title: 
 
 /// The name of `plan`'s exported file: `质量月2026_plan.json` (its short name, or its ID).
 pub fn plan_file_name(plan: &Campaign) -> String {
-    let name = plan
-        .short_title
-        .as_ref()
-        .map_or(plan.id.as_str(), |t| t.zh.as_str());
+    let name = plan.file_name_part();
     format!("{}_plan.json", super::file_names::name_part(name))
 }

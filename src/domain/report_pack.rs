@@ -8,7 +8,7 @@
 //! The browser glue reads the blobs and lays the archive out with [`super::zip_archive`].
 
 use super::campaign::Campaign;
-use super::csv_export::CsvWords;
+use super::csv_export::{CsvWords, Names};
 use super::csv_file::CsvFile;
 use super::event_record::{ActivityChoice, EventRecord};
 use super::export::{sort_events, ExportFile};
@@ -190,38 +190,20 @@ pub fn photos_to_pack<'a>(
 /// The header of `captions.csv`: file, unit, activity, caption, width, height.
 pub type CaptionsHeader = [&'static str; 6];
 
-/// The unit and activity names a table shows for `event`, in the table's language (the file
-/// names stay Chinese).
-fn table_names(campaign: &Campaign, event: &EventRecord, words: &CsvWords) -> (String, String) {
-    let unit = match UnitKey::of(event) {
-        UnitKey::Office(name) => name,
-        UnitKey::Unit(id) => campaign
-            .unit(&id)
-            .map_or_else(|| id.to_string(), |unit| words.pick(&unit.name).to_owned()),
-    };
-    let activity = match &event.activity {
-        ActivityChoice::Planned { activity_id } => campaign.activity(activity_id).map_or_else(
-            || activity_id.to_string(),
-            |a| words.pick(&a.short_title).to_owned(),
-        ),
-        ActivityChoice::Other { title } => title.clone(),
-    };
-    (unit, activity)
-}
-
 /// `captions.csv`: one row per photo in the pack.
 pub fn captions_csv(
     campaign: &Campaign,
     packed: &[(&EventRecord, PackedPhoto)],
     words: &CsvWords,
 ) -> Vec<u8> {
+    // Unit and activity named as the other tables name them, in the table's language.
+    let names = Names { campaign, words };
     let mut file = CsvFile::new(&words.captions_header);
     for (event, photo) in packed {
-        let (unit, activity) = table_names(campaign, event, words);
         file.row([
             Cow::Borrowed(photo.file.as_str()),
-            Cow::Owned(unit),
-            Cow::Owned(activity),
+            names.unit(event),
+            names.activity(event).1,
             Cow::Borrowed(photo.record.caption.as_str()),
             Cow::Owned(photo.record.width.to_string()),
             Cow::Owned(photo.record.height.to_string()),
@@ -233,10 +215,7 @@ pub fn captions_csv(
 /// The name of one event's photos downloaded before it is deleted:
 /// `质量月2021_计量所_计量便民服务日_2021-09-15_photos.zip`.
 pub fn event_photos_file_name(campaign: &Campaign, event: &EventRecord) -> String {
-    let campaign_name = campaign
-        .short_title
-        .as_ref()
-        .map_or(campaign.id.as_str(), |title| title.zh.as_str());
+    let campaign_name = campaign.file_name_part();
     format!(
         "{}_{}_{}_{}_photos.zip",
         name_part(campaign_name),
@@ -257,12 +236,12 @@ pub fn videos_csv(campaign: &Campaign, events: &[EventRecord], words: &CsvWords)
         .filter(|e| !e.deleted && e.campaign_id == campaign.id && e.video_count > 0)
         .collect();
     sort_events(&mut live);
+    let names = Names { campaign, words };
     let mut file = CsvFile::new(&words.videos_header);
     for event in live {
-        let (unit, activity) = table_names(campaign, event, words);
         file.row([
-            Cow::Owned(unit),
-            Cow::Owned(activity),
+            names.unit(event),
+            names.activity(event).1,
             Cow::Owned(event.start_date.to_string()),
             Cow::Borrowed(event.place.as_str()),
             Cow::Owned(event.video_count.to_string()),

@@ -13,6 +13,7 @@ use crate::domain::ids::{EventId, PhotoId};
 use crate::domain::photo::PhotoRecord;
 use crate::domain::schema::MigrationError;
 use js_sys::Array;
+use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, IdbKeyRange, IdbTransactionMode};
 
@@ -176,6 +177,19 @@ impl RecordDatabase {
             .map_err(failure)?
             .unchecked_into();
         Ok(decode_all(&values, decode_photo))
+    }
+
+    /// Every stored photo record by ID, for merging and undoing imports. Refused while any record
+    /// cannot be read here: it would be taken for missing.
+    pub async fn photos_by_id(&self) -> Result<HashMap<PhotoId, PhotoRecord>, StorageFailure> {
+        let loaded = self.load_all_photos().await?;
+        if loaded.newer > 0 {
+            return Err(StorageFailure::NewerVersion);
+        }
+        if loaded.unreadable > 0 {
+            return Err(StorageFailure::Unreadable);
+        }
+        Ok(loaded.records.into_iter().map(|p| (p.id, p)).collect())
     }
 
     /// A photo's image, if stored.
