@@ -8,6 +8,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 step() { printf '\n\033[1;32m==>\033[0m \033[1m%s\033[0m\n' "$*"; }
 
+# A clean build of every tier writes about 4 GB under target/. A disk that fills mid-build shows up
+# as a linker crash that names no cause, so say how much room there is before starting.
+free_kb=$(df -Pk . | awk 'NR == 2 { print $4 }')
+step "disk: $((free_kb / 1024 / 1024)) GB free for target/ (a clean run needs about 4 GB)"
+if ((free_kb < 5 * 1024 * 1024)); then
+  printf '\033[1;33mwarning:\033[0m less than 5 GB free: the build may fail with a linker crash (disk full)\n' >&2
+fi
+
 step "format check: cargo fmt --check"
 cargo fmt --all -- --check
 
