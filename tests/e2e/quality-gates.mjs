@@ -146,8 +146,11 @@ export async function keyboardProblems(page) {
   }, INTERACTIVE);
   const reached = new Set();
   const problems = [];
-  // Date and time inputs take several Tab stops (one per segment), so allow a few per control.
-  for (let press = 0; press < total * 4 + 4; press++) {
+  let first = null;
+  // Date and time inputs take several Tab stops (one per segment), so allow a few per control;
+  // the walk ends sooner once every control was reached, or focus has come round to where it
+  // began (a whole cycle: the pages with hundreds of controls are walked once, not four times).
+  for (let press = 0; press < total * 4 + 4 && reached.size < total; press++) {
     await page.keyboard.press('Tab');
     const focus = await page.evaluate(() => {
       const el = document.activeElement;
@@ -161,7 +164,11 @@ export async function keyboardProblems(page) {
       };
     });
     if (!focus) continue;
-    if (focus.index !== null) reached.add(focus.index);
+    if (focus.index !== null && focus.index === first && reached.size > 1) break;
+    if (focus.index !== null) {
+      first ??= focus.index;
+      reached.add(focus.index);
+    }
     if (!focus.visible) problems.push(`focus is not visible on ${focus.label}`);
   }
   const unreached = await page.evaluate(
