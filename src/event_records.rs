@@ -176,10 +176,16 @@ impl EventRecords {
         self.journal.update_untracked(ExportJournal::begin_export);
     }
 
-    /// Marks the export begun last as handed over at `now`, holding the `exported` events.
-    pub fn finish_export(self, exported: Vec<EventId>, now: DateTime<Utc>) {
+    /// Marks the export of `campaign` begun last as handed over at `now`, holding the
+    /// `exported` events.
+    pub fn finish_export(
+        self,
+        campaign: &crate::domain::ids::CampaignId,
+        exported: Vec<EventId>,
+        now: DateTime<Utc>,
+    ) {
         self.journal
-            .update(|journal| journal.finish_export(exported, now));
+            .update(|journal| journal.finish_export(campaign, exported, now));
         self.write_journal();
     }
 

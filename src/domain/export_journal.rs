@@ -9,16 +9,22 @@
 //! (a change counted and then not saved errs on the safe side); [`ExportJournal::begin_export`] before reading the records for an export file and
 //! [`ExportJournal::finish_export`] once the file has been handed to the user.
 
-use super::ids::EventId;
+use super::campaign::Campaign;
+use super::campaign_list::CampaignList;
+use super::ids::{CampaignId, EventId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The changed events since the last export.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportJournal {
-    /// When the last JSON export was handed over; `None` if this tablet has never exported.
+    /// When the last JSON export (of any campaign) was handed over; `None` if this tablet has
+    /// never exported. Journals written before campaigns could be switched hold only this.
     pub last_export: Option<DateTime<Utc>>,
+    /// When each campaign's last JSON export was handed over (see [`Self::last_export_of`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub exported_at: BTreeMap<CampaignId, DateTime<Utc>>,
     /// Events changed (or whose sign-ins changed) since then.
     pub changed: BTreeSet<EventId>,
     /// Events changed since the export being written began, while one is.
@@ -54,11 +60,12 @@ impl ExportJournal {
         self.during_export = Some(BTreeSet::new());
     }
 
-    /// Marks the export begun last as handed over at `at`, holding `exported` events: they are
-    /// exported unless changed again since the export began. Events not in the file (another
-    /// campaign's, or records this build cannot read) stay counted.
+    /// Marks the export of `campaign` begun last as handed over at `at`, holding `exported`
+    /// events: they are exported unless changed again since the export began. Events not in the
+    /// file (another campaign's, or records this build cannot read) stay counted.
     pub fn finish_export(
         &mut self,
+        campaign: &CampaignId,
         exported: impl IntoIterator<Item = EventId>,
         at: DateTime<Utc>,
     ) {
@@ -68,7 +75,27 @@ impl ExportJournal {
                 self.changed.remove(&event);
             }
         }
+        if self.exported_at.is_empty() {
+            // The time a journal from before campaigns kept is the built-in campaign's.
+            if let Some(before) = self.last_export {
+                self.exported_at
+                    .insert(Campaign::quality_month_2021().id, before);
+            }
+        }
         self.last_export = Some(at);
+        self.exported_at.insert(campaign.clone(), at);
+    }
+
+    /// When `campaign`'s last JSON export was handed over. A journal kept before campaigns
+    /// could be switched knew only the built-in campaign, so its one time is that campaign's.
+    pub fn last_export_of(&self, campaign: &CampaignId) -> Option<DateTime<Utc>> {
+        match self.exported_at.get(campaign) {
+            Some(at) => Some(*at),
+            None if self.exported_at.is_empty() && CampaignList::is_built_in(campaign) => {
+                self.last_export
+            }
+            None => None,
+        }
     }
 
     /// Takes over the journal another tab just stored (it saw every change this tab wrote, and
@@ -82,6 +109,7 @@ impl ExportJournal {
             self.changed = stored.changed.clone();
         }
         self.last_export = stored.last_export;
+        self.exported_at = stored.exported_at.clone();
     }
 
     /// Forgets an export that did not complete.

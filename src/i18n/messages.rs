@@ -274,17 +274,19 @@ pub fn export_status(
     });
     match (language, when, unexported) {
         (Language::ZhCn, None, 0) => "还没有可导出的活动记录。".to_owned(),
-        (Language::ZhCn, None, n) => format!("本平板还没有导出过，{n} 条活动记录待导出。"),
+        (Language::ZhCn, None, n) => {
+            format!("本平板还没有导出过本活动方案的记录，{n} 条活动记录待导出。")
+        }
         (Language::ZhCn, Some(when), 0) => format!("所有更改均已导出（上次导出：{when}）。"),
         (Language::ZhCn, Some(when), n) => {
             format!("上次导出（{when}）之后，{n} 条活动记录有更改，尚未导出。")
         }
         (Language::En, None, 0) => "No events to export yet.".to_owned(),
         (Language::En, None, 1) => {
-            "Nothing exported from this tablet yet: 1 event to export.".to_owned()
+            "Nothing of this campaign exported from this tablet yet: 1 event to export.".to_owned()
         }
         (Language::En, None, n) => {
-            format!("Nothing exported from this tablet yet: {n} events to export.")
+            format!("Nothing of this campaign exported from this tablet yet: {n} events to export.")
         }
         (Language::En, Some(when), 0) => format!("Every change is exported (last export: {when})."),
         (Language::En, Some(when), 1) => {

@@ -80,7 +80,11 @@ pub fn ExportPage() -> impl IntoView {
                     all.get(id)
                         .is_some_and(|r| r.campaign_id == status_campaign.id)
                 });
-                export_status(language.0.get(), unexported, journal.last_export)
+                export_status(
+                    language.0.get(),
+                    unexported,
+                    journal.last_export_of(&status_campaign.id),
+                )
             })
         })
     };
@@ -154,7 +158,7 @@ pub fn ExportPage() -> impl IntoView {
                     Err(_) => Outcome::NotHandedOver,
                     Ok(delivery) => {
                         if choice.is_complete_export() {
-                            records.finish_export(file.events, now);
+                            records.finish_export(&campaign.id, file.events, now);
                         }
                         Outcome::Done {
                             how: if delivery == Delivery::Shared {

@@ -68,7 +68,7 @@ test('every export carries the statistics and opens in Python and LibreOffice', 
   expect(stats).toEqual({ events: 3, person_times: 1254, minutes: 510, reports: 6 });
 
   await page.getByTestId('nav-export').click();
-  await expect(page.getByTestId('export-status')).toHaveText('本平板还没有导出过，3 条活动记录待导出。');
+  await expect(page.getByTestId('export-status')).toHaveText('本平板还没有导出过本活动方案的记录，3 条活动记录待导出。');
   await screenshot(page, 'export-zh-CN-1024x768');
   const events = await download(page, 'export-csv-events', folder);
   const roster = await download(page, 'export-csv-roster', folder);
