@@ -12,69 +12,74 @@ use crate::storage::StorageFailure;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-/// What importing a plan file did.
+/// What a plan file holds, measured against the plans on this device.
 #[derive(Debug, Clone)]
-pub enum PlanImport {
-    /// Stored: the plan, how many entries were kept for records here, and whether it replaced
-    /// the active campaign's plan (the app then reloads).
-    Stored {
-        /// The plan as stored.
+pub enum PlanFile {
+    /// A plan this device does not have yet.
+    New(Box<Campaign>),
+    /// Another version of a plan this device has (`current`): replacing it is asked first, since
+    /// the one here may be the newer one.
+    Replaces {
+        /// The plan in the file.
         plan: Box<Campaign>,
-        /// Entries kept for records here.
-        kept: usize,
-        /// Whether it is the active campaign's plan.
-        active: bool,
+        /// The plan here now.
+        current: Box<Campaign>,
     },
+    /// The very plan this device has: nothing to do.
+    Same(Box<Campaign>),
     /// The built-in plan: nothing to import.
     BuiltIn,
     /// Not a plan this app can use.
     Refused(CampaignError),
-    /// Storage failed (already shown).
-    NotStored,
 }
 
-/// Reads `file` and stores its plan in the campaign list.
-pub async fn import_plan_file(
-    file: &web_sys::File,
-    records: EventRecords,
-    campaigns: Campaigns,
-    notice: StorageNotice,
-) -> PlanImport {
+/// Reads the plan in `file`; stores nothing.
+pub async fn read_plan_file(file: &web_sys::File, campaigns: Campaigns) -> PlanFile {
     let text = JsFuture::from(file.text())
         .await
         .ok()
         .and_then(|t| t.as_string())
         .unwrap_or_default();
-    let mut plan = match Campaign::from_json(&text) {
+    let plan = match Campaign::from_json(&text) {
         Ok(plan) => plan,
-        Err(problem) => return PlanImport::Refused(problem),
+        Err(problem) => return PlanFile::Refused(problem),
     };
     if CampaignList::is_built_in(&plan.id) {
-        return PlanImport::BuiltIn;
+        return PlanFile::BuiltIn;
     }
+    match campaigns.0.with_untracked(|list| list.find(&plan.id)) {
+        None => PlanFile::New(Box::new(plan)),
+        Some(current) if current == plan => PlanFile::Same(Box::new(plan)),
+        Some(current) => PlanFile::Replaces {
+            plan: Box::new(plan),
+            current: Box::new(current),
+        },
+    }
+}
+
+/// What storing a plan did: how many entries were kept for records here, and whether it is the
+/// active campaign's plan (the app then reloads). `None`: not stored (the failure is shown).
+pub async fn store_plan(
+    mut plan: Campaign,
+    records: EventRecords,
+    campaigns: Campaigns,
+    notice: StorageNotice,
+) -> Option<(usize, bool)> {
     let named = match named_here(records, &plan).await {
         Ok(named) => named,
         Err(failure) => {
             notice.show(crate::storage::SavedThing::CampaignPlan, failure);
-            return PlanImport::NotStored;
+            return None;
         }
     };
-    let stored = campaigns.change(notice, |list| {
+    campaigns.change(notice, |list| {
         let kept = list
             .find(&plan.id)
             .map_or(0, |current| keep_named(&mut plan, &current, &named));
         let active = list.active_plan().id == plan.id;
-        list.put(plan.clone());
+        list.put(plan);
         (kept, active)
-    });
-    match stored {
-        Some((kept, active)) => PlanImport::Stored {
-            plan: Box::new(plan),
-            kept,
-            active,
-        },
-        None => PlanImport::NotStored,
-    }
+    })
 }
 
 /// What the stored records of `plan`'s campaign and this device's set-up name.

@@ -22,6 +22,7 @@ pub mod import;
 pub mod merge;
 pub mod photo;
 pub mod photo_plan;
+pub mod plan_draft;
 pub mod plan_edit;
 pub mod plan_share;
 pub mod received;

@@ -34,7 +34,9 @@ pub use photo_messages::{
     unit_selection,
 };
 pub use photo_texts::PhotoText;
-pub use plan_messages::{campaign_added, kept_for_records, plan_file_problem, plan_problem};
+pub use plan_messages::{
+    campaign_added, kept_for_records, plan_file_problem, plan_problem, plan_replace_question,
+};
 pub use plan_texts::PlanText;
 pub use texts::Text;
 

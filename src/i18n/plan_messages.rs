@@ -124,3 +124,34 @@ pub fn kept_for_records(language: Language, kept: usize) -> String {
         Language::En => format!(" {kept} entries the new plan dropped are still named by records here: they were kept, retired."),
     }
 }
+
+/// One side of a plan replacement, in a few words: its activities in use and its period.
+fn plan_outline(language: Language, plan: &crate::domain::campaign::Campaign) -> String {
+    let activities = plan.activities.iter().filter(|a| !a.retired).count();
+    let units = plan.units.iter().filter(|u| !u.retired).count();
+    let period = super::format_period(language, plan.period);
+    match language {
+        Language::ZhCn => format!("{activities} 项活动、{units} 个单位，{period}"),
+        Language::En => format!("{activities} activities, {units} units, {period}"),
+    }
+}
+
+/// Asked before a plan file replaces the plan of the same campaign on this device.
+pub fn plan_replace_question(
+    language: Language,
+    name: &str,
+    file_plan: &crate::domain::campaign::Campaign,
+    current: &crate::domain::campaign::Campaign,
+) -> String {
+    let title = super::localized(language, &current.title).0;
+    let in_file = plan_outline(language, file_plan);
+    let here = plan_outline(language, current);
+    match language {
+        Language::ZhCn => format!(
+            "本机已有“{title}”（{here}）。要用文件「{name}」中的版本（{in_file}）替换它吗？本机记录用到的单位和活动会保留。"
+        ),
+        Language::En => format!(
+            "This device already has “{title}” ({here}). Replace it with the version in “{name}” ({in_file})? Units and activities that records here name are kept."
+        ),
+    }
+}

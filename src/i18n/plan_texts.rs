@@ -45,6 +45,12 @@ texts! {
         ExportPlan => "导出方案文件（JSON）", "Export the plan file (JSON)";
         /// A plan file imported.
         PlanImported => "已导入活动方案：", "Campaign plan imported: ";
+        /// A plan file holding the very plan this device has.
+        PlanSame => "本机已有内容完全相同的方案，未作更改：", "This device already has exactly this plan; nothing changed: ";
+        /// Replace a plan with a file's version.
+        ReplacePlan => "用文件中的版本替换", "Replace with the file's version";
+        /// Keep the plan on this device.
+        KeepPlan => "保留本机的版本", "Keep this device's version";
         /// Heading of the plan editor.
         EditorTitle => "编辑活动方案", "Edit campaign plan";
         /// The built-in plan cannot be edited.
@@ -108,7 +114,15 @@ texts! {
         /// Retire switch.
         Retired => "停用（不再用于新记录）", "Retired (not offered for new events)";
         /// The plan differs from the stored one.
-        Unsaved => "有未保存的修改（导出的是已保存的方案）", "Unsaved changes (the export is of the saved plan)";
+        Unsaved => "有未保存的修改（已暂存在本机；导出的是已保存的方案）", "Unsaved changes (kept on this device; the export is of the saved plan)";
+        /// The editor took up unsaved edits left earlier.
+        DraftContinued => "已恢复上次未保存的修改。保存后才会生效。", "Your unsaved changes from last time are back. They take effect only when saved.";
+        /// The editor took up unsaved edits made before the plan was replaced.
+        DraftOutdated => "已恢复上次未保存的修改，但它们是在本方案被替换（例如导入了方案文件）之前做的：保存将以这些修改覆盖现在的方案。", "Your unsaved changes from last time are back, but they were made before this plan was replaced (for example by a plan file): saving them overwrites the plan as it is now.";
+        /// Throw away unsaved plan edits.
+        DiscardDraft => "放弃未保存的修改", "Discard unsaved changes";
+        /// On the campaigns page: a plan with unsaved edits.
+        CampaignUnsaved => "有未保存的修改", "Unsaved changes";
         /// Save the plan.
         SavePlan => "保存方案", "Save plan";
         /// Heading of the problems list.

@@ -3,12 +3,15 @@
 //! Section.
 
 use crate::browser_clock;
+use crate::domain::campaign::Campaign;
 use crate::domain::campaign_list::CampaignList;
 use crate::domain::china_time::china_today;
 use crate::domain::plan_edit::blank_plan;
-use crate::i18n::{format_period, kept_for_records, localized, plan_file_problem, PlanText};
+use crate::i18n::{
+    format_period, kept_for_records, localized, plan_file_problem, plan_replace_question, PlanText,
+};
 use crate::import_files::files_of;
-use crate::plan_files::{import_plan_file, PlanImport};
+use crate::plan_files::{read_plan_file, store_plan, PlanFile};
 use crate::route::Route;
 use crate::state::{Campaigns, StorageNotice, UiLanguage};
 use chrono::Datelike;
@@ -40,6 +43,28 @@ pub fn CampaignsPage() -> impl IntoView {
             Campaigns::reload_at(Route::PlanEditor);
         }
     };
+    // A plan file waiting for the answer to "replace the plan here?": its name and plan.
+    let replacing = RwSignal::new(None::<(String, Campaign, Campaign)>);
+    let store = move |plan: Campaign| {
+        leptos::task::spawn_local(async move {
+            let Some((kept, active)) = store_plan(plan.clone(), records, campaigns, notice).await
+            else {
+                return;
+            };
+            if active {
+                // The active plan changed: every page shows the new version.
+                Campaigns::reload_at(Route::Campaigns);
+                return;
+            }
+            let current = language.0.get_untracked();
+            let title = localized(current, &plan.title).0;
+            let mut done = format!("{}{title}", current.text(PlanText::PlanImported));
+            if kept > 0 {
+                done.push_str(&kept_for_records(current, kept));
+            }
+            outcome.set(Some((true, done)));
+        });
+    };
     let import_plan = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let files = files_of(input.files());
@@ -47,33 +72,58 @@ pub fn CampaignsPage() -> impl IntoView {
         let Some(file) = files.into_iter().next() else {
             return;
         };
+        outcome.set(None);
+        replacing.set(None);
         leptos::task::spawn_local(async move {
             let name = file.name();
             let current = language.0.get_untracked();
-            match import_plan_file(&file, records, campaigns, notice).await {
-                PlanImport::Refused(problem) => {
+            match read_plan_file(&file, campaigns).await {
+                PlanFile::Refused(problem) => {
                     outcome.set(Some((false, plan_file_problem(current, &name, &problem))))
                 }
-                PlanImport::BuiltIn => outcome.set(Some((
+                PlanFile::BuiltIn => outcome.set(Some((
                     false,
                     current.text(PlanText::BuiltInNotImported).to_owned(),
                 ))),
-                PlanImport::NotStored => {}
-                PlanImport::Stored { plan, kept, active } => {
-                    if active {
-                        // The active plan changed: every page shows the new version.
-                        Campaigns::reload_at(Route::Campaigns);
-                        return;
-                    }
+                PlanFile::Same(plan) => {
                     let title = localized(current, &plan.title).0;
-                    let mut done = format!("{}{title}", current.text(PlanText::PlanImported));
-                    if kept > 0 {
-                        done.push_str(&kept_for_records(current, kept));
-                    }
-                    outcome.set(Some((true, done)));
+                    outcome.set(Some((
+                        true,
+                        format!("{}{title}", current.text(PlanText::PlanSame)),
+                    )));
+                }
+                PlanFile::New(plan) => store(*plan),
+                PlanFile::Replaces { plan, current } => {
+                    replacing.set(Some((name, *plan, *current)));
+                    // The question in view, with focus on the answer that changes nothing.
+                    crate::pages::focus_when_shown("[data-testid=plan-replace-cancel]");
                 }
             }
         });
+    };
+    let replace_question = move || {
+        replacing.get().map(|(name, plan, current)| {
+            let question = plan_replace_question(language.0.get(), &name, &plan, &current);
+            view! {
+                <div class="confirm-box" role="alertdialog" aria-labelledby="plan-replace-question"
+                    data-testid="plan-replace">
+                    <p id="plan-replace-question" data-testid="plan-replace-question">{question}</p>
+                    <div class="button-row">
+                        <button type="button" class="primary" data-testid="plan-replace-confirm"
+                            on:click=move |_| {
+                                replacing.set(None);
+                                store(plan.clone());
+                            }>
+                            {language.text(PlanText::ReplacePlan)}
+                        </button>
+                        <button type="button" data-testid="plan-replace-cancel"
+                            on:click=move |_| replacing.set(None)>
+                            {language.text(PlanText::KeepPlan)}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
     };
 
     let rows = move || {
@@ -104,7 +154,10 @@ pub fn CampaignsPage() -> impl IntoView {
                         return;
                     }
                     let id = remove_id.clone();
-                    campaigns.change(notice, |list| list.plans.retain(|p| p.id != id));
+                    if campaigns.change(notice, |list| list.plans.retain(|p| p.id != id)).is_some() {
+                        // Its unsaved edits go with it.
+                        let _ = crate::storage::preferences::clear_plan_draft(&id);
+                    }
                 };
                 let activate = move |_| {
                     let id = id.clone();
@@ -128,6 +181,11 @@ pub fn CampaignsPage() -> impl IntoView {
                         Campaigns::reload_at(Route::PlanEditor);
                     }
                 };
+                // Edits left unsaved in the plan editor (kept on the device until saved).
+                let unsaved = crate::storage::preferences::load_plan_draft(&plan.id)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|kept| kept.plan != plan);
                 let year_id = format!("campaign-copy-year-{}", plan.id);
                 let period = plan.period;
                 let title = plan.title.clone();
@@ -141,6 +199,9 @@ pub fn CampaignsPage() -> impl IntoView {
                             <p>{move || format_period(language.0.get(), period)}</p>
                             {is_active.then(|| view! {
                                 <p class="badge-active" data-testid="campaign-active">{language.text(PlanText::ActiveBadge)}</p>
+                            })}
+                            {unsaved.then(|| view! {
+                                <p class="unsaved" data-testid="campaign-unsaved">{language.text(PlanText::CampaignUnsaved)}</p>
                             })}
                         </div>
                         <div class="campaign-actions">
@@ -212,6 +273,7 @@ pub fn CampaignsPage() -> impl IntoView {
                 <input id="plan-import" type="file" accept=".json,application/json"
                     data-testid="plan-import" on:change=import_plan />
             </div>
+            {replace_question}
             <div role="status" aria-live="polite">
                 {move || outcome.get().map(|(good, text)| view! {
                     <p class="import-outcome" class:error=!good data-testid="plan-import-outcome">{text}</p>

@@ -16,10 +16,16 @@ pub mod statistics;
 
 /// Moves focus to the first field marked invalid, once the errors are on screen.
 pub fn focus_first_error() {
-    leptos::task::spawn_local(async {
+    focus_when_shown("[aria-invalid=true]");
+}
+
+/// Focuses (and so scrolls into view) the first element matching `selector` once the change
+/// being rendered is on screen: a question that just appeared, a row just added.
+pub fn focus_when_shown(selector: &'static str) {
+    leptos::task::spawn_local(async move {
         leptos::task::tick().await;
         let first = leptos::prelude::document()
-            .query_selector("[aria-invalid=true]")
+            .query_selector(selector)
             .ok()
             .flatten();
         if let Some(element) =

@@ -9,9 +9,11 @@ use crate::components::plan_directions::PlanDirections;
 use crate::components::plan_units::PlanUnits;
 use crate::domain::campaign::{Campaign, LocalizedText};
 use crate::domain::campaign_list::CampaignList;
+use crate::domain::plan_draft::{DraftRestore, PlanDraft};
 use crate::domain::plan_edit::{new_activity, plan_file_name, plan_problems};
 use crate::i18n::{plan_problem, PlanText};
 use crate::state::{ActiveCampaign, Campaigns, StorageNotice, UiLanguage};
+use crate::storage::{preferences, SavedThing};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -30,12 +32,56 @@ pub fn PlanEditorPage() -> impl IntoView {
     let campaigns = expect_context::<Campaigns>();
     let notice = expect_context::<StorageNotice>();
     let read_only = CampaignList::is_built_in(&active.id);
-    let draft = RwSignal::new((*active).clone());
+    // Unsaved edits left here earlier (another page opened, the tablet switched off) are taken
+    // up again.
+    let kept = match read_only {
+        true => DraftRestore::Stored,
+        false => match preferences::load_plan_draft(&active.id) {
+            Ok(kept) => PlanDraft::restore(&active, kept),
+            Err(failure) => {
+                notice.show(SavedThing::CampaignPlan, failure);
+                DraftRestore::Stored
+            }
+        },
+    };
+    let (base, initial, restored) = match kept {
+        DraftRestore::Stored => ((*active).clone(), (*active).clone(), None),
+        DraftRestore::Continued(kept) => (kept.base, kept.plan, Some(PlanText::DraftContinued)),
+        DraftRestore::Outdated(kept) => (kept.base, kept.plan, Some(PlanText::DraftOutdated)),
+    };
+    let draft = RwSignal::new(initial);
+    let restored = RwSignal::new(restored);
     // The plan as stored: what it holds may be named by records (here or on other tablets), so
     // it is retired, never deleted; entries added in this session can go again.
     let saved = StoredValue::new((*active).clone());
     let problems = RwSignal::new(Vec::new());
     let unsaved = Memo::new(move |_| draft.with(|plan| saved.with_value(|stored| plan != stored)));
+    // Every edit is kept on the device at once; none left (all undone, or thrown away) clears it.
+    let base = StoredValue::new(base);
+    Effect::new(move |_| {
+        if read_only {
+            return;
+        }
+        let written = match unsaved.get() {
+            true => draft.with(|plan| {
+                base.with_value(|base| {
+                    preferences::save_plan_draft(&PlanDraft {
+                        base: base.clone(),
+                        plan: plan.clone(),
+                    })
+                })
+            }),
+            false => preferences::clear_plan_draft(&saved.with_value(|p| p.id.clone())),
+        };
+        if let Err(failure) = written {
+            notice.show(SavedThing::CampaignPlan, failure);
+        }
+    });
+    let discard = move |_| {
+        draft.set(saved.get_value());
+        restored.set(None);
+        problems.set(Vec::new());
+    };
 
     let text_field = move |label: PlanText,
                            testid: &'static str,
@@ -74,17 +120,9 @@ pub fn PlanEditorPage() -> impl IntoView {
             plan.activities.push(activity);
         });
         // The new activity's title, ready to type.
-        leptos::task::spawn_local(async move {
-            leptos::task::tick().await;
-            let last = document()
-                .query_selector(".plan-activity:last-child [data-testid=plan-activity-title]");
-            if let Ok(Some(last)) = last {
-                use wasm_bindgen::JsCast;
-                if let Ok(input) = last.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = input.focus();
-                }
-            }
-        });
+        crate::pages::focus_when_shown(
+            ".plan-activity:last-child [data-testid=plan-activity-title]",
+        );
     };
     let save = move |_| {
         let plan = draft.get_untracked();
@@ -95,7 +133,11 @@ pub fn PlanEditorPage() -> impl IntoView {
             return;
         }
         problems.set(Vec::new());
+        let id = plan.id.clone();
         if campaigns.change(notice, |list| list.put(plan)).is_some() {
+            // Saved: the kept edits are the plan now. Were they not cleared, the reloaded
+            // editor would find them equal to the stored plan and clear them itself.
+            let _ = preferences::clear_plan_draft(&id);
             Campaigns::reload_at(crate::route::Route::PlanEditor);
         }
     };
@@ -135,6 +177,14 @@ pub fn PlanEditorPage() -> impl IntoView {
                 </button>
             </div>
             {read_only.then(|| view! { <p class="hint warning" data-testid="plan-read-only">{language.text(PlanText::BuiltInReadOnly)}</p> })}
+            {move || restored.get().map(|said| view! {
+                <div class="draft-banner" role="status" data-testid="plan-draft-restored">
+                    <p>{language.text(said)}</p>
+                    <button type="button" data-testid="plan-draft-discard" on:click=discard>
+                        {language.text(PlanText::DiscardDraft)}
+                    </button>
+                </div>
+            })}
             {move || export_failed.get().then(|| view! { <p class="error" role="alert">{language.text(crate::i18n::Text::ExportNotHandedOver)}</p> })}
             <section class="plan-general">
                 {text_field(PlanText::PlanTitle, "plan-title", |p| p.title.zh.clone(), |p, t| p.title.zh = t)}

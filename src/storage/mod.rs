@@ -10,6 +10,8 @@
 //! | localStorage | [`keys::LAST_RECORDER`] | the recorder name last used |
 //! | localStorage | [`keys::PHOTO_LONG_SIDE`] | the long side large photos are shrunk to, pixels (`0`: never) |
 //! | localStorage | [`keys::EXPORT_JOURNAL`] | events changed since the last JSON export ([`ExportJournal`](crate::domain::export_journal::ExportJournal)), JSON |
+//! | localStorage | [`keys::CAMPAIGNS`] | the campaign plans added here and the active one ([`CampaignList`](crate::domain::campaign_list::CampaignList)), JSON |
+//! | localStorage | [`keys::PLAN_DRAFT_PREFIX`]`<campaign id>` | unsaved plan-editor edits ([`PlanDraft`](crate::domain::plan_draft::PlanDraft)), JSON |
 //! | IndexedDB `field-ledger` v2 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text |
 //! | IndexedDB `field-ledger` v2 | store [`records::ROSTER_STORE`] | one roster entry per key, JSON text |
 //! | IndexedDB `field-ledger` v2 | store [`records::RECEIVED_FILES_STORE`] | one received file's description per key (its UUID) |
@@ -47,4 +49,6 @@ pub mod keys {
     pub const PHOTO_LONG_SIDE: &str = "field-ledger.v1.photo-long-side";
     /// The campaign plans added on this device and the active campaign.
     pub const CAMPAIGNS: &str = "field-ledger.v1.campaigns";
+    /// Unsaved edits of a campaign plan: this prefix, then the campaign's ID.
+    pub const PLAN_DRAFT_PREFIX: &str = "field-ledger.v1.plan-draft.";
 }

@@ -46,6 +46,16 @@ fn save<T: Serialize>(key: &str, value: &T) -> Result<(), StorageFailure> {
     LocalStorage::set(key, value).map_err(classify)
 }
 
+fn remove(key: &str) -> Result<(), StorageFailure> {
+    local_storage_available()?;
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageFailure::Blocked)?;
+    storage
+        .remove_item(key)
+        .map_err(|_| StorageFailure::Blocked)
+}
+
 /// The language saved on this device, `Ok(None)` if none was chosen yet.
 pub fn load_language() -> Result<Option<Language>, StorageFailure> {
     match load::<String>(keys::LANGUAGE)? {
@@ -98,13 +108,7 @@ pub fn save_draft(draft: &EventDraft, campaign: &CampaignId) -> Result<(), Stora
 
 /// Forgets one form's draft (after saving or discarding it); other forms' drafts stay.
 pub fn clear_draft(editing: Option<EventId>, campaign: &CampaignId) -> Result<(), StorageFailure> {
-    local_storage_available()?;
-    let storage = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or(StorageFailure::Blocked)?;
-    storage
-        .remove_item(&draft_key(editing, campaign))
-        .map_err(|_| StorageFailure::Blocked)
+    remove(&draft_key(editing, campaign))
 }
 
 /// Every unfinished form of `campaign` (its new-event draft, and every edit draft: the caller
@@ -172,4 +176,25 @@ pub fn save_campaigns(
     campaigns: &crate::domain::campaign_list::CampaignList,
 ) -> Result<(), StorageFailure> {
     save(keys::CAMPAIGNS, campaigns)
+}
+
+fn plan_draft_key(campaign: &CampaignId) -> String {
+    format!("{}{campaign}", keys::PLAN_DRAFT_PREFIX)
+}
+
+/// The unsaved plan-editor edits of `campaign`, `Ok(None)` if there are none.
+pub fn load_plan_draft(
+    campaign: &CampaignId,
+) -> Result<Option<crate::domain::plan_draft::PlanDraft>, StorageFailure> {
+    load(&plan_draft_key(campaign))
+}
+
+/// Keeps unsaved plan-editor edits; returns once the browser has accepted the write.
+pub fn save_plan_draft(draft: &crate::domain::plan_draft::PlanDraft) -> Result<(), StorageFailure> {
+    save(&plan_draft_key(&draft.plan.id), draft)
+}
+
+/// Forgets the unsaved plan-editor edits of `campaign` (saved, or thrown away).
+pub fn clear_plan_draft(campaign: &CampaignId) -> Result<(), StorageFailure> {
+    remove(&plan_draft_key(campaign))
 }

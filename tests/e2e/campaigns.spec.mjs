@@ -100,6 +100,9 @@ test('a 2026 campaign copied from 2021, edited, recorded and shared', async ({ p
   await page.getByTestId('campaign-row').filter({ hasText: '2021' }).getByTestId('campaign-activate').click();
   await expect(page.getByTestId('campaign-row').filter({ hasText: '2021' }).getByTestId('campaign-active')).toBeVisible();
   expect(await statistics(page)).toEqual(before);
+  // The 2026 export was not this campaign's.
+  await page.getByTestId('nav-export').click();
+  await expect(page.getByTestId('export-status')).toHaveText('本平板还没有导出过本活动方案的记录，1 条活动记录待导出。');
 
   // Share the 2026 plan: exported, then imported on a fresh profile.
   await page.getByTestId('nav-campaigns').click();
@@ -131,8 +134,9 @@ test('a 2026 campaign copied from 2021, edited, recorded and shared', async ({ p
   await other.getByTestId('plan-import').setInputFiles({ name: '坏方案.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, report_deadline: '2026-09-01' })) });
   await expect(other.getByTestId('plan-import-outcome')).toHaveText('「坏方案.json」：总结报送截止日期不能早于活动结束日期。');
   await expect(other.getByTestId('campaign-row')).toHaveCount(2);
+  // The report brought this very plan already.
   await other.getByTestId('plan-import').setInputFiles(planPath);
-  await expect(other.getByTestId('plan-import-outcome')).toContainText('已导入活动方案');
+  await expect(other.getByTestId('plan-import-outcome')).toContainText('本机已有内容完全相同的方案，未作更改');
   await expect(other.getByTestId('campaign-row')).toHaveCount(2);
   await other.getByTestId('campaign-row').filter({ hasText: '2026' }).getByTestId('campaign-activate').click();
   const imported = await statistics(other);
@@ -169,4 +173,69 @@ test('a plan started by mistake can be deleted while no record names it', async 
   await expect(page.getByTestId('campaign-row')).toHaveCount(1);
   // The built-in plan never offers it.
   await expect(page.getByTestId('campaign-delete')).toHaveCount(0);
+});
+
+test('unsaved plan edits survive leaving the editor and a reload; a plan file asks before it replaces a plan', async ({ page }, testInfo) => {
+  await seedDevice(page);
+  await openHome(page, NOW);
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByTestId('campaign-copy').click();
+  await page.getByTestId('campaign-copy-confirm').click();
+  await expect(page.getByTestId('plan-editor-page')).toBeVisible();
+
+  // Typed, then another page opened and the app reloaded (the tablet switched off): kept.
+  await page.getByTestId('plan-theme').fill('质量强国 标准引领');
+  await expect(page.getByTestId('plan-unsaved')).toContainText('已暂存在本机');
+  await page.getByTestId('nav-campaigns').click();
+  const row2026 = page.getByTestId('campaign-row').filter({ hasText: '2026' });
+  await expect(row2026.getByTestId('campaign-unsaved')).toHaveText('有未保存的修改');
+  await page.reload();
+  await page.getByTestId('campaign-edit').click();
+  await expect(page.getByTestId('plan-draft-restored')).toContainText('已恢复上次未保存的修改');
+  await expect(page.getByTestId('plan-theme')).toHaveValue('质量强国 标准引领');
+  await page.getByTestId('plan-save').click();
+  await expect(page.getByTestId('plan-theme')).toHaveValue('质量强国 标准引领');
+  await expect(page.getByTestId('plan-unsaved')).toHaveCount(0);
+  await expect(page.getByTestId('plan-draft-restored'), 'saved: nothing left to restore').toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-export').click()]);
+  const shared = JSON.parse(readFileSync(await download.path(), 'utf8'));
+
+  // More edits left unsaved; then the plan files arrive.
+  await page.getByTestId('plan-theme').fill('本机未保存的主题');
+  await page.getByTestId('nav-campaigns').click();
+  const planFile = (name, plan) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
+  await page.getByTestId('plan-import').setInputFiles(planFile('同一方案.json', shared));
+  await expect(page.getByTestId('plan-import-outcome')).toContainText('本机已有内容完全相同的方案，未作更改');
+  const newer = { ...shared, document_number: '津北市场监管〔2026〕99号', activities: shared.activities.map((a, i) => (i === 1 ? { ...a, retired: true } : a)) };
+  await page.getByTestId('plan-import').setInputFiles(planFile('新版方案.json', newer));
+  const question = page.getByTestId('plan-replace-question');
+  await expect(question).toContainText('本机已有“河北区市场监管局开展2026年“质量月”活动方案”（19 项活动、');
+  await expect(question).toContainText('要用文件「新版方案.json」中的版本（18 项活动、');
+  await expect(page.getByTestId('plan-replace-cancel'), 'in view, on the answer that changes nothing').toBeFocused();
+  await screenshot(page, 'plan-replace-zh-CN-1024x768');
+  // Kept: nothing changes.
+  await page.getByTestId('plan-replace-cancel').click();
+  await expect(question).toHaveCount(0);
+  await page.reload();
+  await page.getByTestId('campaign-edit').click();
+  await expect(page.getByTestId('plan-document-number')).toHaveValue('');
+  await page.getByTestId('nav-campaigns').click();
+  // Replaced: the active plan is the file's now; the unsaved edits come back, flagged.
+  await page.getByTestId('plan-import').setInputFiles(planFile('新版方案.json', newer));
+  // The active plan changed: the app reloads with it.
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('plan-replace-confirm').click()]);
+  await page.getByTestId('campaign-edit').click();
+  await expect(page.getByTestId('plan-draft-restored')).toContainText('保存将以这些修改覆盖现在的方案');
+  await expect(page.getByTestId('plan-theme')).toHaveValue('本机未保存的主题');
+  await expect(page.getByTestId('plan-document-number'), 'the edits are of the plan before').toHaveValue('');
+  await screenshot(page, 'plan-draft-restored-zh-CN-1024x768');
+  // Thrown away: the plan as the file has it, and nothing kept any more.
+  await page.getByTestId('plan-draft-discard').click();
+  await expect(page.getByTestId('plan-document-number')).toHaveValue('津北市场监管〔2026〕99号');
+  await expect(page.getByTestId('plan-activity-retired').nth(1)).toBeChecked();
+  await expect(page.getByTestId('plan-theme')).toHaveValue('质量强国 标准引领');
+  await expect(page.getByTestId('plan-unsaved')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('plan-draft-restored')).toHaveCount(0);
+  await expect(page.getByTestId('plan-theme')).toHaveValue('质量强国 标准引领');
 });
