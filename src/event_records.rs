@@ -245,9 +245,11 @@ impl EventRecords {
         self.database()?.load_roster_counts().await
     }
 
-    /// Every roster entry of every event, removed ones included, read from storage.
-    pub async fn load_all_roster(self) -> Result<LoadedRecords<RosterEntry>, StorageFailure> {
-        self.database()?.load_all_roster().await
+    /// Every event record and every roster entry (removed ones included), as stored now.
+    pub async fn load_stored_events_and_roster(
+        self,
+    ) -> Result<(LoadedRecords<EventRecord>, LoadedRecords<RosterEntry>), StorageFailure> {
+        self.database()?.load_events_and_roster().await
     }
 
     /// The live sign-ins of `event`, read from storage.

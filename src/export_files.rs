@@ -125,13 +125,29 @@ impl ExportRecords {
     /// Reads the records as stored now (not this tab's copy: another tab may have saved since it
     /// loaded); the roster only `with_roster`.
     pub async fn load(records: EventRecords, with_roster: bool) -> Result<Self, StorageFailure> {
+        let (events, roster) = match with_roster {
+            true => {
+                let (events, roster) = records.load_stored_events_and_roster().await?;
+                (events, Some(roster))
+            }
+            false => (records.load_stored_events().await?, None),
+        };
+        // The live sign-ins per event: counted from the roster when it was read whole and every
+        // entry could be read (saving a second pass over 100,000 keys), else from the keys.
+        let counts = match &roster {
+            Some(roster) if roster.newer == 0 && roster.unreadable == 0 => {
+                let mut counts = std::collections::HashMap::new();
+                for entry in roster.records.iter().filter(|e| !e.deleted) {
+                    *counts.entry(entry.event_id).or_insert(0) += 1;
+                }
+                counts
+            }
+            _ => records.load_stored_roster_counts().await?,
+        };
         Ok(Self {
-            events: records.load_stored_events().await?,
-            counts: records.load_stored_roster_counts().await?,
-            roster: match with_roster {
-                true => Some(records.load_all_roster().await?),
-                false => None,
-            },
+            events,
+            counts,
+            roster,
         })
     }
 

@@ -142,8 +142,8 @@ impl ImportPreview {
 /// Every stored event and roster entry, by ID, as storage holds them now.
 pub(crate) async fn stored_records(records: EventRecords) -> Result<StoredRecords, StorageFailure> {
     // A record this build cannot read would be planned as new and overwritten: refuse instead.
-    let events = readable(records.load_stored_events().await?)?;
-    let roster = readable(records.load_all_roster().await?)?;
+    let (events, roster) = records.load_stored_events_and_roster().await?;
+    let (events, roster) = (readable(events)?, readable(roster)?);
     Ok((
         events.into_iter().map(|event| (event.id, event)).collect(),
         roster.into_iter().map(|entry| (entry.id, entry)).collect(),

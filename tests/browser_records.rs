@@ -92,6 +92,19 @@ async fn a_saved_record_is_read_back_and_a_new_revision_replaces_it() {
         reopened.load_events().await.unwrap().records,
         vec![sample(2)]
     );
+    // Stored as ASCII JSON text (one byte per character for the browser): the place written
+    // as escapes, read back in Chinese.
+    let raw = run_js(
+        "return new Promise((ok) => { const r = indexedDB.open('field-ledger'); r.onsuccess = () => { \
+         const g = r.result.transaction('events').objectStore('events').get(arg); \
+         g.onsuccess = () => { r.result.close(); ok(g.result); }; }; });",
+        &JsValue::from_str(&sample(2).id.to_string()),
+    )
+    .await
+    .as_string()
+    .unwrap();
+    assert!(raw.is_ascii(), "{raw}");
+    assert!(raw.contains(r#""place":"\u4e2d\u5c71\u516c\u56ed\u5e7f\u573a""#), "{raw}");
 }
 
 #[wasm_bindgen_test]

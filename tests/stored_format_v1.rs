@@ -79,3 +79,45 @@ fn a_record_from_a_newer_version_is_refused_not_guessed() {
         Err(MigrationError::Malformed(_))
     ));
 }
+
+/// Records are now written as ASCII JSON (`\uXXXX` for every other character); those written
+/// before, with Chinese as it is, are read as before, and both read as the same record.
+#[test]
+fn records_stored_as_ascii_json_read_the_same_as_before() {
+    use field_ledger::domain::schema::ascii_json;
+    let stored: Vec<String> = serde_json::from_str(EVENTS).unwrap();
+    for json in &stored {
+        assert!(!json.is_ascii(), "the fixture holds Chinese text");
+        let ascii = ascii_json(json.clone());
+        assert!(ascii.is_ascii());
+        assert_eq!(decode_event(&ascii).unwrap(), decode_event(json).unwrap());
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&ascii).unwrap(),
+            value
+        );
+    }
+    // Characters beyond the basic plane (an emoji in a note) become surrogate pairs.
+    assert_eq!(
+        ascii_json(r#"{"notes":"好😀"}"#.to_owned()),
+        r#"{"notes":"\u597d\ud83d\ude00"}"#
+    );
+    // Text already in ASCII is kept as it is.
+    assert_eq!(ascii_json(r#"{"a":"b\n"}"#.to_owned()), r#"{"a":"b\n"}"#);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+proptest::proptest! {
+    /// Any text at all reads back the same from its ASCII JSON.
+    #[test]
+    fn any_text_survives_ascii_json(text in proptest::prelude::any::<String>()) {
+        let ascii = ascii_json_of(&text);
+        proptest::prop_assert!(ascii.is_ascii());
+        proptest::prop_assert_eq!(serde_json::from_str::<String>(&ascii).unwrap(), text);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn ascii_json_of(text: &str) -> String {
+    field_ledger::domain::schema::ascii_json(serde_json::to_string(text).unwrap())
+}

@@ -4,8 +4,8 @@
 //! is stored whole or not at all.
 
 use super::records::{
-    completion, decode_all, failure, request_result, LoadedRecords, RecordDatabase, ALL_STORES,
-    CONFLICTS_STORE, EVENTS_STORE, IMPORTS_STORE, LIVE, RECEIVED_FILES_STORE,
+    completion, decode_all, failure, json, request_result, LoadedRecords, RecordDatabase,
+    ALL_STORES, CONFLICTS_STORE, EVENTS_STORE, IMPORTS_STORE, LIVE, RECEIVED_FILES_STORE,
     RECEIVED_RECORDS_STORE, REMOVED, ROSTER_STORE,
 };
 use super::StorageFailure;
@@ -15,7 +15,6 @@ use crate::domain::received::{ConflictVersion, ImportSnapshot, ReceivedFile, Rec
 use crate::domain::roster::RosterEntry;
 use js_sys::Array;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::IdbTransactionMode;
 
@@ -24,10 +23,6 @@ use web_sys::IdbTransactionMode;
 #[derive(Debug, Default)]
 pub struct RecordBatch {
     pub(super) writes: Vec<(&'static str, String, Option<JsValue>)>,
-}
-
-pub(super) fn json<T: Serialize>(value: &T) -> Result<String, StorageFailure> {
-    serde_json::to_string(value).map_err(|_| StorageFailure::Unreadable)
 }
 
 impl RecordBatch {

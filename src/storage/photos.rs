@@ -3,10 +3,10 @@
 //! `Blob`s under the photo's UUID, never as base64 inside a record or in localStorage. A new photo
 //! is stored whole (record, image, thumbnail) in one strict transaction or not at all.
 
-use super::imports::{json, RecordBatch};
+use super::imports::RecordBatch;
 use super::records::{
-    completion, decode_all, failure, request_result, LoadedRecords, RecordDatabase, PHOTOS_STORE,
-    PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE,
+    completion, decode_all, failure, json, request_result, LoadedRecords, RecordDatabase,
+    PHOTOS_STORE, PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE,
 };
 use super::StorageFailure;
 use crate::domain::ids::{EventId, PhotoId};
@@ -75,7 +75,7 @@ impl RecordDatabase {
         image: &Blob,
         thumbnail: &Blob,
     ) -> Result<(), StorageFailure> {
-        let json = serde_json::to_string(record).map_err(|_| StorageFailure::Unreadable)?;
+        let json = json(record)?;
         let stores = [PHOTOS_STORE, PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE];
         let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let id = JsValue::from_str(&record.id.to_string());
@@ -99,7 +99,7 @@ impl RecordDatabase {
     /// Stores a changed photo record (caption, selection); a deleted one loses its image and
     /// thumbnail in the same transaction.
     pub async fn put_photo(&self, record: &PhotoRecord) -> Result<(), StorageFailure> {
-        let json = serde_json::to_string(record).map_err(|_| StorageFailure::Unreadable)?;
+        let json = json(record)?;
         let stores = [PHOTOS_STORE, PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE];
         let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let queued = transaction

@@ -59,6 +59,10 @@ async function putRaw(page, storeName, pairs, { clear = false } = {}) {
   );
 }
 
+/** A record as the app stores it: JSON in ASCII, every other character a `\uXXXX` escape
+ * (`ascii_json` in src/domain/schema.rs). */
+const storedJson = (record) =>
+  JSON.stringify(record).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const uuid = (prefix, n) => `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const PLACES = ['中山公园广场', '望海楼社区', '意式风情街', '建昌道社区', '人民公园'];
 const STAMP = '2021-09-01T01:00:00Z';
@@ -79,7 +83,7 @@ async function storeEvents(page, count) {
       extra_counts: {}, direction_id: 'publicity', notes: '',
       created_at: STAMP, updated_at: STAMP, revision: 1, deleted: false, schema_version: 1,
     };
-    pairs.push([id, JSON.stringify(record)]);
+    pairs.push([id, storedJson(record)]);
   }
   await putRaw(page, 'events', pairs, { clear: true });
 }
@@ -95,7 +99,7 @@ async function storeRoster(page, count) {
       affiliation: i % 3 ? null : '望海楼社区',
       signed_in_at: STAMP, created_at: STAMP, updated_at: STAMP, revision: 1, deleted: false, schema_version: 1,
     };
-    pairs.push([`live/${event}/${id}`, JSON.stringify(entry)]);
+    pairs.push([`live/${event}/${id}`, storedJson(entry)]);
   }
   await putRaw(page, 'roster', pairs);
 }
