@@ -365,7 +365,7 @@ pub fn new_campaigns(
         .filter_map(|f| f.verdict.as_ref().ok())
         .filter(|export| list.find(&export.campaign.id).is_none())
         .collect();
-    exports.sort_by_key(|export| std::cmp::Reverse(export.exported_at));
+    crate::domain::sort::sort_by_key(&mut exports, |export| std::cmp::Reverse(export.exported_at));
     let mut plans: Vec<Campaign> = Vec::new();
     for export in exports {
         let id = &export.campaign.id;

@@ -104,7 +104,10 @@ async fn a_saved_record_is_read_back_and_a_new_revision_replaces_it() {
     .as_string()
     .unwrap();
     assert!(raw.is_ascii(), "{raw}");
-    assert!(raw.contains(r#""place":"\u4e2d\u5c71\u516c\u56ed\u5e7f\u573a""#), "{raw}");
+    assert!(
+        raw.contains(r#""place":"\u4e2d\u5c71\u516c\u56ed\u5e7f\u573a""#),
+        "{raw}"
+    );
 }
 
 #[wasm_bindgen_test]

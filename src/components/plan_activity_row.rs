@@ -131,7 +131,7 @@ pub fn PlanActivityRow(
                     <input id=field_id("date") type="date" disabled=read_only
                         prop:value=read(|a| a.planned_date.map(|d| d.to_string()).unwrap_or_default())
                         on:change=move |ev| {
-                            let day = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                            let day = event_target_value(&ev).parse::<NaiveDate>().ok();
                             edit(Box::new(move |a| a.planned_date = day));
                         } />
                 </div>

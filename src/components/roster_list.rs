@@ -31,7 +31,9 @@ pub fn RosterList(
     };
     let rows = move || {
         let mut entries = roster.get();
-        entries.sort_by_key(|e| std::cmp::Reverse((e.signed_in_at, e.id)));
+        crate::domain::sort::sort_by_key(&mut entries, |e| {
+            std::cmp::Reverse((e.signed_in_at, e.id))
+        });
         entries
     };
 

@@ -315,7 +315,7 @@ impl EventDraft {
             }
         }
         if !errors.is_empty() {
-            errors.sort_by_key(|error| form_position(&error.field));
+            crate::domain::sort::sort_by_key(&mut errors, |error| form_position(&error.field));
             return Err(errors);
         }
         let period = context.campaign.period;

@@ -44,7 +44,9 @@ pub fn matching_events<'a>(
         .into_iter()
         .filter(|record| !record.deleted && filter.matches(record))
         .collect();
-    matching.sort_by_key(|r| Reverse((r.start_date, r.start_time, r.created_at, r.id)));
+    crate::domain::sort::sort_by_key(&mut matching, |r| {
+        Reverse((r.start_date, r.start_time, r.created_at, r.id))
+    });
     matching
 }
 
@@ -59,7 +61,7 @@ pub fn recent_places<'a>(
         .into_iter()
         .filter(|r| !r.deleted && r.attendance == attendance && !r.place.trim().is_empty())
         .collect();
-    used.sort_by_key(|r| Reverse(r.updated_at));
+    crate::domain::sort::sort_by_key(&mut used, |r| Reverse(r.updated_at));
     let mut places: Vec<String> = Vec::new();
     for record in used {
         let place = record.place.trim();

@@ -90,14 +90,14 @@ pub struct ExportFile {
 /// Puts events in file order: start day, creation time, ID. The export and the CSV files share
 /// this one function (and so one instance of the sort in the wasm).
 pub(crate) fn sort_events(events: &mut [&EventRecord]) {
-    events.sort_by(|a, b| {
+    crate::domain::sort::sort_by(events, |a, b| {
         (a.start_date, a.created_at, a.id).cmp(&(b.start_date, b.created_at, b.id))
     });
 }
 
 /// Puts roster entries in file order: event, sign-in time, ID. Shared like [`sort_events`].
 pub(crate) fn sort_roster(roster: &mut [&RosterEntry]) {
-    roster.sort_by(|a, b| {
+    crate::domain::sort::sort_by(roster, |a, b| {
         (a.event_id, a.signed_in_at, a.id).cmp(&(b.event_id, b.signed_in_at, b.id))
     });
 }

@@ -29,6 +29,7 @@ pub mod received;
 pub mod report_pack;
 pub mod roster;
 pub mod schema;
+pub mod sort;
 pub mod statistics;
 pub mod storage_budget;
 pub mod validation;

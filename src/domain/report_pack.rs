@@ -87,7 +87,7 @@ pub fn manifest_photos(
         .iter()
         .filter(|p| of_campaign.contains(&p.event_id) && !named.contains(&p.id))
         .collect();
-    rest.sort_by(attached_order);
+    crate::domain::sort::sort_by(&mut rest, attached_order);
     list.extend(rest.into_iter().map(|record| PackedPhoto {
         file: String::new(),
         record: record.clone(),
@@ -159,7 +159,7 @@ pub fn photos_to_pack<'a>(
         let Some(event_photos) = by_event.get_mut(&event.id) else {
             continue;
         };
-        event_photos.sort_by(attached_order);
+        crate::domain::sort::sort_by(event_photos, attached_order);
         let stem = format!(
             "{}_{}",
             name_part(&unit_name(campaign, event)),

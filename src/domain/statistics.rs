@@ -201,7 +201,7 @@ pub fn campaign_statistics<'a>(
         UnitKey::Office(name) => (1, 0, name.clone()),
     };
     let mut units: Vec<(UnitKey, Figures)> = per_unit.into_iter().collect();
-    units.sort_by_key(|(key, _)| plan_position(key));
+    crate::domain::sort::sort_by_key(&mut units, |(key, _)| plan_position(key));
 
     let directions = campaign
         .directions

@@ -106,7 +106,7 @@ pub fn PlanEditorPage() -> impl IntoView {
                 <input id=testid type="date" data-testid=testid disabled=read_only
                     prop:value=move || draft.with(get).to_string()
                     on:change=move |ev| {
-                        if let Ok(day) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                        if let Ok(day) = event_target_value(&ev).parse::<NaiveDate>() {
                             draft.update(|p| set(p, day));
                         }
                     } />

@@ -146,7 +146,7 @@ pub fn StatisticsPage() -> impl IntoView {
                 })
                 .collect()
         });
-        offices.sort();
+        crate::domain::sort::sort_by(&mut offices, |a, b| a.cmp(b));
         offices.dedup();
         choices.extend(offices.into_iter().map(|name| Choice {
             value: format!("office:{name}"),

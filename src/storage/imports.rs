@@ -187,9 +187,9 @@ impl RecordDatabase {
                 crate::domain::schema::MigrationError::Malformed(error.to_string())
             })
         });
-        loaded
-            .records
-            .sort_by(|a: &ReceivedFile, b| (a.received_at, &a.name).cmp(&(b.received_at, &b.name)));
+        crate::domain::sort::sort_by(&mut loaded.records, |a: &ReceivedFile, b| {
+            (a.received_at, &a.name).cmp(&(b.received_at, &b.name))
+        });
         Ok(loaded)
     }
 
@@ -217,7 +217,7 @@ impl RecordDatabase {
             .map_err(failure)?
             .unchecked_into();
         let mut keys: Vec<String> = keys.iter().filter_map(|key| key.as_string()).collect();
-        keys.sort_by_key(|key| ImportSnapshot::sequence_of(key));
+        crate::domain::sort::sort_by_key(&mut keys, |key| ImportSnapshot::sequence_of(key));
         Ok(keys)
     }
 

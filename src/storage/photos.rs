@@ -159,9 +159,7 @@ impl RecordDatabase {
             .map_err(failure)?
             .unchecked_into();
         let mut loaded = decode_all(&values, decode_photo);
-        loaded
-            .records
-            .sort_by_key(|photo| (photo.created_at, photo.id));
+        crate::domain::sort::sort_by_key(&mut loaded.records, |photo| (photo.created_at, photo.id));
         Ok(loaded)
     }
 
