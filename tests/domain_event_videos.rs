@@ -1,5 +1,6 @@
 //! The videos an event records: counted and named on the form, never fewer than named, and
-//! absent from the stored JSON when there are none.
+//! absent from the stored JSON when there are none. A record with videos is written in layout
+//! version 2, so a build that knows only version 1 refuses it rather than drop its videos.
 
 mod draft_fixture;
 
@@ -73,4 +74,38 @@ fn an_event_without_videos_keeps_the_stored_form_it_had_before_videos_were_count
     let record = save(&draft, &plan, &device).unwrap();
     let json = serde_json::to_string(&record).unwrap();
     assert!(!json.contains("video"), "no video fields when none: {json}");
+    assert!(json.contains(r#""schema_version":1"#), "{json}");
+}
+
+#[test]
+fn an_event_with_videos_is_written_in_layout_version_2_and_read_back() {
+    use field_ledger::domain::schema::{decode_event, MigrationError};
+    let plan = Campaign::quality_month_2021();
+    let device = device("metrology-institute");
+    let mut draft = EventDraft::blank(new_id(), &device, "王芳", today());
+    draft.choose_activity(&plan, &device, "qm2021-a01");
+    draft.place = "中山公园广场".into();
+    draft.video_count = "1".into();
+    let record = save(&draft, &plan, &device).unwrap();
+    assert_eq!(record.schema_version, 2);
+    let json = serde_json::to_string(&record).unwrap();
+    assert_eq!(decode_event(&json), Ok(record.clone()));
+    assert_eq!(record.validate(&plan), Ok(()));
+    // The videos taken out again: version 1 once more, which every build reads.
+    draft.video_count = "0".into();
+    let without = EventDraft::from_record(&record);
+    let mut without = without;
+    without.video_count = String::new();
+    let resaved = save(&without, &plan, &device).unwrap();
+    assert_eq!(resaved.schema_version, 1);
+    // A record claiming version 1 but counting videos is not one this build wrote: refused.
+    let mut mislabelled = record.clone();
+    mislabelled.schema_version = 1;
+    assert_eq!(
+        fields(mislabelled.validate(&plan).unwrap_err()),
+        [(Field::SchemaVersion, Problem::UnsupportedVersion(1))]
+    );
+    // Version 3 is a newer build's.
+    let newer = json.replace(r#""schema_version":2"#, r#""schema_version":3"#);
+    assert_eq!(decode_event(&newer), Err(MigrationError::NewerVersion(3)));
 }

@@ -188,9 +188,16 @@ fn the_schema_rejects_what_the_format_forbids() {
     bad_date["events"][0]["start_date"] = "2021-13-01".into();
     assert!(!validator.is_valid(&bad_date));
 
-    let mut negative = report;
+    let mut negative = report.clone();
     negative["events"][0]["head_count"] = (-1).into();
     assert!(!validator.is_valid(&negative));
+
+    // Videos came with layout version 2: a record counting them says so.
+    let mut videos = report;
+    videos["events"][0]["video_count"] = 2.into();
+    assert!(!validator.is_valid(&videos), "videos in a version-1 record");
+    videos["events"][0]["schema_version"] = 2.into();
+    assert_eq!(schema_errors(&validator, &videos), Vec::<String>::new());
 }
 
 #[test]

@@ -162,10 +162,10 @@ fn a_record_survives_its_file_form_unchanged() {
 fn migration_refuses_records_it_cannot_read_safely() {
     let plan = Campaign::quality_month_2021();
     let mut value = serde_json::to_value(blood_pressure_day(&plan)).unwrap();
-    value["schema_version"] = json!(2);
+    value["schema_version"] = json!(3);
     assert_eq!(
         migrate_event(value.clone()),
-        Err(MigrationError::NewerVersion(2))
+        Err(MigrationError::NewerVersion(3))
     );
     value.as_object_mut().unwrap().remove("schema_version");
     assert_eq!(

@@ -72,8 +72,8 @@ fn version_1_preferences_are_read() {
 #[test]
 fn a_record_from_a_newer_version_is_refused_not_guessed() {
     let stored: Vec<String> = serde_json::from_str(EVENTS).unwrap();
-    let newer = stored[0].replace("\"schema_version\":1", "\"schema_version\":2");
-    assert_eq!(decode_event(&newer), Err(MigrationError::NewerVersion(2)));
+    let newer = stored[0].replace("\"schema_version\":1", "\"schema_version\":3");
+    assert_eq!(decode_event(&newer), Err(MigrationError::NewerVersion(3)));
     assert!(matches!(
         decode_event("not json"),
         Err(MigrationError::Malformed(_))

@@ -305,6 +305,7 @@ impl EventDraft {
             None => 0,
         };
         record.notes = self.notes.trim().to_owned();
+        record.schema_version = record.layout_version();
 
         let mut errors = parse_errors.0;
         if let Err(record_errors) = record.validate(context.campaign) {

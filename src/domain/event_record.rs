@@ -160,8 +160,19 @@ impl EventRecord {
             updated_at: now,
             revision: 1,
             deleted: false,
-            schema_version: EVENT_SCHEMA_VERSION,
+            schema_version: 1,
             origin: None,
+        }
+    }
+
+    /// The lowest layout version that holds this record: 2 if it counts videos (version 2 added
+    /// them), else 1. Records are written in it, so a build that knows only version 1 still
+    /// reads every record without videos, and refuses one with videos ("written by a newer
+    /// version") rather than dropping them unseen when it saves or exports the record again.
+    pub fn layout_version(&self) -> u32 {
+        match self.video_count > 0 || !self.video_files.is_empty() {
+            true => 2,
+            false => 1,
         }
     }
 
@@ -198,7 +209,7 @@ impl EventRecord {
     /// Checks every field against the campaign plan; all problems are returned at once.
     pub fn validate(&self, campaign: &Campaign) -> Result<(), Vec<FieldError>> {
         let mut errors = ErrorList::default();
-        if self.schema_version != EVENT_SCHEMA_VERSION {
+        if !(self.layout_version()..=EVENT_SCHEMA_VERSION).contains(&self.schema_version) {
             errors.push(
                 Field::SchemaVersion,
                 Problem::UnsupportedVersion(self.schema_version),

@@ -19,8 +19,10 @@ pub fn next_revision_stamp(
     (revision.saturating_add(1), now.max(updated_at))
 }
 
-/// Current layout version of [`EventRecord`].
-pub const EVENT_SCHEMA_VERSION: u32 = 1;
+/// Newest layout version of [`EventRecord`] this build reads and writes. Version 2 added the
+/// optional video fields; each record is written in the lowest version that holds it
+/// ([`EventRecord::layout_version`]).
+pub const EVENT_SCHEMA_VERSION: u32 = 2;
 /// Current layout version of [`RosterEntry`].
 pub const ROSTER_SCHEMA_VERSION: u32 = 1;
 
@@ -54,8 +56,9 @@ fn migrate<T: DeserializeOwned>(value: Value, current: u32) -> Result<T, Migrati
     if version > current {
         return Err(MigrationError::NewerVersion(version));
     }
-    // Version 1 is the first layout: nothing older exists to lift yet. Each future version adds a
-    // step here (`if version < 2 { value = v1_to_v2(value) }`) with a test reading a v1 fixture.
+    // No version so far needs lifting: event version 2 only added optional fields, which a
+    // version-1 record reads as absent. A future version that changes the layout adds a step
+    // here (`if version < 3 { value = v2_to_v3(value) }`) with a test reading an older fixture.
     //
     // The lifted value is read back through text so that each record type has one deserializer
     // in the wasm (from text), not a second one from `Value`.
@@ -82,8 +85,10 @@ fn decode<T: DeserializeOwned + Versioned>(
 ) -> Result<T, MigrationError> {
     // One parse for the common case; a record of another version (which may still have parsed,
     // unknown fields being ignored) or of another shape goes through the migration path.
+    // Every version so far reads as the current layout as it is (version 2 only added optional
+    // fields); a version that changes the layout must leave this path to its migration step.
     match serde_json::from_str::<T>(json) {
-        Ok(record) if record.schema_version() == current => Ok(record),
+        Ok(record) if (1..=current).contains(&record.schema_version()) => Ok(record),
         _ => {
             let value = serde_json::from_str(json)
                 .map_err(|error| MigrationError::Malformed(error.to_string()))?;

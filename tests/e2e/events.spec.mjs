@@ -234,7 +234,7 @@ test('data written by a newer version is refused with a message and left untouch
           const events = database.objectStoreNames.contains('events')
             ? open.transaction.objectStore('events')
             : database.createObjectStore('events');
-          events.put('{"schema_version":2}', 'x');
+          events.put('{"schema_version":9}', 'x');
         };
         open.onsuccess = () => { open.result.close(); resolve(); };
         open.onerror = () => reject(open.error);
