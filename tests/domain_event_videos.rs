@@ -98,7 +98,10 @@ fn an_event_with_videos_is_written_in_layout_version_2_and_read_back() {
     without.video_count = String::new();
     let resaved = save(&without, &plan, &device).unwrap();
     assert_eq!(resaved.schema_version, 1);
-    // A record claiming version 1 but counting videos is not one this build wrote: refused.
+    // Builds from before the version was raised wrote videos in version-1 records: read as 2.
+    let earlier = json.replace(r#""schema_version":2"#, r#""schema_version":1"#);
+    assert_eq!(decode_event(&earlier), Ok(record.clone()));
+    // A record put together claiming version 1 while counting videos is not valid.
     let mut mislabelled = record.clone();
     mislabelled.schema_version = 1;
     assert_eq!(

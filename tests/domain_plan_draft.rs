@@ -36,6 +36,23 @@ fn the_editor_takes_up_unsaved_edits_of_the_plan_they_were_made_on() {
         PlanDraft::restore(&replaced, Some(kept.clone())),
         DraftRestore::Outdated(Box::new(kept.clone()))
     );
+    // The replacement added an activity (records may name it already): the edits get it back,
+    // retired, so saving them cannot detach those records.
+    let mut with_more = replaced.clone();
+    let mut added = with_more.activities[0].clone();
+    added.id = field_ledger::domain::ids::ActivityId::new("qm2026-a20");
+    added.short_title.zh = "质量开放日".to_owned();
+    with_more.activities.push(added);
+    let DraftRestore::Outdated(restored) = PlanDraft::restore(&with_more, Some(kept.clone()))
+    else {
+        panic!("outdated");
+    };
+    let back = restored
+        .plan
+        .activity(&field_ledger::domain::ids::ActivityId::new("qm2026-a20"))
+        .expect("put back");
+    assert!(back.retired);
+    assert_eq!(restored.plan.theme, edited.theme, "the edits stay");
     // Edits that are the stored plan now, or belong to another plan, are none.
     let saved = PlanDraft {
         base: stored.clone(),

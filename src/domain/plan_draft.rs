@@ -4,6 +4,7 @@
 //! only when the editor's Save has checked the whole plan.
 
 use super::campaign::Campaign;
+use super::plan_share::{keep_named, NamedByRecords};
 use serde::{Deserialize, Serialize};
 
 /// A plan being edited, and the stored plan the edits started from.
@@ -24,6 +25,8 @@ pub enum DraftRestore {
     Continued(Box<PlanDraft>),
     /// Unsaved edits begun before the stored plan was replaced (by a plan file, or by another
     /// tab): taken up too, but saving them would undo the replacement, so the editor says so.
+    /// Whatever the stored plan holds and the edits lack (added by the replacement, and maybe
+    /// named by records already) is put back, retired, so saving never detaches a record.
     Outdated(Box<PlanDraft>),
 }
 
@@ -36,7 +39,14 @@ impl PlanDraft {
                 DraftRestore::Stored
             }
             Some(draft) if draft.base == *stored => DraftRestore::Continued(Box::new(draft)),
-            Some(draft) => DraftRestore::Outdated(Box::new(draft)),
+            Some(mut draft) => {
+                keep_named(
+                    &mut draft.plan,
+                    stored,
+                    &NamedByRecords::everything_in(stored),
+                );
+                DraftRestore::Outdated(Box::new(draft))
+            }
             None => DraftRestore::Stored,
         }
     }

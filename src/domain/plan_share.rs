@@ -39,6 +39,27 @@ impl NamedByRecords {
         }
         named
     }
+
+    /// Every unit, direction, activity and activity figure of `plan`, as if records named
+    /// them all: for edits that must not drop anything `plan` holds.
+    pub fn everything_in(plan: &Campaign) -> Self {
+        let mut named = Self::default();
+        for unit in &plan.units {
+            named.units.insert(unit.id.clone());
+        }
+        for direction in &plan.directions {
+            named.directions.insert(direction.id.clone());
+        }
+        for activity in &plan.activities {
+            named.activities.insert(activity.id.clone());
+            for counter in &activity.extra_counters {
+                named
+                    .counters
+                    .insert((activity.id.clone(), counter.id.clone()));
+            }
+        }
+        named
+    }
 }
 
 /// `incoming`, a new version of `current` (same ID) arriving as a plan file, with every unit,

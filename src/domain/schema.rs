@@ -39,7 +39,14 @@ pub enum MigrationError {
 
 /// Reads an event record of any known schema version as the current layout.
 pub fn migrate_event(value: Value) -> Result<EventRecord, MigrationError> {
-    migrate(value, EVENT_SCHEMA_VERSION)
+    migrate(value, EVENT_SCHEMA_VERSION).map(lift_event)
+}
+
+/// A record counting videos is of layout version 2 whatever it says: builds from before the
+/// version was raised wrote such records as version 1. Read as 2, it is saved and exported as 2.
+fn lift_event(mut record: EventRecord) -> EventRecord {
+    record.schema_version = record.schema_version.max(record.layout_version());
+    record
 }
 
 /// Reads a roster entry of any known schema version as the current layout.
@@ -70,7 +77,7 @@ fn migrate<T: DeserializeOwned>(value: Value, current: u32) -> Result<T, Migrati
 /// version take a direct path, one parse without an intermediate `Value`, which matters for
 /// 10,000 records and 100,000 sign-ins.
 pub fn decode_event(json: &str) -> Result<EventRecord, MigrationError> {
-    decode(json, EVENT_SCHEMA_VERSION, migrate_event)
+    decode(json, EVENT_SCHEMA_VERSION, migrate_event).map(lift_event)
 }
 
 /// Reads a roster entry as stored (JSON text), lifting older layouts.

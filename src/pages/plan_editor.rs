@@ -34,12 +34,16 @@ pub fn PlanEditorPage() -> impl IntoView {
     let read_only = CampaignList::is_built_in(&active.id);
     // Unsaved edits left here earlier (another page opened, the tablet switched off) are taken
     // up again.
+    // Kept edits that cannot be read are shown as a failure and left where they are until the
+    // next edit replaces them.
+    let mut unreadable_draft = false;
     let kept = match read_only {
         true => DraftRestore::Stored,
         false => match preferences::load_plan_draft(&active.id) {
             Ok(kept) => PlanDraft::restore(&active, kept),
             Err(failure) => {
                 notice.show(SavedThing::CampaignPlan, failure);
+                unreadable_draft = true;
                 DraftRestore::Stored
             }
         },
@@ -71,6 +75,7 @@ pub fn PlanEditorPage() -> impl IntoView {
                     })
                 })
             }),
+            false if unreadable_draft => Ok(()),
             false => preferences::clear_plan_draft(&saved.with_value(|p| p.id.clone())),
         };
         if let Err(failure) = written {
@@ -78,6 +83,8 @@ pub fn PlanEditorPage() -> impl IntoView {
         }
     });
     let discard = move |_| {
+        // Edits from now on start from the stored plan.
+        base.set_value(saved.get_value());
         draft.set(saved.get_value());
         restored.set(None);
         problems.set(Vec::new());

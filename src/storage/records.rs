@@ -87,10 +87,24 @@ pub(super) async fn request_result(request: &IdbRequest) -> Result<JsValue, JsVa
 }
 
 /// Like [`request_result`], but listening from the moment it is called rather than from the
-/// first poll: for several requests queued at once and awaited one after the other.
+/// first poll: for several requests queued at once and awaited one after the other. Dropped
+/// before the request settles (an earlier await failed), it takes its handlers off the request
+/// first, so the browser never calls a freed closure.
 pub(super) fn request_settled(
     request: &IdbRequest,
 ) -> impl std::future::Future<Output = Result<JsValue, JsValue>> {
+    type Handler = Closure<dyn FnMut()>;
+    /// The handlers of a request being waited for, taken off it when dropped.
+    struct Listening {
+        request: IdbRequest,
+        _handlers: Option<(Handler, Handler)>,
+    }
+    impl Drop for Listening {
+        fn drop(&mut self) {
+            self.request.set_onsuccess(None);
+            self.request.set_onerror(None);
+        }
+    }
     let mut handlers = None;
     let promise = Promise::new(&mut |resolve, reject| {
         let succeeded = request.clone();
@@ -106,12 +120,13 @@ pub(super) fn request_settled(
         request.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         handlers = Some((on_success, on_error));
     });
-    let request = request.clone();
+    let listening = Listening {
+        request: request.clone(),
+        _handlers: handlers,
+    };
     async move {
         let settled = JsFuture::from(promise).await;
-        request.set_onsuccess(None);
-        request.set_onerror(None);
-        drop(handlers);
+        drop(listening);
         settled
     }
 }

@@ -235,7 +235,14 @@ test('unsaved plan edits survive leaving the editor and a reload; a plan file as
   await expect(page.getByTestId('plan-activity-retired').nth(1)).toBeChecked();
   await expect(page.getByTestId('plan-theme')).toHaveValue('质量强国 标准引领');
   await expect(page.getByTestId('plan-unsaved')).toHaveCount(0);
-  await page.reload();
   await expect(page.getByTestId('plan-draft-restored')).toHaveCount(0);
+  // Edits after throwing the old ones away are of the plan as it is now.
+  await page.getByTestId('plan-theme').fill('新的主题');
+  await page.reload();
+  await expect(page.getByTestId('plan-draft-restored')).toHaveText(/^已恢复上次未保存的修改。保存后才会生效。/);
+  await expect(page.getByTestId('plan-theme')).toHaveValue('新的主题');
+  await page.getByTestId('plan-draft-discard').click();
+  await page.reload();
+  await expect(page.getByTestId('plan-draft-restored'), 'nothing kept once thrown away').toHaveCount(0);
   await expect(page.getByTestId('plan-theme')).toHaveValue('质量强国 标准引领');
 });
