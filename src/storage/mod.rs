@@ -12,12 +12,14 @@
 //! | localStorage | [`keys::EXPORT_JOURNAL`] | events changed since the last JSON export ([`ExportJournal`](crate::domain::export_journal::ExportJournal)), JSON |
 //! | localStorage | [`keys::CAMPAIGNS`] | the campaign plans added here and the active one ([`CampaignList`](crate::domain::campaign_list::CampaignList)), JSON |
 //! | localStorage | [`keys::PLAN_DRAFT_PREFIX`]`<campaign id>` | unsaved plan-editor edits ([`PlanDraft`](crate::domain::plan_draft::PlanDraft)), JSON |
-//! | IndexedDB `field-ledger` v2 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text |
-//! | IndexedDB `field-ledger` v2 | store [`records::ROSTER_STORE`] | one roster entry per key, JSON text |
-//! | IndexedDB `field-ledger` v2 | store [`records::RECEIVED_FILES_STORE`] | one received file's description per key (its UUID) |
-//! | IndexedDB `field-ledger` v2 | store [`records::RECEIVED_RECORDS_STORE`] | the records one received file carried, one value per file |
-//! | IndexedDB `field-ledger` v2 | store [`records::IMPORTS_STORE`] | the snapshot taken before each import |
-//! | IndexedDB `field-ledger` v2 | store [`records::CONFLICTS_STORE`] | conflicts left to review |
+//! | IndexedDB `field-ledger` v3 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text (ASCII, see [`ascii_json`](crate::domain::schema::ascii_json)) |
+//! | IndexedDB `field-ledger` v3 | store [`records::ROSTER_STORE`] | one roster entry per key, JSON text (ASCII) |
+//! | IndexedDB `field-ledger` v3 | store [`records::RECEIVED_FILES_STORE`] | one received file's description per key (its UUID) |
+//! | IndexedDB `field-ledger` v3 | store [`records::RECEIVED_RECORDS_STORE`] | the records one received file carried, one value per file |
+//! | IndexedDB `field-ledger` v3 | store [`records::IMPORTS_STORE`] | the snapshot taken before each import |
+//! | IndexedDB `field-ledger` v3 | store [`records::CONFLICTS_STORE`] | conflicts left to review |
+//! | IndexedDB `field-ledger` v3 | store [`records::PHOTOS_STORE`] | one photo record per key (`<event id>/<photo id>`), JSON text (ASCII) |
+//! | IndexedDB `field-ledger` v3 | stores [`records::PHOTO_BLOBS_STORE`], [`records::PHOTO_THUMBS_STORE`] | each photo's image and its thumbnail, a `Blob` per photo |
 //!
 //! Small preferences sit in localStorage (synchronous, a few hundred bytes); records sit in
 //! IndexedDB, one key per record, so one change writes one record whatever the collection size.
