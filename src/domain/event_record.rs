@@ -97,8 +97,10 @@ pub struct EventRecord {
     #[serde(default)]
     pub notes: String,
     /// When the record was first saved.
+    #[serde(deserialize_with = "super::instant::deserialize")]
     pub created_at: DateTime<Utc>,
     /// When it was last changed.
+    #[serde(deserialize_with = "super::instant::deserialize")]
     pub updated_at: DateTime<Utc>,
     /// Starts at 1, grows by one with every saved change; merging keeps the higher revision.
     pub revision: u32,

@@ -19,6 +19,7 @@ pub mod file_names;
 pub mod form_input;
 pub mod ids;
 pub mod import;
+pub mod instant;
 pub mod merge;
 pub mod photo;
 pub mod photo_plan;

@@ -28,10 +28,13 @@ pub struct RosterEntry {
     #[serde(default)]
     pub affiliation: Option<String>,
     /// When the attendee signed in.
+    #[serde(deserialize_with = "super::instant::deserialize")]
     pub signed_in_at: DateTime<Utc>,
     /// When the entry was first saved.
+    #[serde(deserialize_with = "super::instant::deserialize")]
     pub created_at: DateTime<Utc>,
     /// When it was last changed.
+    #[serde(deserialize_with = "super::instant::deserialize")]
     pub updated_at: DateTime<Utc>,
     /// Starts at 1, grows by one with every saved change.
     pub revision: u32,
