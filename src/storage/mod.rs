@@ -31,6 +31,7 @@ pub mod photos;
 pub mod preferences;
 pub mod records;
 mod stores;
+mod waiting;
 
 pub use failure::{FailedSave, SavedThing, StorageFailure};
 
