@@ -136,11 +136,7 @@ impl ExportRecords {
         // entry could be read (saving a second pass over 100,000 keys), else from the keys.
         let counts = match &roster {
             Some(roster) if roster.newer == 0 && roster.unreadable == 0 => {
-                let mut counts = std::collections::HashMap::new();
-                for entry in roster.records.iter().filter(|e| !e.deleted) {
-                    *counts.entry(entry.event_id).or_insert(0) += 1;
-                }
-                counts
+                crate::domain::roster::live_sign_ins(&roster.records)
             }
             _ => records.load_stored_roster_counts().await?,
         };

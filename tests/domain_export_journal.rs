@@ -3,7 +3,7 @@
 mod export_fixture;
 
 use export_fixture::at;
-use field_ledger::domain::campaign::Campaign;
+use field_ledger::domain::campaign_list::CampaignList;
 use field_ledger::domain::export_journal::ExportJournal;
 use field_ledger::domain::ids::{CampaignId, EventId};
 
@@ -56,7 +56,7 @@ fn the_journal_counts_changed_events_until_an_export() {
 }
 
 fn built_in() -> CampaignId {
-    Campaign::quality_month_2021().id
+    CampaignList::built_in_id()
 }
 
 #[test]

@@ -271,3 +271,28 @@ fn online_events_need_a_platform_and_office_units_an_office_name() {
     record.office_name = Some("望海楼市场监管所".into());
     assert_eq!(record.validate(&plan), Ok(()));
 }
+
+#[test]
+fn live_sign_ins_count_each_events_entries_but_not_removed_ones() {
+    use field_ledger::domain::roster::live_sign_ins;
+    let entry = |n: u128, event: EventId| {
+        RosterEntry::new(
+            RosterEntryId(uuid::Uuid::from_u128(n)),
+            event,
+            "李明".into(),
+            now(),
+        )
+    };
+    let other = EventId(uuid::Uuid::from_u128(99));
+    let removed = entry(3, event_id()).removed_at(now());
+    let entries = [
+        entry(1, event_id()),
+        entry(2, event_id()),
+        removed,
+        entry(4, other),
+    ];
+    let counts = live_sign_ins(&entries);
+    assert_eq!(counts.get(&event_id()), Some(&2));
+    assert_eq!(counts.get(&other), Some(&1));
+    assert_eq!(counts.len(), 2);
+}

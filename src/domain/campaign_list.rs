@@ -40,9 +40,14 @@ impl CampaignList {
             .unwrap_or_else(Campaign::quality_month_2021)
     }
 
+    /// The built-in plan's ID.
+    pub fn built_in_id() -> CampaignId {
+        Campaign::quality_month_2021().id
+    }
+
     /// Whether `id` is the built-in plan, which is copied rather than edited.
     pub fn is_built_in(id: &CampaignId) -> bool {
-        id == &Campaign::quality_month_2021().id
+        id == &Self::built_in_id()
     }
 
     /// Adds `plan`, or replaces the stored plan with its ID. The built-in plan is never replaced.

@@ -9,7 +9,6 @@
 //! (a change counted and then not saved errs on the safe side); [`ExportJournal::begin_export`] before reading the records for an export file and
 //! [`ExportJournal::finish_export`] once the file has been handed to the user.
 
-use super::campaign::Campaign;
 use super::campaign_list::CampaignList;
 use super::ids::{CampaignId, EventId};
 use chrono::{DateTime, Utc};
@@ -78,8 +77,7 @@ impl ExportJournal {
         if self.exported_at.is_empty() {
             // The time a journal from before campaigns kept is the built-in campaign's.
             if let Some(before) = self.last_export {
-                self.exported_at
-                    .insert(Campaign::quality_month_2021().id, before);
+                self.exported_at.insert(CampaignList::built_in_id(), before);
             }
         }
         self.last_export = Some(at);

@@ -220,6 +220,18 @@ pub fn is_phone_number(text: &str) -> bool {
     }
 }
 
+/// How many live (not removed) sign-ins each event has among `entries`: the figure the person-times
+/// add, as the storage keys give it when the entries are not at hand.
+pub fn live_sign_ins<'a>(
+    entries: impl IntoIterator<Item = &'a RosterEntry>,
+) -> std::collections::HashMap<EventId, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for entry in entries.into_iter().filter(|entry| !entry.deleted) {
+        *counts.entry(entry.event_id).or_insert(0) += 1;
+    }
+    counts
+}
+
 /// Masks the middle of a phone number for display and export, keeping the first three and last
 /// four digits: `13812345678` becomes `138****5678`. Short inputs are masked entirely.
 ///
