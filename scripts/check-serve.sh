@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Proves the README's serve command: starts `bash scripts/serve.sh` in the background in its own
+# process group (setsid), waits until http://127.0.0.1:8080/ answers and the app has mounted in
+# Chromium showing an app-version built from this checkout's HEAD, then stops the whole group.
+# Fails if the serve command exits, never answers, or serves another build. CI runs it after the
+# test tiers (.ci/run).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+mkdir -p target
+serve_log=target/serve-check.log
+setsid bash scripts/serve.sh >"$serve_log" 2>&1 &
+serve_pid=$!
+trap 'kill -TERM -- "-$serve_pid" 2>/dev/null || true' EXIT
+node tests/serve/check-serve.mjs http://127.0.0.1:8080/ "$(git rev-parse --short=7 HEAD)" "$serve_pid" "$serve_log"
