@@ -6,9 +6,13 @@
 # test tiers (.ci/run).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-mkdir -p target
-serve_log=target/serve-check.log
+# The checker drives Chromium with Playwright from node_modules: install what is missing first
+# (the serve command's own set-up then finds everything in place).
+source scripts/setup.sh
+# The log goes to a temporary file, not target/: the serve command must work on a clone that has
+# no target/ yet (creating it here would hide exactly that failure).
+serve_log=$(mktemp --tmpdir field-ledger-serve.XXXXXX.log)
 setsid bash scripts/serve.sh >"$serve_log" 2>&1 &
 serve_pid=$!
-trap 'kill -TERM -- "-$serve_pid" 2>/dev/null || true' EXIT
+trap 'kill -TERM -- "-$serve_pid" 2>/dev/null || true; echo "serve command output: $serve_log"' EXIT
 node tests/serve/check-serve.mjs http://127.0.0.1:8080/ "$(git rev-parse --short=7 HEAD)" "$serve_pid" "$serve_log"
