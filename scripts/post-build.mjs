@@ -5,12 +5,16 @@
 //    and `version.json` (the version is Cargo.toml's, the build the git commit);
 // 3. writes the service worker `sw.js` from public/service-worker.js with the exact list of built
 //    files to precache and a cache name that changes with every build;
-// 4. prints every file's raw and gzip size, and the app shell total.
+// 4. checks that public/boot-check.js parses as ES5 (old WebViews must run it) and probes every
+//    WebAssembly feature the built wasm uses;
+// 5. prints every file's raw and gzip size, and the app shell total.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parse } from 'acorn';
+import { checkProbes } from './wasm-features.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -69,7 +73,23 @@ const worker = readFileSync(join(source, 'public/service-worker.js'), 'utf8')
 writeFileSync(join(staging, 'sw.js'), worker);
 console.log(`post-build: sw.js precaches ${files.length} files as cache ${cacheName}`);
 
-// 4. Sizes.
+// 4. The boot check: ES5 only, and its wasm feature probes cover what the build uses.
+const bootCheck = join(source, 'public/boot-check.js');
+try {
+  parse(readFileSync(bootCheck, 'utf8'), { ecmaVersion: 5, sourceType: 'script' });
+} catch (error) {
+  console.error(`post-build: public/boot-check.js must be ES5 (an old WebView could not parse it): ${error.message}`);
+  process.exit(1);
+}
+const wasmFile = files.find((file) => file.endsWith('.wasm'));
+const { problems, used } = checkProbes(join(staging, wasmFile), bootCheck);
+if (problems.length) {
+  console.error(`post-build: the boot check's wasm probes do not fit the build:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`post-build: the wasm uses ${used.join(', ')}; boot-check.js probes each`);
+
+// 5. Sizes.
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8) + ' KB';
 const shell = /\.(html|js|wasm|css)$/;
 let shellRaw = 0;

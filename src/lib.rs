@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod browser_app_shell;
+pub mod browser_boot_screen;
 pub mod browser_clock;
 pub mod browser_ids;
 pub mod browser_photos;

@@ -1,6 +1,8 @@
-//! Entry point of the browser build: panic hook, the clock, then mount the app.
+//! Entry point of the browser build: panic hook, the clock, then mount the app and take down
+//! the static first screen.
 
 use field_ledger::app::App;
+use field_ledger::browser_boot_screen::remove_boot_screen;
 use field_ledger::browser_clock::today_in_china;
 use field_ledger::domain::campaign::Campaign;
 use field_ledger::storage::preferences;
@@ -28,4 +30,6 @@ fn main() {
         DAY_CHECK_INTERVAL,
     );
     leptos::mount::mount_to_body(move || view! { <App campaign=campaign today=today /> });
+    // The app is on the page: the static first screen (or the boot check's message) goes.
+    remove_boot_screen();
 }

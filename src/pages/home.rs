@@ -94,8 +94,10 @@ pub fn HomePage() -> impl IntoView {
                 </button>
             </div>
             <DraftBanner />
-            {move || status().map(|text| view! { <p class="load-status" role="status">{text}</p> })}
             <EventFilters filter=filter />
+            // Below the filters, where the list will be: the list takes its place when the
+            // records are read, so nothing above moves (no layout shift at start).
+            {move || status().map(|text| view! { <p class="load-status" role="status">{text}</p> })}
             {empty_message}
             <ul class="event-list" data-testid="event-list">
                 <For each=rows key=|entry| *entry let:entry>
