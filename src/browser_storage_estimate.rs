@@ -1,7 +1,8 @@
 //! Browser storage health: persistence (`navigator.storage.persist()`) and the usage estimate.
 //!
-//! Usage: `request_persistence().await` once on first use; `estimate().await` for the figures.
-//! Both answer `None` where the browser has no Storage API.
+//! Usage: `is_persisted().await` at every start (it never prompts); `request_persistence().await`
+//! only after a user's action (Firefox answers `persist()` with a permission prompt);
+//! `estimate().await` for the figures. All answer `None` where the browser has no Storage API.
 
 use crate::domain::storage_budget::StorageBudget;
 use js_sys::{Function, Promise, Reflect};
@@ -22,12 +23,15 @@ async fn call(name: &str) -> Option<JsValue> {
     JsFuture::from(promise).await.ok()
 }
 
+/// Whether the browser keeps this origin's data persistently now (`persisted()`: no prompt).
+pub async fn is_persisted() -> Option<bool> {
+    Some(call("persisted").await?.is_truthy())
+}
+
 /// Asks the browser to keep this origin's data (no eviction under storage pressure); answers
-/// whether it is persisted now.
+/// whether it is persisted now. Chromium and WebKit decide by themselves; Firefox asks the user,
+/// so call this only from a user's action. The answer may never come (a prompt left open).
 pub async fn request_persistence() -> Option<bool> {
-    if call("persisted").await?.is_truthy() {
-        return Some(true);
-    }
     Some(call("persist").await?.is_truthy())
 }
 

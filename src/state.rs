@@ -119,10 +119,44 @@ pub struct ListView {
 /// Whether the browser keeps the data persistently, and how much storage is used and left.
 #[derive(Debug, Clone, Copy)]
 pub struct StorageHealth {
-    /// `navigator.storage.persist()`'s answer; `None` before it came or without the API.
+    /// `navigator.storage.persisted()` read at start, or `persist()`'s later answer; `None`
+    /// before it came or without the API.
     pub persisted: RwSignal<Option<bool>>,
+    /// A `persist()` request is waiting for the browser's (or, in Firefox, the user's) answer.
+    pub asking: RwSignal<bool>,
+    /// Persistence was already asked for after a saved event since this start.
+    asked_after_save: StoredValue<bool>,
     /// The latest estimate.
     pub budget: RwSignal<Option<crate::domain::storage_budget::StorageBudget>>,
+}
+
+impl StorageHealth {
+    /// Asks the browser to keep the data persistently, after the user tapped `storage-persist`;
+    /// nothing while a request waits or once it is persistent.
+    pub fn ask_for_persistence(self) {
+        if self.asking.get_untracked() || self.persisted.get_untracked() != Some(false) {
+            return;
+        }
+        self.asking.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = crate::browser_storage_estimate::request_persistence().await;
+            if answer.is_some() {
+                self.persisted.set(answer);
+            }
+            self.asking.set(false);
+        });
+    }
+
+    /// After an event was saved: asks for persistence while the data is not persistent, at most
+    /// once per start, so Firefox's permission prompt never follows every saved event. (Chromium
+    /// and WebKit answer without a prompt, and say yes once the app is installed or used often.)
+    pub fn ask_after_saving(self) {
+        if self.asked_after_save.get_value() || self.persisted.get_untracked() != Some(false) {
+            return;
+        }
+        self.asked_after_save.set_value(true);
+        self.ask_for_persistence();
+    }
 }
 
 /// A short confirmation at the bottom of the screen.
@@ -174,14 +208,17 @@ pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>, route: Ro
     provide_context(crate::browser_app_shell::AppShell::listen());
     let health = StorageHealth {
         persisted: RwSignal::new(None),
+        asking: RwSignal::new(false),
+        asked_after_save: StoredValue::new(false),
         budget: RwSignal::new(None),
     };
     provide_context(health);
-    // Ask once, at start-up, for the data to be kept persistently, and learn the answer.
+    // Only read whether the data is kept persistently: asking (`persist()`) waits for a user's
+    // action, because Firefox answers it with a permission prompt.
     leptos::task::spawn_local(async move {
         health
             .persisted
-            .set(crate::browser_storage_estimate::request_persistence().await);
+            .set(crate::browser_storage_estimate::is_persisted().await);
         health
             .budget
             .set(crate::browser_storage_estimate::estimate().await);

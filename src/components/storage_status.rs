@@ -53,6 +53,21 @@ pub fn StorageStatus() -> impl IntoView {
                     }
                 })
             }}
+            // Asking is a user's action: Firefox answers it with a permission prompt.
+            <Show when=move || health.persisted.get() == Some(false)>
+                <button
+                    type="button"
+                    data-testid="storage-persist"
+                    on:click=move |_| health.ask_for_persistence()
+                >
+                    {language.text(Text::StoragePersistAsk)}
+                </button>
+                <Show when=move || health.asking.get()>
+                    <p role="status" data-testid="storage-persist-asking">
+                        {language.text(Text::StoragePersistAsking)}
+                    </p>
+                </Show>
+            </Show>
             <Show when=move || health.budget.get().is_some_and(|b| b.is_low())>
                 <p class="field-warning" role="alert" data-testid="storage-warning">
                     {language.text(Text::StorageLow)}

@@ -285,6 +285,10 @@ texts! {
     StoragePersisted => "浏览器已同意持久保存本机数据，不会在空间紧张时自动清除。", "The browser keeps this data persistently and will not clear it under storage pressure.";
     /// Storage is not persisted.
     StorageNotPersisted => "浏览器未同意持久保存：空间紧张时可能清除数据，请及时导出。", "The browser has not granted persistent storage: it may clear data under storage pressure, so export regularly.";
+    /// Button asking the browser to keep the data persistently.
+    StoragePersistAsk => "请求浏览器持久保存本机数据", "Ask the browser to keep this data";
+    /// A persistence request waits for the browser's or the user's answer.
+    StoragePersistAsking => "已向浏览器请求，正在等待答复（浏览器可能会弹出询问）。", "Asked the browser; waiting for its answer (it may ask you).";
     /// Less than 10 % left.
     StorageLow => "剩余存储空间不足 10%，请尽快导出数据并清理空间。", "Less than 10 % of storage is left: export your data and free up space soon.";
     /// Label of the app version.

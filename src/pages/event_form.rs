@@ -12,7 +12,8 @@ use crate::i18n::{event_title, fields_to_fix, Text};
 use crate::pages::focus_first_error;
 use crate::route::Route;
 use crate::state::{
-    ActiveCampaign, CurrentRoute, Device, StorageNotice, Toast, ToastMessage, Today, UiLanguage,
+    ActiveCampaign, CurrentRoute, Device, StorageHealth, StorageNotice, Toast, ToastMessage, Today,
+    UiLanguage,
 };
 use crate::storage::preferences;
 use crate::storage::SavedThing;
@@ -51,6 +52,7 @@ fn EventForm(editing: Option<EventId>) -> impl IntoView {
     let route = expect_context::<CurrentRoute>();
     let notice = expect_context::<StorageNotice>();
     let toast = expect_context::<Toast>();
+    let storage_health = expect_context::<StorageHealth>();
     let today = expect_context::<Today>().0;
     let Some(device) = expect_context::<Device>().0.get_untracked() else {
         return view! { <p>{language.text(Text::DeviceSetupIntro)}</p> }.into_any();
@@ -147,6 +149,7 @@ fn EventForm(editing: Option<EventId>) -> impl IntoView {
                         notice.show(SavedThing::DeviceSettings, failure);
                     }
                     toast.0.set(Some(ToastMessage::EventSaved));
+                    storage_health.ask_after_saving();
                     route.go(Route::Home);
                 }
                 Err(failure) => {
