@@ -24,10 +24,11 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 
 # 1. Debian packages: the browser and its driver for every browser test, CJK fonts so Chinese
 #    renders as glyphs rather than boxes; for the tests, LibreOffice Calc (headless) as the real
-#    spreadsheet that opens the exported CSV files.
+#    spreadsheet that opens the exported CSV files, and the two other engines of the cross-engine
+#    tier: Firefox ESR, and WebKitGTK's WebDriver with its MiniBrowser, run under Xvfb.
 packages=(chromium chromium-driver fonts-noto-cjk)
 if [[ "${FIELD_LEDGER_SETUP_FOR:-}" == tests ]]; then
-  packages+=(libreoffice-calc-nogui)
+  packages+=(libreoffice-calc-nogui firefox-esr webkit2gtk-driver xvfb)
 fi
 missing=()
 for package in "${packages[@]}"; do
@@ -65,11 +66,23 @@ else
   say "wasm-bindgen-cli $WASM_BINDGEN_VERSION present"
 fi
 
+# 4b. geckodriver, Firefox's WebDriver server, for the cross-engine tier (the npm package would
+#     download a binary at install time, which these machines cannot).
+GECKODRIVER_VERSION=0.37.1
+if [[ "${FIELD_LEDGER_SETUP_FOR:-}" == tests ]] &&
+  [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1')" != "geckodriver $GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION with cargo: about 4 minutes, once per machine"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+elif [[ "${FIELD_LEDGER_SETUP_FOR:-}" == tests ]]; then
+  say "geckodriver $GECKODRIVER_VERSION present"
+fi
+
 # 5. npm tools: binaryen's wasm-opt 132 for trunk, Playwright and axe-core for the tests,
+#    selenium-webdriver for the cross-engine tier, acorn to check the boot check stays ES5,
 #    Lighthouse for the benchmark.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] ||
   [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools from package-lock.json (binaryen 132, Playwright, axe-core, ajv, Lighthouse)"
+  say "installing npm tools from package-lock.json (binaryen 132, Playwright, axe-core, ajv, selenium-webdriver, Lighthouse)"
   npm ci --no-audit --no-fund --loglevel=error
 else
   say "npm tools present"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set-up command 2: install what is missing, then run every check and test tier:
 # format, lints (host and wasm), host domain tests, browser tests in headless Chromium,
-# the release build, and end-to-end tests in Chromium against dist/.
+# the release build, end-to-end tests in Chromium against dist/, and the cross-engine smoke
+# suite in WebKit and Firefox ESR.
 set -euo pipefail
 FIELD_LEDGER_SETUP_FOR=tests
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -42,5 +43,8 @@ trunk build --release --public-url /field-ledger/ --dist target/dist-subpath
 
 step "tier 3 — end-to-end tests in Chromium against dist/ on 127.0.0.1: Playwright"
 npx playwright test -c tests/e2e
+
+step "tier 4 — cross-engine smoke in WebKit (Storage API on and off) and Firefox ESR against dist/: WebDriver"
+node --test --test-concurrency=1 tests/cross-engine/
 
 step "all checks and tiers passed; screenshots are in target/screenshots/"

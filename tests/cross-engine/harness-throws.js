@@ -1,0 +1,1 @@
+throw new Error('the harness must see this');
