@@ -4,8 +4,9 @@
  *
  * A classic, same-origin script in strict ES5 (no arrow functions, no let/const, no template
  * strings): trunk's loader is a module script with a top-level await, which an old browser never
- * runs, so only a script like this one can still speak to an old WebView. It runs first in <head>,
- * before the loader's downloads start, and reports on the static first screen (#boot):
+ * runs, so only a script like this one can still speak to an old WebView. It is deferred (it never
+ * holds up the first paint) and placed before the loader, so it runs before the loader does, and
+ * reports on the static first screen (#boot):
  *
  * - `old-browser`: module scripts, WebAssembly, a wasm feature the release build uses, wasm
  *   compilation under the page's CSP ('wasm-unsafe-eval'), crypto.randomUUID or IndexedDB is
@@ -203,13 +204,18 @@
     return anchor.protocol === window.location.protocol && anchor.host === window.location.host;
   }
 
-  /** A download of the app (script, stylesheet, preloaded wasm or module) that failed. */
+  /**
+   * A download of the app that failed: an `error` event at a <script> means the script or a
+   * module it imports could not be fetched (the loader's `import` of the wasm-bindgen glue
+   * fires it at the inline loader; a syntax error is reported at the window instead); at a
+   * <link>, a stylesheet or a preload of our own.
+   */
   function isFailedDownload(event) {
     var target = event.target;
     if (!target || target === window || !target.tagName) return false;
     var tag = target.tagName.toLowerCase();
-    var url = tag === 'link' ? target.href : tag === 'script' ? target.src : '';
-    return Boolean(url) && sameOrigin(url);
+    if (tag === 'script') return true;
+    return tag === 'link' && Boolean(target.href) && sameOrigin(target.href);
   }
 
   var missing = missingFeatures();
@@ -220,13 +226,16 @@
     blocked: missing.length ? 'old-browser' : null,
     /** A chunk of the wasm arrived, or a stage of loading ended. */
     progress: progress,
-    /** The loader gave up: a download failure says so, anything else waits for the timeout. */
+    /** The loader gave up: a failed or spoilt download says so, anything else waits for the timeout. */
     failed: function (error) {
       var message = String((error && error.message) || error);
       // A network error is a TypeError in every engine ("Failed to fetch", "NetworkError when
       // attempting to fetch resource.", "Load failed"); wasm-bindgen names an error status.
       var networkError = Boolean(error) && error.name === 'TypeError' && /fetch|network|load failed/i.test(message);
-      if (networkError || message.indexOf('failed to fetch Wasm') === 0) report('load-failed', []);
+      // The probes above vouch for every feature the build uses, so wasm that does not compile
+      // was not what the server sent: cut short, or replaced by a proxy's page.
+      var replaced = Boolean(error) && error.name === 'CompileError';
+      if (networkError || replaced || message.indexOf('failed to fetch Wasm') === 0) report('load-failed', []);
     }
   };
 

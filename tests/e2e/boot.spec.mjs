@@ -153,6 +153,22 @@ test('a wasm download that fails says so in both languages and touches nothing s
   await expect(page.getByTestId('event-row').filter({ hasText: '下载失败前的活动' })).toBeVisible();
 });
 
+test('a blocked JS file of the app (a proxy answering 403) also says load-failed', async ({ page }) => {
+  allowConsoleErrors(page, /403|Failed to load|failed to fetch|module script/i);
+  await page.route(/field-ledger-[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 403, body: 'blocked by proxy' }));
+  await page.goto('/#/');
+  await expect(page.getByTestId('boot-error')).toHaveAttribute('data-reason', 'load-failed');
+});
+
+test('a wasm file replaced by a proxy’s page (200, text/html) says load-failed', async ({ page }) => {
+  allowConsoleErrors(page, /integrity|Failed to load|CompileError|WebAssembly/i);
+  await page.route(WASM, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<html><body>请登录上网认证</body></html>' }),
+  );
+  await page.goto('/#/');
+  await expect(page.getByTestId('boot-error')).toHaveAttribute('data-reason', 'load-failed');
+});
+
 test('a browser without WebAssembly is told it is too old, and which browsers work', async ({ page }) => {
   allowConsoleErrors(page, /cannot start in this browser|WebAssembly/);
   await page.addInitScript(() => {
