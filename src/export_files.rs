@@ -9,9 +9,9 @@ use crate::domain::export::{ExportFile, ExportKind, ExportRequest};
 use crate::domain::file_names::{export_file_name, ExportTable};
 use crate::domain::ids::EventId;
 use crate::domain::statistics::{campaign_statistics, StatisticsFilter};
+use crate::domain::storage_failure::StorageFailure;
 use crate::event_records::EventRecords;
 use crate::i18n::{csv_words, Language};
-use crate::storage::StorageFailure;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashSet;
 

@@ -19,11 +19,11 @@ use crate::domain::received::{
 };
 use crate::domain::report_pack::{plan_photos, PhotoPlan};
 use crate::domain::roster::RosterEntry;
-use crate::domain::zip_archive::starts_like_archive;
+use crate::domain::storage_failure::StorageFailure;
+use crate::domain::zip_reader::starts_like_archive;
 use crate::event_records::EventRecords;
 use crate::import_packs::{read_pack, thumbnail_of, PackedImage};
 use crate::storage::imports::RecordBatch;
-use crate::storage::StorageFailure;
 use chrono::{DateTime, Utc};
 use js_sys::{Promise, Uint8Array};
 use std::collections::{HashMap, HashSet};

@@ -12,9 +12,9 @@ use crate::domain::photo::PhotoRecord;
 use crate::domain::report_pack::{
     check_manifest, parse_manifest, PackProblem, MAX_PACK_BYTES, PACK_MANIFEST,
 };
-use crate::domain::zip_archive::{
-    find_central_directory, local_header_len, read_members, ArchiveMember, Crc32, END_SEARCH_LEN,
-    LOCAL_HEADER_FIXED_LEN, STORED,
+use crate::domain::zip_archive::{Crc32, END_SEARCH_LEN, STORED};
+use crate::domain::zip_reader::{
+    find_central_directory, local_header_len, read_members, ArchiveMember, LOCAL_HEADER_FIXED_LEN,
 };
 use js_sys::Uint8Array;
 use wasm_bindgen_futures::JsFuture;

@@ -4,25 +4,16 @@
 //! `import_conflicts`.
 
 use crate::domain::ids::{EventId, PhotoId, ReceivedFileId, RosterEntryId};
-use crate::domain::import::without_file;
+use crate::domain::import::{without_file, Reverted};
 use crate::domain::merge::{join, same_state, Mergeable};
 use crate::domain::photo::PhotoRecord;
 use crate::domain::received::{still_as_written, ConflictVersion, ReceivedFile, ReceivedRecords};
 use crate::domain::roster::RosterEntry;
+use crate::domain::storage_failure::StorageFailure;
 use crate::event_records::EventRecords;
 use crate::import_files::stored_records;
 use crate::storage::imports::RecordBatch;
-use crate::storage::StorageFailure;
 use std::collections::{HashMap, HashSet};
-
-/// What an undo or a removal did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Reverted {
-    /// Records put back as they were (or removed, if the import had added them).
-    pub restored: usize,
-    /// Records changed since the import, left as they are.
-    pub kept: usize,
-}
 
 /// Undoes the last import still standing: its snapshot's records go back, except those changed
 /// since; its files and conflicts are forgotten. An event the import added stays if sign-ins

@@ -6,9 +6,9 @@
 use crate::domain::campaign::{Campaign, CampaignError};
 use crate::domain::campaign_list::CampaignList;
 use crate::domain::plan_edit::{keep_named, NamedByRecords};
+use crate::domain::storage_failure::StorageFailure;
 use crate::event_records::EventRecords;
 use crate::state::{Campaigns, Device, StorageNotice};
-use crate::storage::StorageFailure;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -68,7 +68,10 @@ pub async fn store_plan(
     let named = match named_here(records, &plan).await {
         Ok(named) => named,
         Err(failure) => {
-            notice.show(crate::storage::SavedThing::CampaignPlan, failure);
+            notice.show(
+                crate::domain::storage_failure::SavedThing::CampaignPlan,
+                failure,
+            );
             return None;
         }
     };

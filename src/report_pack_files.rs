@@ -12,6 +12,7 @@ use crate::domain::report_pack::{
     PackManifest, PackPhotos, PackedPhoto, CAPTIONS_FILE, PACK_FORMAT, PACK_FORMAT_VERSION,
     PACK_MANIFEST, VIDEOS_FILE,
 };
+use crate::domain::storage_failure::StorageFailure;
 use crate::domain::zip_archive::{archive_layout, ArchivePart, Crc32, MemberToWrite};
 use crate::event_records::EventRecords;
 use crate::export_files::{
@@ -19,7 +20,6 @@ use crate::export_files::{
 };
 use crate::i18n::csv_words;
 use crate::storage::records::RecordDatabase;
-use crate::storage::StorageFailure;
 use chrono::{DateTime, Utc};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsValue;

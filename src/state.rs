@@ -3,11 +3,11 @@
 use crate::domain::campaign::Campaign;
 use crate::domain::device::DeviceProfile;
 use crate::domain::ids::EventId;
+use crate::domain::storage_failure::{FailedSave, SavedThing, StorageFailure};
 use crate::event_records::EventRecords;
 use crate::i18n::{Language, Words};
 use crate::route::Route;
 use crate::storage::preferences;
-use crate::storage::{FailedSave, SavedThing, StorageFailure};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;

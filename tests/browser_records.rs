@@ -178,7 +178,7 @@ async fn records_from_a_newer_version_are_counted_and_left_untouched() {
 
 #[wasm_bindgen_test]
 async fn an_older_or_equal_revision_never_overwrites_the_stored_one() {
-    use field_ledger::storage::StorageFailure;
+    use field_ledger::domain::storage_failure::StorageFailure;
     delete_database().await;
     let database = RecordDatabase::open().await.unwrap();
     database.put_event(&sample(3)).await.unwrap();

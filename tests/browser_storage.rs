@@ -1,9 +1,10 @@
 //! The storage adapter against the real localStorage of headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
+use field_ledger::domain::storage_failure::StorageFailure;
 use field_ledger::i18n::Language;
+use field_ledger::storage::keys;
 use field_ledger::storage::preferences::{load_language, save_language};
-use field_ledger::storage::{keys, StorageFailure};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -4,8 +4,10 @@
 
 use chrono::NaiveDate;
 use field_ledger::domain::zip_archive::{
-    archive_bytes, archive_layout, find_central_directory, read_archive_bytes, ArchivePart,
-    ArchiveProblem, Crc32, MemberToWrite,
+    archive_bytes, archive_layout, ArchivePart, Crc32, MemberToWrite,
+};
+use field_ledger::domain::zip_reader::{
+    find_central_directory, read_archive_bytes, ArchiveProblem,
 };
 use std::io::{Cursor, Read, Write};
 
@@ -91,7 +93,7 @@ fn deflated_members_are_listed_with_their_method() {
     let len = bytes.len() as u64;
     let directory = find_central_directory(&bytes, len).unwrap();
     let start = directory.offset as usize;
-    let members = field_ledger::domain::zip_archive::read_members(
+    let members = field_ledger::domain::zip_reader::read_members(
         &bytes[start..start + directory.len as usize],
         directory.members,
         len,

@@ -1,12 +1,12 @@
 //! The offer to continue event forms left unfinished (reload, closed tab).
 
 use crate::domain::event_draft::EventDraft;
+use crate::domain::storage_failure::SavedThing;
 use crate::event_records::EventRecords;
 use crate::i18n::Text;
 use crate::route::Route;
 use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, UiLanguage};
 use crate::storage::preferences;
-use crate::storage::SavedThing;
 use leptos::prelude::*;
 
 /// One banner per stored draft: continue it, or discard it.

@@ -5,6 +5,8 @@ use crate::browser_share::deliver_parts;
 use crate::domain::event_list::person_times;
 use crate::domain::event_record::EventRecord;
 use crate::domain::photo::PhotoRecord;
+use crate::domain::storage_failure::SavedThing;
+use crate::domain::storage_failure::StorageFailure;
 use crate::event_records::EventRecords;
 use crate::i18n::{
     delete_with_photos, event_photos_question, event_title, event_when, localized,
@@ -13,8 +15,6 @@ use crate::i18n::{
 use crate::report_pack_files::{build_event_photos, PackFailure};
 use crate::route::Route;
 use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, Toast, ToastMessage, UiLanguage};
-use crate::storage::SavedThing;
-use crate::storage::StorageFailure;
 use leptos::prelude::*;
 
 /// A row of the event list for `record`.

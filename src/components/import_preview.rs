@@ -4,7 +4,7 @@
 use crate::domain::campaign::Campaign;
 use crate::domain::china_time::china_date_time;
 use crate::domain::export::ExportedDevice;
-use crate::domain::import::Tally;
+use crate::domain::merge::Tally;
 use crate::i18n::{file_name_quotes, file_problem_reason, localized, ImportText, Language, Text};
 use crate::import_files::ImportPreview;
 use crate::state::{ActiveCampaign, UiLanguage};

@@ -1,9 +1,9 @@
 //! The button that switches between Chinese and English and remembers the choice.
 
+use crate::domain::storage_failure::SavedThing;
 use crate::i18n::Text;
 use crate::state::{StorageNotice, UiLanguage};
 use crate::storage::preferences;
-use crate::storage::SavedThing;
 use leptos::prelude::*;
 
 /// Shows the other language's own name ("English" / "中文"); a tap switches and saves the choice.

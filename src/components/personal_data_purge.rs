@@ -1,10 +1,10 @@
 //! Purging attendees' names and phones, with a confirmation that says what will be removed.
 
 use crate::browser_clock;
+use crate::domain::storage_failure::SavedThing;
 use crate::event_records::EventRecords;
 use crate::i18n::{purged_message, Text};
 use crate::state::{ActiveCampaign, StorageNotice, UiLanguage};
-use crate::storage::SavedThing;
 use leptos::prelude::*;
 
 /// The purge command of the campaign's sign-in rosters on this tablet.

@@ -3,10 +3,10 @@
 
 use crate::browser_clock;
 use crate::domain::photo::{check_caption, report_problems, PhotoRecord, CAPTION_MAX_CHARS};
+use crate::domain::storage_failure::SavedThing;
 use crate::event_records::EventRecords;
 use crate::i18n::{caption_counter, photo_problems, photo_size, problem_message, PhotoText};
 use crate::state::{StorageNotice, UiLanguage};
-use crate::storage::SavedThing;
 use leptos::prelude::*;
 
 /// One photo row; `on_saved` receives each stored change.

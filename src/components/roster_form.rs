@@ -6,11 +6,11 @@ use crate::components::form_field::FormField;
 use crate::domain::attendance::{name_already_signed_in, RosterDraft};
 use crate::domain::ids::EventId;
 use crate::domain::roster::RosterEntry;
+use crate::domain::storage_failure::SavedThing;
 use crate::domain::validation::{Field, FieldError};
 use crate::event_records::EventRecords;
 use crate::i18n::Text;
 use crate::state::{StorageNotice, UiLanguage};
-use crate::storage::SavedThing;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

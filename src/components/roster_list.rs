@@ -3,10 +3,10 @@
 use crate::browser_clock;
 use crate::domain::china_time::china_clock;
 use crate::domain::roster::{mask_phone, RosterEntry};
+use crate::domain::storage_failure::SavedThing;
 use crate::event_records::EventRecords;
 use crate::i18n::Text;
 use crate::state::{StorageNotice, UiLanguage};
-use crate::storage::SavedThing;
 use leptos::prelude::*;
 
 /// The live sign-ins of one event.

@@ -1,10 +1,10 @@
 //! Short confirmations at the bottom of the screen; after a delete, the way back (undo).
 
 use crate::browser_clock;
+use crate::domain::storage_failure::SavedThing;
 use crate::event_records::EventRecords;
 use crate::i18n::{event_title, Text};
 use crate::state::{ActiveCampaign, StorageNotice, Toast, ToastMessage, UiLanguage};
-use crate::storage::SavedThing;
 use leptos::prelude::*;
 
 /// The current confirmation, announced politely to screen readers; dismissed by the next one.

@@ -30,6 +30,12 @@ pub const ROSTER_COLUMNS: usize = 11;
 /// Columns of the summary file.
 pub const SUMMARY_COLUMNS: usize = 7;
 
+/// The header of the report pack's `captions.csv`: file, unit, activity, caption, width, height.
+pub type CaptionsHeader = [&'static str; 6];
+
+/// The header of the report pack's `videos.csv`: unit, activity, date, place, videos, file names.
+pub type VideosHeader = [&'static str; 6];
+
 /// The header texts and the app's own words in one language.
 #[derive(Debug, Clone, Copy)]
 pub struct CsvWords {
@@ -67,9 +73,9 @@ pub struct CsvWords {
     /// Between a figure and its measure word: none in Chinese (`100台`), a space in English.
     pub before_unit: &'static str,
     /// The report pack's `captions.csv` header: file, unit, activity, caption, width, height.
-    pub captions_header: super::report_pack::CaptionsHeader,
+    pub captions_header: CaptionsHeader,
     /// The report pack's `videos.csv` header: unit, activity, date, place, videos, file names.
-    pub videos_header: super::report_pack::VideosHeader,
+    pub videos_header: VideosHeader,
 }
 
 impl CsvWords {

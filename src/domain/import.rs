@@ -9,7 +9,9 @@ use super::campaign::Campaign;
 use super::event_record::EventRecord;
 use super::export::{ExportFile, ExportReadError, RecordKind};
 use super::ids::ReceivedFileId;
-use super::merge::{edited_alongside, join, rank, same_state, Mergeable, RecordOrigin};
+use super::merge::{
+    edited_alongside, join, rank, same_state, Conflict, Mergeable, RecordOrigin, Tally,
+};
 use super::received::ReceivedRecords;
 use super::roster::RosterEntry;
 use super::validation::FieldError;
@@ -172,31 +174,6 @@ fn check_records(file: &ExportFile, campaign: &Campaign) -> Result<(), FileProbl
     Ok(())
 }
 
-/// How many records a merge would add, change, leave, delete, and find in conflict.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
-    /// Records this device does not have yet.
-    pub new: usize,
-    /// Records that change (a newer version, or a phone learnt).
-    pub updated: usize,
-    /// Records already here as they are, or here in a newer version.
-    pub unchanged: usize,
-    /// Records that become deleted (or arrive already deleted).
-    pub deleted: usize,
-    /// Records with a version edited alongside the winner: listed for review. These are also
-    /// counted in one of the other four.
-    pub conflicting: usize,
-}
-
-/// A losing version edited alongside the winner, for the user to review.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Conflict<R> {
-    /// The version the merge kept.
-    pub kept: R,
-    /// The version that lost.
-    pub other: R,
-}
-
 /// What merging a batch does to one kind of record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MergePlan<R> {
@@ -350,4 +327,13 @@ pub fn without_file<R: Mergeable>(
                 None => version.clone(),
             })
         })
+}
+
+/// What an undo or a removal did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reverted {
+    /// Records put back as they were (or removed, if the import had added them).
+    pub restored: usize,
+    /// Records changed since the import, left as they are.
+    pub kept: usize,
 }

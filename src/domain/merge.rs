@@ -282,3 +282,28 @@ impl Mergeable for RosterEntry {
         }
     }
 }
+
+/// How many records a merge would add, change, leave, delete, and find in conflict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Records this device does not have yet.
+    pub new: usize,
+    /// Records that change (a newer version, or a phone learnt).
+    pub updated: usize,
+    /// Records already here as they are, or here in a newer version.
+    pub unchanged: usize,
+    /// Records that become deleted (or arrive already deleted).
+    pub deleted: usize,
+    /// Records with a version edited alongside the winner: listed for review. These are also
+    /// counted in one of the other four.
+    pub conflicting: usize,
+}
+
+/// A losing version edited alongside the winner, for the user to review.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict<R> {
+    /// The version the merge kept.
+    pub kept: R,
+    /// The version that lost.
+    pub other: R,
+}

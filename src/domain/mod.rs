@@ -33,6 +33,7 @@ pub mod schema;
 pub mod sort;
 pub mod statistics;
 pub mod storage_budget;
+pub mod storage_failure;
 pub mod validation;
 pub mod zip_archive;
 pub mod zip_reader;

@@ -2,8 +2,7 @@
 //! image from a pack, and the preview's counts.
 
 use super::ids::PhotoId;
-use super::import::Tally;
-use super::merge::{join, same_state};
+use super::merge::{join, same_state, Tally};
 use super::photo::PhotoRecord;
 use std::collections::{HashMap, HashSet};
 

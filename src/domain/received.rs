@@ -5,7 +5,7 @@ use super::campaign::{Campaign, Unit};
 use super::event_record::EventRecord;
 use super::export::{ExportFile, ExportKind, ExportedDevice};
 use super::ids::{CampaignId, EventId, ImportId, PhotoId, ReceivedFileId, RosterEntryId};
-use super::import::Conflict;
+use super::merge::Conflict;
 use super::merge::{rank, Mergeable};
 use super::photo::PhotoRecord;
 use super::roster::RosterEntry;

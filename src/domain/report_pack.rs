@@ -187,9 +187,6 @@ pub fn photos_to_pack<'a>(
     packed
 }
 
-/// The header of `captions.csv`: file, unit, activity, caption, width, height.
-pub type CaptionsHeader = [&'static str; 6];
-
 /// `captions.csv`: one row per photo in the pack.
 pub fn captions_csv(
     campaign: &Campaign,
@@ -224,9 +221,6 @@ pub fn event_photos_file_name(campaign: &Campaign, event: &EventRecord) -> Strin
         event.start_date
     )
 }
-
-/// The header of `videos.csv`: unit, activity, date, place, videos, file names.
-pub type VideosHeader = [&'static str; 6];
 
 /// `videos.csv`: one row per live event of `campaign` that took videos, with their count and
 /// file names (separated as lists are in the table's language).

@@ -203,8 +203,3 @@ pub fn archive_bytes(
     }
     Ok(out)
 }
-
-pub use super::zip_reader::{
-    find_central_directory, local_header_len, read_archive_bytes, read_members,
-    starts_like_archive, ArchiveMember, ArchiveProblem, CentralDirectory, LOCAL_HEADER_FIXED_LEN,
-};

@@ -2,13 +2,14 @@
 
 use super::{Language, Text};
 use crate::domain::export::{ExportReadError, RecordKind};
-use crate::domain::import::{FileProblem, Tally, MAX_IMPORT_BYTES};
+use crate::domain::import::Reverted;
+use crate::domain::import::{FileProblem, MAX_IMPORT_BYTES};
+use crate::domain::merge::Tally;
 use crate::domain::photo::CAPTION_MAX_CHARS;
 use crate::domain::report_pack::{PackProblem, MAX_PACK_BYTES};
 use crate::domain::schema::MigrationError;
+use crate::domain::storage_failure::StorageFailure;
 use crate::domain::validation::{Field, FieldError};
-use crate::import_revert::Reverted;
-use crate::storage::StorageFailure;
 
 fn record_noun(language: Language, kind: RecordKind) -> &'static str {
     match (language, kind) {
@@ -251,7 +252,7 @@ pub fn reverted_message(language: Language, reverted: Reverted) -> String {
 
 /// An import step that storage refused: nothing of it was stored.
 pub fn import_failed(language: Language, failure: StorageFailure) -> String {
-    let reason = language.text(failure.message());
+    let reason = language.text(super::messages::storage_failure_reason(failure));
     match language {
         Language::ZhCn => format!("未保存，数据没有任何改动。{reason}"),
         Language::En => format!("Not stored; nothing was changed. {reason}"),

@@ -3,8 +3,8 @@
 use super::{format_period, Language, Text};
 use crate::domain::campaign::{Campaign, Period};
 use crate::domain::event_record::{ActivityChoice, EventRecord};
+use crate::domain::storage_failure::{FailedSave, SavedThing, StorageFailure};
 use crate::domain::validation::Problem;
-use crate::storage::{FailedSave, SavedThing, StorageFailure};
 
 /// What is wrong with a field, naming it: `请填写活动地点` / `Place is required`.
 pub fn problem_message(language: Language, label: &str, problem: &Problem) -> String {
@@ -63,8 +63,20 @@ pub fn fields_to_fix(language: Language, count: usize) -> String {
 }
 
 /// Says what was not saved and why: `「计量便民服务日」未保存：浏览器存储空间已满…`.
+/// Why storage failed, as the user is told.
+pub fn storage_failure_reason(failure: StorageFailure) -> Text {
+    match failure {
+        StorageFailure::Blocked => Text::StorageBlocked,
+        StorageFailure::QuotaExceeded => Text::StorageFull,
+        StorageFailure::Unreadable => Text::StorageUnreadable,
+        StorageFailure::NewerVersion => Text::DatabaseNewer,
+        StorageFailure::Conflict => Text::SaveConflict,
+        StorageFailure::ClosedForUpgrade => Text::StorageClosedForUpgrade,
+    }
+}
+
 pub fn not_saved(language: Language, what: &str, failure: StorageFailure) -> String {
-    let reason = language.text(failure.message());
+    let reason = language.text(storage_failure_reason(failure));
     match language {
         Language::ZhCn => format!("「{what}」未保存。{reason}"),
         Language::En => format!("“{what}” was not saved. {reason}"),
@@ -93,7 +105,7 @@ pub fn failed_save_message(language: Language, failed: &FailedSave) -> String {
         SavedThing::PhotoSetting => language.text(super::PhotoText::ShrinkSetting).to_owned(),
         SavedThing::CampaignPlan => language.text(super::PlanText::PlanThing).to_owned(),
         SavedThing::StoredRecords => {
-            let reason = language.text(failed.failure.message());
+            let reason = language.text(storage_failure_reason(failed.failure));
             return format!("{}{reason}", language.text(Text::StoredRecordsUnreadable));
         }
     };
@@ -332,7 +344,7 @@ pub fn exported_message(language: Language, how: Delivered, file_name: &str) -> 
 
 /// An export that could not be made: the file and why.
 pub fn export_failed(language: Language, file_name: &str, failure: StorageFailure) -> String {
-    let reason = language.text(failure.message());
+    let reason = language.text(storage_failure_reason(failure));
     match language {
         Language::ZhCn => format!("「{file_name}」未能导出：读取记录失败。{reason}"),
         Language::En => {

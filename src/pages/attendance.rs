@@ -11,12 +11,12 @@ use crate::domain::attendance::{with_head_count, Attendance};
 use crate::domain::form_input::parse_count;
 use crate::domain::ids::EventId;
 use crate::domain::roster::RosterEntry;
+use crate::domain::storage_failure::SavedThing;
 use crate::domain::validation::{Field, FieldError};
 use crate::event_records::EventRecords;
 use crate::i18n::{attendance_breakdown, event_when, person_times_label, Text};
 use crate::route::Route;
 use crate::state::{CurrentRoute, StorageNotice, UiLanguage};
-use crate::storage::SavedThing;
 use leptos::prelude::*;
 
 /// The attendance page of `event`.

@@ -6,11 +6,11 @@ use crate::browser_wake_lock::ScreenWakeLock;
 use crate::components::stored_event_gate::StoredEventGate;
 use crate::domain::attendance::with_head_count;
 use crate::domain::ids::EventId;
+use crate::domain::storage_failure::SavedThing;
 use crate::event_records::EventRecords;
 use crate::i18n::{event_title, Text};
 use crate::route::Route;
 use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, UiLanguage};
-use crate::storage::SavedThing;
 use leptos::prelude::*;
 
 /// The counter page of `event`.

@@ -7,6 +7,7 @@ use crate::components::personal_data_purge::PersonalDataPurge;
 use crate::components::select_field::{unit_choices, SelectField};
 use crate::components::storage_status::StorageStatus;
 use crate::domain::device::DeviceForm;
+use crate::domain::storage_failure::SavedThing;
 use crate::domain::validation::{Field, FieldError};
 use crate::i18n::Text;
 use crate::pages::focus_first_error;
@@ -15,7 +16,6 @@ use crate::state::{
     ActiveCampaign, CurrentRoute, Device, StorageNotice, Toast, ToastMessage, UiLanguage,
 };
 use crate::storage::preferences;
-use crate::storage::SavedThing;
 use leptos::prelude::*;
 
 /// The device's label, owning unit (or office name), default recorder; one save button.

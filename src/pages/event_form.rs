@@ -6,6 +6,7 @@ use crate::browser_ids::new_event_id;
 use crate::components::event_fields::EventFields;
 use crate::domain::event_draft::{EventDraft, SaveContext};
 use crate::domain::ids::EventId;
+use crate::domain::storage_failure::SavedThing;
 use crate::domain::validation::FieldError;
 use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{event_title, fields_to_fix, Text};
@@ -16,7 +17,6 @@ use crate::state::{
     UiLanguage,
 };
 use crate::storage::preferences;
-use crate::storage::SavedThing;
 use leptos::prelude::*;
 
 /// The form for a new event (`editing: None`) or for the stored event `editing`.

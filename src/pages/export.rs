@@ -7,6 +7,7 @@ use crate::browser_clock;
 use crate::browser_share::{can_share_files, deliver_parts, Delivery};
 use crate::components::export_button::ExportButton;
 use crate::domain::china_time::china_today;
+use crate::domain::storage_failure::StorageFailure;
 use crate::event_records::{EventRecords, LoadState};
 use crate::export_files::{build_export, file_name, ExportChoice, ExportContext, ExportOptions};
 use crate::i18n::{
@@ -15,7 +16,6 @@ use crate::i18n::{
 };
 use crate::report_pack_files::{build_pack, PackFailure};
 use crate::state::{ActiveCampaign, Device, UiLanguage};
-use crate::storage::StorageFailure;
 use js_sys::{Array, Uint8Array};
 use leptos::prelude::*;
 

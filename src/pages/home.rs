@@ -5,11 +5,11 @@ use crate::components::event_filters::EventFilters;
 use crate::components::event_row::EventRow;
 use crate::domain::event_list::matching_events;
 use crate::domain::ids::EventId;
+use crate::domain::storage_failure::{FailedSave, SavedThing};
 use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{events_count, failed_save_message, records_skipped, Text};
 use crate::route::Route;
 use crate::state::{ActiveCampaign, CurrentRoute, ListView, UiLanguage};
-use crate::storage::{FailedSave, SavedThing};
 use leptos::prelude::*;
 
 /// Rows shown at first and added by each "show more": enough for a day's work, few enough to

@@ -6,6 +6,7 @@ use crate::browser_clock;
 use crate::browser_ids::{new_import_id, new_received_file_id};
 use crate::components::conflict_list::ConflictList;
 use crate::components::import_preview::ImportPreviewView;
+use crate::domain::storage_failure::StorageFailure;
 use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{
     campaign_added, import_done, import_failed, localized, reading_progress, reverted_message,
@@ -18,7 +19,6 @@ use crate::import_files::{
 use crate::import_revert::undo_last_import;
 use crate::route::Route;
 use crate::state::{Campaigns, UiLanguage};
-use crate::storage::StorageFailure;
 use leptos::prelude::*;
 use std::sync::Arc;
 

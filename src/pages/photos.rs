@@ -13,6 +13,7 @@ use crate::domain::photo::{
     PhotoRecord, UnitSelection, DEFAULT_LONG_SIDE, LONG_SIDE_CHOICES, PHOTO_SCHEMA_VERSION,
 };
 use crate::domain::statistics::UnitKey;
+use crate::domain::storage_failure::SavedThing;
 use crate::event_records::EventRecords;
 use crate::i18n::{
     event_when, localized, long_side_choice, not_an_image, unit_selection, PhotoText,
@@ -21,7 +22,6 @@ use crate::import_files::files_of;
 use crate::route::Route;
 use crate::state::{ActiveCampaign, StorageNotice, UiLanguage};
 use crate::storage::preferences;
-use crate::storage::SavedThing;
 use leptos::prelude::*;
 
 /// The photos page of `event`.

@@ -11,9 +11,10 @@ use crate::domain::campaign::{Campaign, LocalizedText};
 use crate::domain::campaign_list::CampaignList;
 use crate::domain::plan_draft::{DraftRestore, PlanDraft};
 use crate::domain::plan_edit::{new_activity, plan_file_name, plan_problems};
+use crate::domain::storage_failure::SavedThing;
 use crate::i18n::{plan_problem, PlanText};
 use crate::state::{ActiveCampaign, Campaigns, StorageNotice, UiLanguage};
-use crate::storage::{preferences, SavedThing};
+use crate::storage::preferences;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 

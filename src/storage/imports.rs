@@ -8,11 +8,11 @@ use super::records::{
     ALL_STORES, CONFLICTS_STORE, EVENTS_STORE, IMPORTS_STORE, LIVE, RECEIVED_FILES_STORE,
     RECEIVED_RECORDS_STORE, REMOVED, ROSTER_STORE,
 };
-use super::StorageFailure;
 use crate::domain::event_record::EventRecord;
 use crate::domain::ids::{EventId, ReceivedFileId, RosterEntryId};
 use crate::domain::received::{ConflictVersion, ImportSnapshot, ReceivedFile, ReceivedRecords};
 use crate::domain::roster::RosterEntry;
+use crate::domain::storage_failure::StorageFailure;
 use js_sys::Array;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};

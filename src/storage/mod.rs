@@ -25,15 +25,12 @@
 //! IndexedDB, one key per record, so one change writes one record whatever the collection size.
 //! Every failure comes back as a [`StorageFailure`] the UI shows in words; nothing is only logged.
 
-mod failure;
 pub mod imports;
 pub mod photos;
 pub mod preferences;
 pub mod records;
 mod stores;
 mod waiting;
-
-pub use failure::{FailedSave, SavedThing, StorageFailure};
 
 /// Every localStorage key, in one place.
 pub mod keys {

@@ -8,10 +8,10 @@ use super::records::{
     completion, decode_all, failure, json, request_result, LoadedRecords, RecordDatabase,
     PHOTOS_STORE, PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE,
 };
-use super::StorageFailure;
 use crate::domain::ids::{EventId, PhotoId};
 use crate::domain::photo::PhotoRecord;
 use crate::domain::schema::MigrationError;
+use crate::domain::storage_failure::StorageFailure;
 use js_sys::Array;
 use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};

@@ -2,12 +2,12 @@
 //! and the last recorder. Each write returns only once the browser has accepted it.
 
 use super::keys;
-use super::StorageFailure;
 use crate::domain::campaign_list::CampaignList;
 use crate::domain::device::DeviceProfile;
 use crate::domain::event_draft::EventDraft;
 use crate::domain::export_journal::ExportJournal;
 use crate::domain::ids::{CampaignId, EventId};
+use crate::domain::storage_failure::StorageFailure;
 use crate::i18n::Language;
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};

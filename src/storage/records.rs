@@ -7,11 +7,11 @@
 //! `strict`-durability transaction and resolve only once it has completed: then the change is on
 //! disk and the UI may say "saved".
 
-use super::StorageFailure;
 use crate::domain::event_record::EventRecord;
 use crate::domain::ids::EventId;
 use crate::domain::roster::RosterEntry;
 use crate::domain::schema::{decode_event, decode_roster_entry, MigrationError};
+use crate::domain::storage_failure::StorageFailure;
 use js_sys::{Array, Object, Reflect};
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;

@@ -1,6 +1,6 @@
-//! Storage failures as values, and what was being saved when they happened.
-
-use crate::i18n::Text;
+//! Storage failures as values, and what was being saved when they happened. The storage adapter
+//! and the browser glue produce them; `i18n` words them (`storage_failure_reason`); the screen
+//! shows them. Plain values, so every layer above can name them.
 
 /// Why storage could not be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,18 +21,6 @@ pub enum StorageFailure {
 }
 
 impl StorageFailure {
-    /// The reason, as shown to the user.
-    pub fn message(self) -> Text {
-        match self {
-            StorageFailure::Blocked => Text::StorageBlocked,
-            StorageFailure::QuotaExceeded => Text::StorageFull,
-            StorageFailure::Unreadable => Text::StorageUnreadable,
-            StorageFailure::NewerVersion => Text::DatabaseNewer,
-            StorageFailure::Conflict => Text::SaveConflict,
-            StorageFailure::ClosedForUpgrade => Text::StorageClosedForUpgrade,
-        }
-    }
-
     /// Classifies a browser error by its DOMException name.
     pub fn from_error_name(name: &str) -> Self {
         match name {
