@@ -12,11 +12,12 @@ use crate::domain::import::{
     plan_import, read_export_file_of, starts_like_json_object, FileProblem, ImportPlan,
     IncomingFile, MAX_IMPORT_BYTES,
 };
-use crate::domain::merge::{content_hash, state_hash, RecordOrigin};
+use crate::domain::merge::state_hash;
 use crate::domain::plan_edit::{keep_named, NamedByRecords};
 use crate::domain::received::{
     ConflictVersion, EventBefore, ImportSnapshot, PhotoBefore, ReceivedFile, RosterBefore,
 };
+use crate::domain::record_version::{content_hash, RecordOrigin};
 use crate::domain::report_pack::{plan_photos, PhotoPlan};
 use crate::domain::roster::RosterEntry;
 use crate::domain::storage_failure::StorageFailure;

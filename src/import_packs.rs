@@ -7,8 +7,8 @@ use crate::browser_photos::read_photo;
 use crate::domain::campaign::Campaign;
 use crate::domain::export::ExportFile;
 use crate::domain::import::{read_export_file_of, FileProblem, MAX_IMPORT_BYTES};
-use crate::domain::merge::content_hash;
 use crate::domain::photo::PhotoRecord;
+use crate::domain::record_version::content_hash;
 use crate::domain::report_pack::{
     check_manifest, parse_manifest, PackProblem, MAX_PACK_BYTES, PACK_MANIFEST,
 };

@@ -22,15 +22,14 @@ use std::path::{Path, PathBuf};
 /// writer and reader (no re-export), storage and i18n (the failure values moved to
 /// `domain::storage_failure`, their words to `i18n`; `Reverted` to `domain::import`), the CSV
 /// tables and the report pack (the pack's CSV headers with the CSV words; `Tally` and
-/// `Conflict` with the merge).
+/// `Conflict` with the merge), the records and the merge and schema (`record_version`: origin,
+/// rank, revision stamp, layout versions), the plan and its rules (reading a plan file in
+/// `plan_file`).
 const KNOWN_CIRCLES: &[&str] = &[
     // The app's frame: state.rs provides the records and reaches into pages::home; records,
     // exports and components import the state. To break with the layered folders.
     "src/components/ ↔ src/pages/ ↔ src/state.rs",
     "src/components/draft_banner.rs ↔ src/components/event_filters.rs ↔ src/components/event_row.rs ↔ src/components/select_field.rs ↔ src/event_records.rs ↔ src/export_files.rs ↔ src/pages/home.rs ↔ src/report_pack_files.rs ↔ src/state.rs",
-    // Records and plan: records import merge's RecordOrigin, schema imports the records and
-    // they its versions, campaign checks itself with plan_edit's rules.
-    "src/domain/campaign.rs ↔ src/domain/device.rs ↔ src/domain/event_record.rs ↔ src/domain/file_names.rs ↔ src/domain/merge.rs ↔ src/domain/photo.rs ↔ src/domain/plan_edit.rs ↔ src/domain/plan_share.rs ↔ src/domain/roster.rs ↔ src/domain/schema.rs",
 ];
 
 /// The library's source files (`src/main.rs` is the binary: it stands above everything).

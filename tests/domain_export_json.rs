@@ -115,7 +115,8 @@ fn every_export_validates_against_the_schema() {
 #[test]
 fn a_merged_device_exports_origins_and_kept_phones_within_the_schema() {
     use field_ledger::domain::ids::{ReceivedFileId, RosterEntryId};
-    use field_ledger::domain::merge::{join, RecordOrigin};
+    use field_ledger::domain::merge::join;
+    use field_ledger::domain::record_version::RecordOrigin;
     let validator = validator();
     let (mut events, mut roster) = fixture();
     let origin = Some(RecordOrigin {

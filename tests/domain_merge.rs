@@ -10,9 +10,8 @@ use export_fixture::{at, event, planned, sign_in};
 use field_ledger::domain::event_record::EventRecord;
 use field_ledger::domain::ids::{DeviceId, ReceivedFileId};
 use field_ledger::domain::import::{plan_merge, without_file, MergePlan};
-use field_ledger::domain::merge::{
-    choose, compare, edited_alongside, join, same_state, Mergeable, RecordOrigin,
-};
+use field_ledger::domain::merge::{choose, compare, edited_alongside, join, same_state, Mergeable};
+use field_ledger::domain::record_version::RecordOrigin;
 use field_ledger::domain::roster::{RosterEntry, WithheldField};
 use proptest::prelude::*;
 use std::cmp::Ordering;

@@ -26,7 +26,7 @@ fn the_built_in_plan_has_no_problems() {
 
 #[test]
 fn a_wrong_file_is_told_apart_from_a_broken_plan() {
-    use field_ledger::domain::campaign::CampaignError;
+    use field_ledger::domain::plan_file::CampaignError;
     assert_eq!(
         Campaign::from_json(r#"{"format":"field-ledger.export","format_version":1,"events":[]}"#),
         Err(CampaignError::NotACampaign)

@@ -2,8 +2,8 @@
 
 use super::campaign::Campaign;
 use super::ids::{ActivityId, CampaignId, CounterId, DeviceId, DirectionId, EventId, UnitId};
-use super::merge::RecordOrigin;
-use super::schema::EVENT_SCHEMA_VERSION;
+use super::record_version::RecordOrigin;
+use super::record_version::EVENT_SCHEMA_VERSION;
 use super::validation::{
     ErrorList, Field, FieldError, Problem, NOTES_MAX_CHARS, OFFICE_NAME_MAX_CHARS,
     PERSON_NAME_MAX_CHARS, PLACE_MAX_CHARS, TITLE_MAX_CHARS, VIDEO_FILE_NAME_MAX_CHARS,
@@ -184,7 +184,7 @@ impl EventRecord {
     pub fn next_revision(&self, now: DateTime<Utc>) -> Self {
         let mut next = self.clone();
         (next.revision, next.updated_at) =
-            super::schema::next_revision_stamp(self.revision, self.updated_at, now);
+            super::record_version::next_revision_stamp(self.revision, self.updated_at, now);
         next.origin = None;
         next
     }

@@ -9,10 +9,9 @@ use super::campaign::Campaign;
 use super::event_record::EventRecord;
 use super::export::{ExportFile, ExportReadError, RecordKind};
 use super::ids::ReceivedFileId;
-use super::merge::{
-    edited_alongside, join, rank, same_state, Conflict, Mergeable, RecordOrigin, Tally,
-};
+use super::merge::{edited_alongside, join, rank, same_state, Conflict, Mergeable, Tally};
 use super::received::ReceivedRecords;
+use super::record_version::RecordOrigin;
 use super::roster::RosterEntry;
 use super::validation::FieldError;
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -17,50 +17,15 @@
 //!   revision, so merging the same files again does not undo the choice.
 
 use super::event_record::EventRecord;
-use super::ids::{DeviceId, EventId, PhotoId, ReceivedFileId, RosterEntryId};
+use super::ids::{DeviceId, EventId, PhotoId, RosterEntryId};
 use super::photo::PhotoRecord;
+use super::record_version::{content_hash, RecordOrigin, VersionRank};
 use super::roster::{KeptPhone, RosterEntry};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cmp::Ordering;
 use std::fmt::Debug;
 use std::hash::Hash;
-
-/// Where a version of a record came from: the received file, and the device that wrote it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RecordOrigin {
-    /// The received file.
-    pub file_id: ReceivedFileId,
-    /// The device that exported it.
-    pub device_id: DeviceId,
-}
-
-/// The 64-bit FNV-1a hash of `bytes`: stable across builds and platforms, unlike `std`'s hasher,
-/// because it is stored (in [`KeptPhone`]) and compared between devices.
-pub fn content_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
-/// How versions of one record are ordered; the highest wins a merge. Fields compare in order.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct VersionRank {
-    /// The revision: every saved change adds one.
-    pub revision: u32,
-    /// When the version was saved.
-    pub updated_at: DateTime<Utc>,
-    /// The device the record was made on (events; roster entries carry none).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device: Option<DeviceId>,
-    /// Hash of the content with withholdable fields left out, so a report's copy and a backup's
-    /// copy of the same version rank alike up to here.
-    pub identity: u64,
-    /// Whether the version carries every field; of two copies of one version, the full one wins.
-    pub complete: bool,
-    /// Hash of the whole content: the last tie-break between versions that differ.
-    pub content: u64,
-}
 
 /// A record that can be merged: events and roster entries.
 pub trait Mergeable: Clone + Serialize + PartialEq + Debug {

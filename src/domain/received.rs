@@ -24,7 +24,7 @@ pub struct ReceivedFile {
     pub name: String,
     /// Its size in bytes.
     pub bytes: u64,
-    /// [`content_hash`](super::merge::content_hash) of its bytes: the same file sent twice is
+    /// [`content_hash`](super::record_version::content_hash) of its bytes: the same file sent twice is
     /// recognised.
     pub content_hash: u64,
     /// Backup or report.
@@ -205,7 +205,7 @@ impl ConflictVersion {
 
     /// Whether either version came from one of `files`: the conflict goes when they do.
     pub fn involves(&self, files: &[ReceivedFileId]) -> bool {
-        let from = |origin: Option<&super::merge::RecordOrigin>| {
+        let from = |origin: Option<&super::record_version::RecordOrigin>| {
             origin.is_some_and(|o| files.contains(&o.file_id))
         };
         match self {

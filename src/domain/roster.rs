@@ -4,8 +4,8 @@
 //! unless a user explicitly chooses otherwise (see [`mask_phone`]).
 
 use super::ids::{EventId, RosterEntryId};
-use super::merge::{RecordOrigin, VersionRank};
-use super::schema::ROSTER_SCHEMA_VERSION;
+use super::record_version::ROSTER_SCHEMA_VERSION;
+use super::record_version::{RecordOrigin, VersionRank};
 use super::validation::{
     ErrorList, Field, FieldError, Problem, AFFILIATION_MAX_CHARS, PERSON_NAME_MAX_CHARS,
 };
@@ -107,7 +107,7 @@ impl RosterEntry {
     pub fn next_revision(&self, now: DateTime<Utc>) -> Self {
         let mut next = self.clone();
         (next.revision, next.updated_at) =
-            super::schema::next_revision_stamp(self.revision, self.updated_at, now);
+            super::record_version::next_revision_stamp(self.revision, self.updated_at, now);
         next.origin = None;
         if let Some(kept) = next.kept_phone.take() {
             next.phone = kept.phone;

@@ -5,26 +5,10 @@
 //! refuse newer ones (written by a newer app) with a clear error instead of losing fields.
 
 use super::event_record::EventRecord;
+use super::record_version::{EVENT_SCHEMA_VERSION, ROSTER_SCHEMA_VERSION};
 use super::roster::RosterEntry;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-
-/// The revision and change time of a record's next version: revision + 1, and the change time
-/// never going backwards even if the tablet's clock does, so the newer copy always wins a merge.
-pub fn next_revision_stamp(
-    revision: u32,
-    updated_at: chrono::DateTime<chrono::Utc>,
-    now: chrono::DateTime<chrono::Utc>,
-) -> (u32, chrono::DateTime<chrono::Utc>) {
-    (revision.saturating_add(1), now.max(updated_at))
-}
-
-/// Newest layout version of [`EventRecord`] this build reads and writes. Version 2 added the
-/// optional video fields; each record is written in the lowest version that holds it
-/// ([`EventRecord::layout_version`]).
-pub const EVENT_SCHEMA_VERSION: u32 = 2;
-/// Current layout version of [`RosterEntry`].
-pub const ROSTER_SCHEMA_VERSION: u32 = 1;
 
 /// Why a stored or imported record could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -82,9 +82,9 @@ pub fn plan_problem(language: Language, problem: &PlanProblem) -> String {
 pub fn plan_file_problem(
     language: Language,
     name: &str,
-    problem: &crate::domain::campaign::CampaignError,
+    problem: &crate::domain::plan_file::CampaignError,
 ) -> String {
-    use crate::domain::campaign::CampaignError;
+    use crate::domain::plan_file::CampaignError;
     let zh = language == Language::ZhCn;
     let why = match problem {
         CampaignError::Syntax { line, column, .. } if zh => {
