@@ -1,31 +1,30 @@
 //! Field Ledger (活动台账): offline-first records of community events for grid staff on tablets.
 //!
-//! - [`domain`]: plain Rust, no browser: plans, records, validation, migrations, China calendar.
-//! - [`i18n`]: every interface string, Chinese first, English second.
-//! - [`storage`]: the only code touching browser storage.
-//! - [`app`], [`pages`], [`components`]: thin Leptos views over the above.
+//! The folders are the layers. Each imports only from the layers below it, never from one above
+//! and never in a circle (`tests/architecture.rs` checks every `crate::`/`super::` path):
+//!
+//! ```text
+//! app         mount, routes, the state provided at the root        (nothing imports it)
+//!  └ pages      one screen each
+//!     └ components  reusable pieces of screens
+//!        └ workflows   what a tap sets going: exports, report packs, imports, plan files
+//!           └ state       app-wide signals and context; the records in memory
+//!              ├ storage    the only code touching localStorage and IndexedDB
+//!              └ browser    one browser capability per file (clock, IDs, share, photos…)
+//!                 └ i18n      every string the user sees, Chinese first
+//!                    └ domain   plain Rust, no browser: plans, records, merge, formats, figures
+//! ```
+//!
+//! Architecture invariants: [`domain`] imports no leptos, web-sys, js-sys or gloo and is tested
+//! on the host; only [`storage`] touches browser storage; only [`browser`] reads the clock and
+//! makes IDs; no user-facing string outside [`i18n`].
 
 pub mod app;
-pub mod browser_app_shell;
-pub mod browser_boot_screen;
-pub mod browser_clock;
-pub mod browser_ids;
-pub mod browser_photos;
-pub mod browser_share;
-pub mod browser_storage_estimate;
-pub mod browser_wake_lock;
+pub mod browser;
 pub mod components;
 pub mod domain;
-pub mod event_records;
-pub mod export_files;
 pub mod i18n;
-pub mod import_conflicts;
-pub mod import_files;
-pub mod import_packs;
-pub mod import_revert;
 pub mod pages;
-pub mod plan_files;
-pub mod report_pack_files;
-pub mod route;
 pub mod state;
 pub mod storage;
+pub mod workflows;

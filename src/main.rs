@@ -2,8 +2,8 @@
 //! the static first screen.
 
 use field_ledger::app::App;
-use field_ledger::browser_boot_screen::remove_boot_screen;
-use field_ledger::browser_clock::today_in_china;
+use field_ledger::browser::boot_screen::remove_boot_screen;
+use field_ledger::browser::clock::today_in_china;
 use field_ledger::domain::campaign::Campaign;
 use field_ledger::storage::preferences;
 use leptos::prelude::*;

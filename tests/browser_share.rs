@@ -2,7 +2,7 @@
 //! which path a file takes when sharing works, is cancelled, or fails.
 #![cfg(target_arch = "wasm32")]
 
-use field_ledger::browser_share::{can_share_files, deliver, Delivery};
+use field_ledger::browser::share::{can_share_files, deliver, Delivery};
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;

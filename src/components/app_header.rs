@@ -2,9 +2,9 @@
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::server_status::ServerStatus;
-use crate::event_records::EventRecords;
 use crate::i18n::{unexported_label, ImportText, Language, PlanText, Text};
-use crate::route::Route;
+use crate::state::event_records::EventRecords;
+use crate::state::route::Route;
 use crate::state::{CurrentRoute, Device, UiLanguage};
 use leptos::prelude::*;
 

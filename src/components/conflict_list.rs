@@ -1,17 +1,17 @@
 //! The conflicts left by imports: for each, the kept version and the other side by side, with
 //! "use this version" (saved as a new revision) and "keep current".
 
-use crate::browser_clock;
+use crate::browser::clock;
 use crate::domain::china_time::china_date_time;
 use crate::domain::event_record::EventRecord;
 use crate::domain::ids::DeviceId;
 use crate::domain::received::{ConflictVersion, ReceivedFile};
 use crate::domain::record_version::RecordOrigin;
 use crate::domain::roster::{mask_phone, RosterEntry};
-use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{event_title, import_failed, ImportText, Language, Text};
-use crate::import_conflicts::{keep_current_version, use_other_version, Decided};
+use crate::state::event_records::{EventRecords, LoadState};
 use crate::state::{ActiveCampaign, UiLanguage};
+use crate::workflows::import_conflicts::{keep_current_version, use_other_version, Decided};
 use leptos::prelude::*;
 
 fn event_summary(language: Language, record: &EventRecord) -> String {
@@ -99,9 +99,9 @@ pub fn ConflictList(
         pending.set(true);
         leptos::task::spawn_local(async move {
             let result = if use_other {
-                use_other_version(records, &conflict, browser_clock::now()).await
+                use_other_version(records, &conflict, clock::now()).await
             } else {
-                keep_current_version(records, &conflict, browser_clock::now()).await
+                keep_current_version(records, &conflict, clock::now()).await
             };
             let current = language.0.get_untracked();
             match result {

@@ -2,9 +2,9 @@
 
 use crate::domain::event_draft::EventDraft;
 use crate::domain::storage_failure::SavedThing;
-use crate::event_records::EventRecords;
 use crate::i18n::Text;
-use crate::route::Route;
+use crate::state::event_records::EventRecords;
+use crate::state::route::Route;
 use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, UiLanguage};
 use crate::storage::preferences;
 use leptos::prelude::*;

@@ -10,8 +10,8 @@ use crate::domain::event_list::recent_places;
 use crate::domain::event_record::Attendance;
 use crate::domain::ids::ActivityId;
 use crate::domain::validation::{Field, FieldError};
-use crate::event_records::EventRecords;
 use crate::i18n::{localized, outside_period_warning, Text};
+use crate::state::event_records::EventRecords;
 use crate::state::{ActiveCampaign, UiLanguage};
 use leptos::prelude::*;
 

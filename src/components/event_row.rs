@@ -1,20 +1,20 @@
 //! One event in the list: what, when, where, who organised it, person-times; edit and delete.
 
-use crate::browser_clock;
-use crate::browser_share::deliver_parts;
+use crate::browser::clock;
+use crate::browser::share::deliver_parts;
 use crate::domain::event_list::person_times;
 use crate::domain::event_record::EventRecord;
 use crate::domain::photo::PhotoRecord;
 use crate::domain::storage_failure::SavedThing;
 use crate::domain::storage_failure::StorageFailure;
-use crate::event_records::EventRecords;
 use crate::i18n::{
     delete_with_photos, event_photos_question, event_title, event_when, localized,
     person_times_label, PhotoText, Text,
 };
-use crate::report_pack_files::{build_event_photos, PackFailure};
-use crate::route::Route;
+use crate::state::event_records::EventRecords;
+use crate::state::route::Route;
 use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, Toast, ToastMessage, UiLanguage};
+use crate::workflows::report_pack_files::{build_event_photos, PackFailure};
 use leptos::prelude::*;
 
 /// A row of the event list for `record`.
@@ -72,7 +72,7 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
     let delete_event = Callback::new(move |photos: Vec<PhotoRecord>| {
         deleting.set(true);
         asking.set(None);
-        let now = browser_clock::now();
+        let now = clock::now();
         let deleted = delete_record.get_value().deleted_at(now);
         let name = event_title(language.0.get_untracked(), &delete_campaign, &deleted).0;
         leptos::task::spawn_local(async move {
@@ -141,7 +141,7 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
         let campaign = download_campaign.clone();
         let event = delete_record.get_value();
         leptos::task::spawn_local(async move {
-            let built = build_event_photos(records, &event, &campaign, browser_clock::now()).await;
+            let built = build_event_photos(records, &event, &campaign, clock::now()).await;
             let handed = match built {
                 Ok((name, parts)) => deliver_parts(&name, "application/zip", &parts)
                     .await

@@ -1,8 +1,8 @@
 //! One export button: "下载 活动记录表（CSV）", busy while its file is being made.
 
-use crate::export_files::ExportChoice;
 use crate::i18n::Text;
 use crate::state::UiLanguage;
+use crate::workflows::export_files::ExportChoice;
 use leptos::prelude::*;
 
 /// A large button that exports `choice`'s file.

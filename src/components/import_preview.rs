@@ -6,8 +6,8 @@ use crate::domain::china_time::china_date_time;
 use crate::domain::export::ExportedDevice;
 use crate::domain::merge::Tally;
 use crate::i18n::{file_name_quotes, file_problem_reason, localized, ImportText, Language, Text};
-use crate::import_files::ImportPreview;
 use crate::state::{ActiveCampaign, UiLanguage};
+use crate::workflows::import_files::ImportPreview;
 use leptos::prelude::*;
 use std::sync::Arc;
 

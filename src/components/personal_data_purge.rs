@@ -1,9 +1,9 @@
 //! Purging attendees' names and phones, with a confirmation that says what will be removed.
 
-use crate::browser_clock;
+use crate::browser::clock;
 use crate::domain::storage_failure::SavedThing;
-use crate::event_records::EventRecords;
 use crate::i18n::{purged_message, Text};
+use crate::state::event_records::EventRecords;
 use crate::state::{ActiveCampaign, StorageNotice, UiLanguage};
 use leptos::prelude::*;
 
@@ -22,10 +22,7 @@ pub fn PersonalDataPurge() -> impl IntoView {
         busy.set(true);
         let campaign = campaign.clone();
         leptos::task::spawn_local(async move {
-            match records
-                .purge_personal_data(&campaign, browser_clock::now())
-                .await
-            {
+            match records.purge_personal_data(&campaign, clock::now()).await {
                 Ok(count) => purged.set(Some(count)),
                 Err(failure) => notice.show(SavedThing::Purge, failure),
             }

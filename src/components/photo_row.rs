@@ -1,11 +1,11 @@
 //! One photo of an event: its thumbnail, size, whether it meets the report rule (and why not),
 //! its caption with a live counter, the report selection, and delete.
 
-use crate::browser_clock;
+use crate::browser::clock;
 use crate::domain::photo::{check_caption, report_problems, PhotoRecord, CAPTION_MAX_CHARS};
 use crate::domain::storage_failure::SavedThing;
-use crate::event_records::EventRecords;
 use crate::i18n::{caption_counter, photo_problems, photo_size, problem_message, PhotoText};
+use crate::state::event_records::EventRecords;
 use crate::state::{StorageNotice, UiLanguage};
 use leptos::prelude::*;
 
@@ -44,7 +44,7 @@ pub fn PhotoRow(
     });
 
     let save = move |change: Box<dyn FnOnce(&mut PhotoRecord)>| {
-        let mut next = stored.get_value().next_revision(browser_clock::now());
+        let mut next = stored.get_value().next_revision(clock::now());
         change(&mut next);
         leptos::task::spawn_local(async move {
             let saved = match records.database() {

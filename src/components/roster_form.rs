@@ -1,15 +1,15 @@
 //! Signing an attendee in: name (required), phone and community/company (optional), Enter adds.
 
-use crate::browser_clock;
-use crate::browser_ids::new_roster_entry_id;
+use crate::browser::clock;
+use crate::browser::ids::new_roster_entry_id;
 use crate::components::form_field::FormField;
 use crate::domain::attendance::{name_already_signed_in, RosterDraft};
 use crate::domain::ids::EventId;
 use crate::domain::roster::RosterEntry;
 use crate::domain::storage_failure::SavedThing;
 use crate::domain::validation::{Field, FieldError};
-use crate::event_records::EventRecords;
 use crate::i18n::Text;
+use crate::state::event_records::EventRecords;
 use crate::state::{StorageNotice, UiLanguage};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -42,7 +42,7 @@ pub fn RosterForm(
             return;
         }
         let current = draft.get_untracked();
-        let entry = match current.to_entry(new_roster_entry_id(), event, browser_clock::now()) {
+        let entry = match current.to_entry(new_roster_entry_id(), event, clock::now()) {
             Ok(entry) => entry,
             Err(list) => {
                 errors.set(list);

@@ -1,11 +1,11 @@
 //! The event's sign-ins, newest first; phones always masked; remove leaves a tombstone.
 
-use crate::browser_clock;
+use crate::browser::clock;
 use crate::domain::china_time::china_clock;
 use crate::domain::roster::{mask_phone, RosterEntry};
 use crate::domain::storage_failure::SavedThing;
-use crate::event_records::EventRecords;
 use crate::i18n::Text;
+use crate::state::event_records::EventRecords;
 use crate::state::{StorageNotice, UiLanguage};
 use leptos::prelude::*;
 
@@ -20,7 +20,7 @@ pub fn RosterList(
     let notice = expect_context::<StorageNotice>();
 
     let remove = move |entry: RosterEntry| {
-        let removed = entry.removed_at(browser_clock::now());
+        let removed = entry.removed_at(clock::now());
         let live_after = roster.with_untracked(Vec::len).saturating_sub(1);
         leptos::task::spawn_local(async move {
             match records.save_roster_entry(&removed, live_after).await {

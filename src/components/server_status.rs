@@ -1,6 +1,6 @@
 //! Whether the app's server answers right now (asked of the server itself, not `navigator.onLine`).
 
-use crate::browser_app_shell::AppShell;
+use crate::browser::app_shell::AppShell;
 use crate::i18n::Text;
 use crate::state::UiLanguage;
 use leptos::prelude::*;

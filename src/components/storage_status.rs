@@ -1,10 +1,10 @@
 //! Storage health on the device page: used and left, persistence, an early warning, what is
 //! stored, and the running version.
 
-use crate::browser_app_shell::app_version;
-use crate::browser_storage_estimate::estimate;
-use crate::event_records::{EventRecords, LoadState};
+use crate::browser::app_shell::app_version;
+use crate::browser::storage_estimate::estimate;
 use crate::i18n::{storage_used, stored_counts, stored_photos, Text};
+use crate::state::event_records::{EventRecords, LoadState};
 use crate::state::{StorageHealth, UiLanguage};
 use leptos::prelude::*;
 

@@ -1,8 +1,8 @@
 //! Shows a page about one stored event only once the records are read and the event exists.
 
 use crate::domain::ids::EventId;
-use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{PlanText, Text};
+use crate::state::event_records::{EventRecords, LoadState};
 use crate::state::{ActiveCampaign, UiLanguage};
 use leptos::prelude::*;
 

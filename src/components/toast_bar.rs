@@ -1,9 +1,9 @@
 //! Short confirmations at the bottom of the screen; after a delete, the way back (undo).
 
-use crate::browser_clock;
+use crate::browser::clock;
 use crate::domain::storage_failure::SavedThing;
-use crate::event_records::EventRecords;
 use crate::i18n::{event_title, Text};
+use crate::state::event_records::EventRecords;
 use crate::state::{ActiveCampaign, StorageNotice, Toast, ToastMessage, UiLanguage};
 use leptos::prelude::*;
 
@@ -40,7 +40,7 @@ pub fn ToastBar() -> impl IntoView {
         let Some(deleted) = records.get(id) else {
             return;
         };
-        let restored = deleted.restored_at(browser_clock::now());
+        let restored = deleted.restored_at(clock::now());
         let title = event_title(language.0.get_untracked(), &campaign, &restored).0;
         leptos::task::spawn_local(async move {
             match records.save(restored).await {

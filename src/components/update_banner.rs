@@ -1,6 +1,6 @@
 //! The offer to switch to a newly deployed build; it never switches by itself.
 
-use crate::browser_app_shell::AppShell;
+use crate::browser::app_shell::AppShell;
 use crate::i18n::Text;
 use crate::state::UiLanguage;
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 //! An event's attendance: the total and how it is made up, the typed head count, the counter,
 //! and the sign-in roster.
 
-use crate::browser_clock;
+use crate::browser::clock;
 use crate::components::event_title::EventTitle;
 use crate::components::form_field::FormField;
 use crate::components::roster_form::RosterForm;
@@ -13,9 +13,9 @@ use crate::domain::ids::EventId;
 use crate::domain::roster::RosterEntry;
 use crate::domain::storage_failure::SavedThing;
 use crate::domain::validation::{Field, FieldError};
-use crate::event_records::EventRecords;
 use crate::i18n::{attendance_breakdown, event_when, person_times_label, Text};
-use crate::route::Route;
+use crate::state::event_records::EventRecords;
+use crate::state::route::Route;
 use crate::state::{CurrentRoute, StorageNotice, UiLanguage};
 use leptos::prelude::*;
 
@@ -67,7 +67,7 @@ fn EventAttendance(event: EventId) -> impl IntoView {
         let Some(current) = records.get(event) else {
             return;
         };
-        let next = with_head_count(&current, count, browser_clock::now());
+        let next = with_head_count(&current, count, clock::now());
         leptos::task::spawn_local(async move {
             match records.save(next).await {
                 Ok(()) => typed.set(String::new()),

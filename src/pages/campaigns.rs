@@ -2,7 +2,7 @@
 //! plan to a new year, start one from scratch, and import a plan file shared by the Quality
 //! Section.
 
-use crate::browser_clock;
+use crate::browser::clock;
 use crate::domain::campaign::Campaign;
 use crate::domain::campaign_list::CampaignList;
 use crate::domain::china_time::china_today;
@@ -10,10 +10,10 @@ use crate::domain::plan_edit::blank_plan;
 use crate::i18n::{
     format_period, kept_for_records, localized, plan_file_problem, plan_replace_question, PlanText,
 };
-use crate::import_files::files_of;
-use crate::plan_files::{read_plan_file, store_plan, PlanFile};
-use crate::route::Route;
+use crate::state::route::Route;
 use crate::state::{Campaigns, StorageNotice, UiLanguage};
+use crate::workflows::import_files::files_of;
+use crate::workflows::plan_files::{read_plan_file, store_plan, PlanFile};
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -23,11 +23,11 @@ pub fn CampaignsPage() -> impl IntoView {
     let language = expect_context::<UiLanguage>();
     let campaigns = expect_context::<Campaigns>();
     let notice = expect_context::<StorageNotice>();
-    let records = expect_context::<crate::event_records::EventRecords>();
+    let records = expect_context::<crate::state::event_records::EventRecords>();
     let outcome = RwSignal::new(None::<(bool, String)>);
 
     let new_campaign = move |_| {
-        let today = china_today(browser_clock::now());
+        let today = china_today(clock::now());
         let title = language
             .0
             .get_untracked()
@@ -137,14 +137,14 @@ pub fn CampaignsPage() -> impl IntoView {
                 let is_active = plan.id == active;
                 let copying = RwSignal::new(false);
                 let year_error = RwSignal::new(false);
-                let year = RwSignal::new(china_today(browser_clock::now()).year().to_string());
+                let year = RwSignal::new(china_today(clock::now()).year().to_string());
                 let id = plan.id.clone();
                 let copy_plan = plan.clone();
                 // A plan no record names (deleted ones included) and not in use can go: one made
                 // by mistake. Any other stays, so no record is ever left without its plan.
                 let plan_id = plan.id.clone();
                 let unused = Memo::new(move |_| {
-                    records.load.with(|l| matches!(l, crate::event_records::LoadState::Ready { .. }))
+                    records.load.with(|l| matches!(l, crate::state::event_records::LoadState::Ready { .. }))
                         && records.all.with(|all| all.values().all(|r| r.campaign_id != plan_id))
                 });
                 let removable = !is_active && !CampaignList::is_built_in(&plan.id);

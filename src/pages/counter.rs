@@ -1,15 +1,15 @@
 //! The full-screen head counter: a big +1 for a queue at the door, −1 for mistakes, every tap
 //! written to storage; the screen stays awake while it is open.
 
-use crate::browser_clock;
-use crate::browser_wake_lock::ScreenWakeLock;
+use crate::browser::clock;
+use crate::browser::wake_lock::ScreenWakeLock;
 use crate::components::stored_event_gate::StoredEventGate;
 use crate::domain::attendance::with_head_count;
 use crate::domain::ids::EventId;
 use crate::domain::storage_failure::SavedThing;
-use crate::event_records::EventRecords;
 use crate::i18n::{event_title, Text};
-use crate::route::Route;
+use crate::state::event_records::EventRecords;
+use crate::state::route::Route;
 use crate::state::{ActiveCampaign, CurrentRoute, StorageNotice, UiLanguage};
 use leptos::prelude::*;
 
@@ -53,7 +53,7 @@ fn HeadCounter(event: EventId) -> impl IntoView {
                 let Some(current) = records.get(event) else {
                     break;
                 };
-                let next = with_head_count(&current, target, browser_clock::now());
+                let next = with_head_count(&current, target, clock::now());
                 match records.save(next).await {
                     Ok(()) => durable.set(target),
                     Err(failure) => {

@@ -1,7 +1,7 @@
 //! Device set-up: first screen on a new tablet, and changeable later.
 
-use crate::browser_clock;
-use crate::browser_ids::new_device_id;
+use crate::browser::clock;
+use crate::browser::ids::new_device_id;
 use crate::components::form_field::FormField;
 use crate::components::personal_data_purge::PersonalDataPurge;
 use crate::components::select_field::{unit_choices, SelectField};
@@ -11,7 +11,7 @@ use crate::domain::storage_failure::SavedThing;
 use crate::domain::validation::{Field, FieldError};
 use crate::i18n::Text;
 use crate::pages::focus_first_error;
-use crate::route::Route;
+use crate::state::route::Route;
 use crate::state::{
     ActiveCampaign, CurrentRoute, Device, StorageNotice, Toast, ToastMessage, UiLanguage,
 };
@@ -46,12 +46,7 @@ pub fn DeviceSetupPage() -> impl IntoView {
 
     let save = move |_| {
         let outcome = form.with_untracked(|f| {
-            f.to_profile(
-                &campaign,
-                existing.as_ref(),
-                new_device_id(),
-                browser_clock::now(),
-            )
+            f.to_profile(&campaign, existing.as_ref(), new_device_id(), clock::now())
         });
         let profile = match outcome {
             Ok(profile) => profile,

@@ -1,17 +1,17 @@
 //! The event form, new or editing: kept as a draft while typed, saved only when valid and only
 //! shown as saved once it is durable.
 
-use crate::browser_clock;
-use crate::browser_ids::new_event_id;
+use crate::browser::clock;
+use crate::browser::ids::new_event_id;
 use crate::components::event_fields::EventFields;
 use crate::domain::event_draft::{EventDraft, SaveContext};
 use crate::domain::ids::EventId;
 use crate::domain::storage_failure::SavedThing;
 use crate::domain::validation::FieldError;
-use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{event_title, fields_to_fix, Text};
 use crate::pages::focus_first_error;
-use crate::route::Route;
+use crate::state::event_records::{EventRecords, LoadState};
+use crate::state::route::Route;
 use crate::state::{
     ActiveCampaign, CurrentRoute, Device, StorageHealth, StorageNotice, Toast, ToastMessage, Today,
     UiLanguage,
@@ -120,7 +120,7 @@ fn EventForm(editing: Option<EventId>) -> impl IntoView {
                 campaign: &campaign,
                 device: &save_device,
                 new_id: new_event_id(),
-                now: browser_clock::now(),
+                now: clock::now(),
                 existing: existing.as_ref(),
             })
         });

@@ -2,20 +2,22 @@
 //! shared through the system share sheet or downloaded; with how many events have changed since
 //! the last export.
 
-use crate::browser_app_shell::app_version;
-use crate::browser_clock;
-use crate::browser_share::{can_share_files, deliver_parts, Delivery};
+use crate::browser::app_shell::app_version;
+use crate::browser::clock;
+use crate::browser::share::{can_share_files, deliver_parts, Delivery};
 use crate::components::export_button::ExportButton;
 use crate::domain::china_time::china_today;
 use crate::domain::storage_failure::StorageFailure;
-use crate::event_records::{EventRecords, LoadState};
-use crate::export_files::{build_export, file_name, ExportChoice, ExportContext, ExportOptions};
 use crate::i18n::{
     export_failed, export_status, exported_message, pack_photos, pack_too_large, records_left_out,
     Delivered, Language, Text,
 };
-use crate::report_pack_files::{build_pack, PackFailure};
+use crate::state::event_records::{EventRecords, LoadState};
 use crate::state::{ActiveCampaign, Device, UiLanguage};
+use crate::workflows::export_files::{
+    build_export, file_name, ExportChoice, ExportContext, ExportOptions,
+};
+use crate::workflows::report_pack_files::{build_pack, PackFailure};
 use js_sys::{Array, Uint8Array};
 use leptos::prelude::*;
 
@@ -98,7 +100,7 @@ pub fn ExportPage() -> impl IntoView {
             return;
         }
         if let LoadState::Failed(failure) = records.load.get_untracked() {
-            let name = file_name(&c, &profile, china_today(browser_clock::now()), choice);
+            let name = file_name(&c, &profile, china_today(clock::now()), choice);
             outcome.set(Some(Outcome::Failed { name, failure }));
             return;
         }
@@ -113,7 +115,7 @@ pub fn ExportPage() -> impl IntoView {
             csv_language: csv_language.get_untracked(),
         };
         leptos::task::spawn_local(async move {
-            let now = browser_clock::now();
+            let now = clock::now();
             let version = app_version();
             let context = ExportContext {
                 campaign: &campaign,

@@ -6,9 +6,9 @@ use crate::components::event_row::EventRow;
 use crate::domain::event_list::matching_events;
 use crate::domain::ids::EventId;
 use crate::domain::storage_failure::{FailedSave, SavedThing};
-use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{events_count, failed_save_message, records_skipped, Text};
-use crate::route::Route;
+use crate::state::event_records::{EventRecords, LoadState};
+use crate::state::route::Route;
 use crate::state::{ActiveCampaign, CurrentRoute, ListView, UiLanguage};
 use leptos::prelude::*;
 

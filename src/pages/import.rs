@@ -2,23 +2,23 @@
 //! what merging them would change, confirms, and can undo the last import; conflicts are listed
 //! for review.
 
-use crate::browser_clock;
-use crate::browser_ids::{new_import_id, new_received_file_id};
+use crate::browser::clock;
+use crate::browser::ids::{new_import_id, new_received_file_id};
 use crate::components::conflict_list::ConflictList;
 use crate::components::import_preview::ImportPreviewView;
 use crate::domain::storage_failure::StorageFailure;
-use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{
     campaign_added, import_done, import_failed, localized, reading_progress, reverted_message,
     ImportText, Language,
 };
-use crate::import_files::{
+use crate::state::event_records::{EventRecords, LoadState};
+use crate::state::route::Route;
+use crate::state::{Campaigns, UiLanguage};
+use crate::workflows::import_files::{
     confirm_import, files_of, new_campaigns, next_frame, preview_import, read_chosen_file,
     ImportPreview,
 };
-use crate::import_revert::undo_last_import;
-use crate::route::Route;
-use crate::state::{Campaigns, UiLanguage};
+use crate::workflows::import_revert::undo_last_import;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -124,7 +124,7 @@ pub fn ImportPage() -> impl IntoView {
         stage.set(Stage::Saving);
         leptos::task::spawn_local(async move {
             next_frame().await;
-            let now = browser_clock::now();
+            let now = clock::now();
             let current = language.0.get_untracked();
             // Campaigns new here are stored before their records, so no record is ever left
             // without its plan.

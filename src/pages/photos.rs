@@ -2,9 +2,9 @@
 //! blob in IndexedDB with a thumbnail, and listed with whether it meets the report rule, its
 //! caption and its report selection.
 
-use crate::browser_clock;
-use crate::browser_ids::new_photo_id;
-use crate::browser_photos::read_photo;
+use crate::browser::clock;
+use crate::browser::ids::new_photo_id;
+use crate::browser::photos::read_photo;
 use crate::components::event_title::EventTitle;
 use crate::components::photo_row::PhotoRow;
 use crate::components::stored_event_gate::StoredEventGate;
@@ -14,14 +14,14 @@ use crate::domain::photo::{
 };
 use crate::domain::statistics::UnitKey;
 use crate::domain::storage_failure::SavedThing;
-use crate::event_records::EventRecords;
 use crate::i18n::{
     event_when, localized, long_side_choice, not_an_image, unit_selection, PhotoText,
 };
-use crate::import_files::files_of;
-use crate::route::Route;
+use crate::state::event_records::EventRecords;
+use crate::state::route::Route;
 use crate::state::{ActiveCampaign, StorageNotice, UiLanguage};
 use crate::storage::preferences;
+use crate::workflows::import_files::files_of;
 use leptos::prelude::*;
 
 /// The photos page of `event`.
@@ -82,7 +82,7 @@ fn EventPhotos(event: EventId) -> impl IntoView {
                         refused.update(|r| r.push(not_an_image(language.0.get_untracked(), &name)))
                     }
                     Some(read) => {
-                        let now = browser_clock::now();
+                        let now = clock::now();
                         let record = PhotoRecord {
                             id: new_photo_id(),
                             event_id: event,

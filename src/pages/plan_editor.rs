@@ -3,7 +3,7 @@
 //! and lists every problem; a valid plan is stored and the app reloads with it. The plan can be
 //! exported as a file for the other devices.
 
-use crate::browser_share::deliver;
+use crate::browser::share::deliver;
 use crate::components::plan_activity_row::PlanActivityRow;
 use crate::components::plan_directions::PlanDirections;
 use crate::components::plan_units::PlanUnits;
@@ -146,7 +146,7 @@ pub fn PlanEditorPage() -> impl IntoView {
             // Saved: the kept edits are the plan now. Were they not cleared, the reloaded
             // editor would find them equal to the stored plan and clear them itself.
             let _ = preferences::clear_plan_draft(&id);
-            Campaigns::reload_at(crate::route::Route::PlanEditor);
+            Campaigns::reload_at(crate::state::route::Route::PlanEditor);
         }
     };
     let export_failed = RwSignal::new(false);

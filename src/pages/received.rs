@@ -5,11 +5,11 @@ use crate::components::import_preview::device_unit;
 use crate::domain::china_time::china_date_time;
 use crate::domain::ids::ReceivedFileId;
 use crate::domain::received::{units_without_files, ReceivedFile};
-use crate::event_records::{EventRecords, LoadState};
 use crate::i18n::{file_name_quotes, import_failed, localized, reverted_message, ImportText, Text};
-use crate::import_revert::remove_received_file;
-use crate::route::Route;
+use crate::state::event_records::{EventRecords, LoadState};
+use crate::state::route::Route;
 use crate::state::{ActiveCampaign, Device, UiLanguage};
+use crate::workflows::import_revert::remove_received_file;
 use leptos::prelude::*;
 
 /// The received-files page.

@@ -8,10 +8,10 @@ use crate::domain::statistics::{
     campaign_statistics, ActivityKey, Figures, StatisticsFilter, UnitKey,
 };
 use crate::domain::validation::Field;
-use crate::event_records::EventRecords;
 use crate::i18n::{
     day_label, deadline_sentence, format_date, format_period, localized, Language, Text,
 };
+use crate::state::event_records::EventRecords;
 use crate::state::{ActiveCampaign, Today, UiLanguage};
 use leptos::prelude::*;
 use std::sync::Arc;

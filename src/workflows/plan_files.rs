@@ -8,7 +8,7 @@ use crate::domain::campaign_list::CampaignList;
 use crate::domain::plan_edit::{keep_named, NamedByRecords};
 use crate::domain::plan_file::CampaignError;
 use crate::domain::storage_failure::StorageFailure;
-use crate::event_records::EventRecords;
+use crate::state::event_records::EventRecords;
 use crate::state::{Campaigns, Device, StorageNotice};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;

@@ -3,7 +3,7 @@
 //! of the file as `Blob`s and checked one at a time; thumbnails are drawn only for the photos an
 //! import stores ([`thumbnail_of`]).
 
-use crate::browser_photos::read_photo;
+use crate::browser::photos::read_photo;
 use crate::domain::campaign::Campaign;
 use crate::domain::export::ExportFile;
 use crate::domain::import::{read_export_file_of, FileProblem, MAX_IMPORT_BYTES};

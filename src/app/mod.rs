@@ -1,4 +1,8 @@
 //! The root component: provides the app state, follows the location hash and lays out the page.
+//!
+//! The top layer: nothing imports it but `main.rs`. May import every other layer.
+
+pub mod app_state;
 
 use crate::components::app_header::AppHeader;
 use crate::components::storage_notice::StorageNoticeBanner;
@@ -19,8 +23,9 @@ use crate::pages::photos::PhotosPage;
 use crate::pages::plan_editor::PlanEditorPage;
 use crate::pages::received::ReceivedFilesPage;
 use crate::pages::statistics::StatisticsPage;
-use crate::route::Route;
-use crate::state::{provide_app_state, CurrentRoute, Device, UiLanguage};
+use crate::state::route::Route;
+use crate::state::{CurrentRoute, Device, UiLanguage};
+use app_state::provide_app_state;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 

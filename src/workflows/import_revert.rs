@@ -10,9 +10,9 @@ use crate::domain::photo::PhotoRecord;
 use crate::domain::received::{still_as_written, ConflictVersion, ReceivedFile, ReceivedRecords};
 use crate::domain::roster::RosterEntry;
 use crate::domain::storage_failure::StorageFailure;
-use crate::event_records::EventRecords;
-use crate::import_files::stored_records;
+use crate::state::event_records::EventRecords;
 use crate::storage::imports::RecordBatch;
+use crate::workflows::import_files::stored_records;
 use std::collections::{HashMap, HashSet};
 
 /// Undoes the last import still standing: its snapshot's records go back, except those changed

@@ -1,6 +1,6 @@
 //! Builds the export files from the tablet's records: the glue between the stored records, the
 //! domain's export formats and the file names. The page calls [`build_export`] and hands the
-//! result to `browser_share::deliver`.
+//! result to `browser::share::deliver`.
 
 use crate::domain::campaign::Campaign;
 use crate::domain::csv_export::{events_csv, roster_csv, summary_csv};
@@ -10,8 +10,8 @@ use crate::domain::file_names::{export_file_name, ExportTable};
 use crate::domain::ids::EventId;
 use crate::domain::statistics::{campaign_statistics, StatisticsFilter};
 use crate::domain::storage_failure::StorageFailure;
-use crate::event_records::EventRecords;
 use crate::i18n::{csv_words, Language};
+use crate::state::event_records::EventRecords;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashSet;
 

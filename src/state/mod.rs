@@ -1,13 +1,17 @@
-//! App-wide state, provided once at the root and read with `expect_context`.
+//! App-wide state: the context values provided once at the root (`app::app_state`) and read with
+//! `expect_context`, the records in memory ([`event_records`]) and the screen's route ([`route`]).
+//!
+//! May import: `storage`, `browser`, `i18n`, `domain`. Not workflows, components or pages.
+
+pub mod event_records;
+pub mod route;
 
 use crate::domain::campaign::Campaign;
 use crate::domain::device::DeviceProfile;
 use crate::domain::ids::EventId;
 use crate::domain::storage_failure::{FailedSave, SavedThing, StorageFailure};
-use crate::event_records::EventRecords;
 use crate::i18n::{Language, Words};
-use crate::route::Route;
-use crate::storage::preferences;
+use crate::state::route::Route;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -131,6 +135,16 @@ pub struct StorageHealth {
 }
 
 impl StorageHealth {
+    /// Nothing known yet: the start reads `persisted()` and the estimate into it.
+    pub fn unknown() -> Self {
+        Self {
+            persisted: RwSignal::new(None),
+            asking: RwSignal::new(false),
+            asked_after_save: StoredValue::new(false),
+            budget: RwSignal::new(None),
+        }
+    }
+
     /// Asks the browser to keep the data persistently, after the user tapped `storage-persist`;
     /// nothing while a request waits or once it is persistent.
     pub fn ask_for_persistence(self) {
@@ -139,7 +153,7 @@ impl StorageHealth {
         }
         self.asking.set(true);
         leptos::task::spawn_local(async move {
-            let answer = crate::browser_storage_estimate::request_persistence().await;
+            let answer = crate::browser::storage_estimate::request_persistence().await;
             if answer.is_some() {
                 self.persisted.set(answer);
             }
@@ -175,55 +189,6 @@ pub enum ToastMessage {
 /// The confirmation shown, if any.
 #[derive(Debug, Clone, Copy)]
 pub struct Toast(pub RwSignal<Option<ToastMessage>>);
-
-/// Reads the saved settings, starts loading the records and provides every context value.
-/// `today` comes from the caller so tests and the app share one code path.
-pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>, route: Route) {
-    let notice = StorageNotice(RwSignal::new(None));
-    let language = preferences::load_language().unwrap_or_else(|failure| {
-        notice.show(SavedThing::Language, failure);
-        None
-    });
-    let device = preferences::load_device().unwrap_or_else(|failure| {
-        notice.show(SavedThing::DeviceSettings, failure);
-        None
-    });
-    provide_context(UiLanguage(RwSignal::new(language.unwrap_or_default())));
-    let campaigns = preferences::load_campaigns().unwrap_or_else(|failure| {
-        notice.show(SavedThing::CampaignPlan, failure);
-        Default::default()
-    });
-    provide_context(Campaigns(RwSignal::new(campaigns)));
-    provide_context(ActiveCampaign(Arc::new(campaign)));
-    provide_context(Today(today));
-    provide_context(notice);
-    provide_context(Device(RwSignal::new(device)));
-    provide_context(CurrentRoute(RwSignal::new(route)));
-    provide_context(Toast(RwSignal::new(None)));
-    provide_context(ListView {
-        filter: RwSignal::new(Default::default()),
-        shown: RwSignal::new(crate::pages::home::PAGE_SIZE),
-    });
-    provide_context(EventRecords::load(notice));
-    provide_context(crate::browser_app_shell::AppShell::listen());
-    let health = StorageHealth {
-        persisted: RwSignal::new(None),
-        asking: RwSignal::new(false),
-        asked_after_save: StoredValue::new(false),
-        budget: RwSignal::new(None),
-    };
-    provide_context(health);
-    // Only read whether the data is kept persistently: asking (`persist()`) waits for a user's
-    // action, because Firefox answers it with a permission prompt.
-    leptos::task::spawn_local(async move {
-        health
-            .persisted
-            .set(crate::browser_storage_estimate::is_persisted().await);
-        health
-            .budget
-            .set(crate::browser_storage_estimate::estimate().await);
-    });
-}
 
 /// Loads `fetch()` into a signal, again whenever what `fetch` reads changes; a lighter stand-in
 /// for `LocalResource`, whose async machinery costs the wasm 12.7 KB gzip. A load overtaken by a

@@ -4,9 +4,9 @@
 use crate::domain::merge::{choose, same_state, Mergeable};
 use crate::domain::received::ConflictVersion;
 use crate::domain::storage_failure::StorageFailure;
-use crate::event_records::EventRecords;
-use crate::import_files::stored_records;
+use crate::state::event_records::EventRecords;
 use crate::storage::imports::RecordBatch;
+use crate::workflows::import_files::stored_records;
 use chrono::{DateTime, Utc};
 
 /// How a conflict decision ended.

@@ -40,7 +40,7 @@ impl Route {
     /// Reads a location hash such as `#/events/new`; anything unknown is [`Route::Home`].
     ///
     /// ```
-    /// use field_ledger::route::Route;
+    /// use field_ledger::state::route::Route;
     /// assert_eq!(Route::from_hash("#/overview"), Route::Overview);
     /// assert_eq!(Route::from_hash("#/nonsense"), Route::Home);
     /// ```

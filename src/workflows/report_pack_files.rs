@@ -14,12 +14,12 @@ use crate::domain::report_pack::{
 };
 use crate::domain::storage_failure::StorageFailure;
 use crate::domain::zip_archive::{archive_layout, ArchivePart, Crc32, MemberToWrite};
-use crate::event_records::EventRecords;
-use crate::export_files::{
+use crate::i18n::csv_words;
+use crate::state::event_records::EventRecords;
+use crate::storage::records::RecordDatabase;
+use crate::workflows::export_files::{
     export_from, file_name, ExportChoice, ExportContext, ExportOptions, ExportRecords,
 };
-use crate::i18n::csv_words;
-use crate::storage::records::RecordDatabase;
 use chrono::{DateTime, Utc};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsValue;

@@ -1,0 +1,14 @@
+//! Workflows: what a tap sets going, joining the records in memory (`state`), the storage
+//! adapter, browser capabilities and domain functions. Building export files and report packs,
+//! reading files chosen for import, previewing and confirming a merge, undoing it, settling
+//! conflicts, plan files.
+//!
+//! May import: `state`, `storage`, `browser`, `i18n`, `domain`. Not components or pages.
+
+pub mod export_files;
+pub mod import_conflicts;
+pub mod import_files;
+pub mod import_packs;
+pub mod import_revert;
+pub mod plan_files;
+pub mod report_pack_files;
