@@ -4,7 +4,7 @@
 use field_ledger::app::App;
 use field_ledger::browser::boot_screen::remove_boot_screen;
 use field_ledger::browser::clock::today_in_china;
-use field_ledger::domain::campaign::Campaign;
+use field_ledger::domain::plan::campaign::Campaign;
 use field_ledger::storage::preferences;
 use leptos::prelude::*;
 use std::time::Duration;

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use field_ledger::app::App;
-use field_ledger::domain::campaign::Campaign;
+use field_ledger::domain::plan::campaign::Campaign;
 use field_ledger::storage::keys;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

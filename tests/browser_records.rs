@@ -2,10 +2,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use field_ledger::domain::campaign::Campaign;
-use field_ledger::domain::event_record::{ActivityChoice, EventRecord};
 use field_ledger::domain::ids::{ActivityId, DeviceId, EventId, UnitId};
-use field_ledger::domain::schema::decode_event;
+use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::domain::records::event_record::{ActivityChoice, EventRecord};
+use field_ledger::domain::records::schema::decode_event;
 use field_ledger::storage::records::{RecordDatabase, DATABASE_NAME};
 use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};

@@ -73,7 +73,7 @@ async fn a_browser_that_shares_files_gets_the_share_sheet() {
         "window.sharedNames = data.files.map(f => f.name + ':' + f.type + ':' + f.size); return Promise.resolve();",
     );
     // The types the export page uses for each file.
-    use field_ledger::domain::file_names::ExportTable;
+    use field_ledger::domain::plan::file_names::ExportTable;
     assert!(can_share_files(
         "a.events.csv",
         ExportTable::Events.media_type()

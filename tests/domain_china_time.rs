@@ -1,10 +1,10 @@
 //! Days are counted in China Standard Time, whatever the device's zone.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use field_ledger::domain::campaign::Campaign;
 use field_ledger::domain::china_time::{
     china_today, deadline_status, instant_from_epoch_millis, DeadlineStatus,
 };
+use field_ledger::domain::plan::campaign::Campaign;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()

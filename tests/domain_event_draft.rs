@@ -4,12 +4,14 @@ mod draft_fixture;
 
 use chrono::{NaiveDate, NaiveTime};
 use draft_fixture::*;
-use field_ledger::domain::campaign::Campaign;
-use field_ledger::domain::device::DeviceProfile;
-use field_ledger::domain::event_draft::{DraftWarning, EventDraft, SaveContext, OTHER_ACTIVITY};
-use field_ledger::domain::event_record::{ActivityChoice, Attendance};
 use field_ledger::domain::form_input::parse_count;
 use field_ledger::domain::ids::{CounterId, DeviceId, EventId, UnitId};
+use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::domain::plan::device::DeviceProfile;
+use field_ledger::domain::records::event_draft::{
+    DraftWarning, EventDraft, SaveContext, OTHER_ACTIVITY,
+};
+use field_ledger::domain::records::event_record::{ActivityChoice, Attendance};
 use field_ledger::domain::validation::{Field, FieldError, Problem, COUNT_MAX};
 
 fn save(
@@ -18,7 +20,7 @@ fn save(
     device: &DeviceProfile,
 ) -> Result<
     (
-        field_ledger::domain::event_record::EventRecord,
+        field_ledger::domain::records::event_record::EventRecord,
         Vec<DraftWarning>,
     ),
     Vec<FieldError>,
@@ -285,7 +287,7 @@ fn an_other_event_starts_with_a_real_direction_so_what_is_shown_is_what_is_saved
 
 #[test]
 fn the_device_form_becomes_a_profile_keeping_identity_and_naming_the_office() {
-    use field_ledger::domain::device::DeviceForm;
+    use field_ledger::domain::plan::device::DeviceForm;
     let plan = Campaign::quality_month_2021();
     assert!(plan.names_offices("market-offices") && !plan.names_offices("quality"));
     let form = DeviceForm {

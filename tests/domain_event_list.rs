@@ -1,11 +1,11 @@
 //! The event list: newest first, filters, recent places.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
-use field_ledger::domain::campaign::Campaign;
-use field_ledger::domain::event_draft::OTHER_ACTIVITY;
-use field_ledger::domain::event_list::{matching_events, recent_places, EventFilter};
-use field_ledger::domain::event_record::{ActivityChoice, Attendance, EventRecord};
 use field_ledger::domain::ids::{ActivityId, DeviceId, EventId, UnitId};
+use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::domain::records::event_draft::OTHER_ACTIVITY;
+use field_ledger::domain::records::event_list::{matching_events, recent_places, EventFilter};
+use field_ledger::domain::records::event_record::{ActivityChoice, Attendance, EventRecord};
 
 fn at(minutes: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2021, 9, 1, 0, 0, 0).unwrap() + Duration::minutes(minutes)

@@ -5,10 +5,10 @@
 mod draft_fixture;
 
 use draft_fixture::*;
-use field_ledger::domain::campaign::Campaign;
-use field_ledger::domain::device::DeviceProfile;
-use field_ledger::domain::event_draft::{EventDraft, SaveContext};
-use field_ledger::domain::event_record::EventRecord;
+use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::domain::plan::device::DeviceProfile;
+use field_ledger::domain::records::event_draft::{EventDraft, SaveContext};
+use field_ledger::domain::records::event_record::EventRecord;
 use field_ledger::domain::validation::{Field, FieldError, Problem};
 
 fn save(
@@ -79,7 +79,7 @@ fn an_event_without_videos_keeps_the_stored_form_it_had_before_videos_were_count
 
 #[test]
 fn an_event_with_videos_is_written_in_layout_version_2_and_read_back() {
-    use field_ledger::domain::schema::{decode_event, MigrationError};
+    use field_ledger::domain::records::schema::{decode_event, MigrationError};
     let plan = Campaign::quality_month_2021();
     let device = device("metrology-institute");
     let mut draft = EventDraft::blank(new_id(), &device, "王芳", today());

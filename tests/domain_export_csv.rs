@@ -9,10 +9,12 @@
 mod export_fixture;
 
 use export_fixture::*;
-use field_ledger::domain::campaign::Campaign;
-use field_ledger::domain::csv_export::{events_csv, roster_csv, spreadsheet_safe, summary_csv};
-use field_ledger::domain::file_names::{export_file_name, ExportTable};
+use field_ledger::domain::exchange::csv_export::{
+    events_csv, roster_csv, spreadsheet_safe, summary_csv,
+};
 use field_ledger::domain::ids::UnitId;
+use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::domain::plan::file_names::{export_file_name, ExportTable};
 use field_ledger::i18n::{csv_words, Language};
 use std::path::PathBuf;
 

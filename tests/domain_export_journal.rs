@@ -3,9 +3,9 @@
 mod export_fixture;
 
 use export_fixture::at;
-use field_ledger::domain::campaign_list::CampaignList;
-use field_ledger::domain::export_journal::ExportJournal;
+use field_ledger::domain::exchange::export_journal::ExportJournal;
 use field_ledger::domain::ids::{CampaignId, EventId};
+use field_ledger::domain::planning::campaign_list::CampaignList;
 
 #[test]
 fn the_journal_counts_changed_events_until_an_export() {

@@ -6,10 +6,10 @@
 mod export_fixture;
 
 use export_fixture::*;
-use field_ledger::domain::campaign::Campaign;
-use field_ledger::domain::export::{ExportFile, ExportKind, ExportReadError, RecordKind};
-use field_ledger::domain::roster::WithheldField;
-use field_ledger::domain::schema::MigrationError;
+use field_ledger::domain::exchange::export::{ExportFile, ExportKind, ExportReadError, RecordKind};
+use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::domain::records::roster::WithheldField;
+use field_ledger::domain::records::schema::MigrationError;
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -115,8 +115,8 @@ fn every_export_validates_against_the_schema() {
 #[test]
 fn a_merged_device_exports_origins_and_kept_phones_within_the_schema() {
     use field_ledger::domain::ids::{ReceivedFileId, RosterEntryId};
-    use field_ledger::domain::merge::join;
-    use field_ledger::domain::record_version::RecordOrigin;
+    use field_ledger::domain::records::merge::join;
+    use field_ledger::domain::records::record_version::RecordOrigin;
     let validator = validator();
     let (mut events, mut roster) = fixture();
     let origin = Some(RecordOrigin {

@@ -6,9 +6,9 @@
 mod export_fixture;
 
 use export_fixture::*;
-use field_ledger::domain::campaign::Campaign;
-use field_ledger::domain::export::{ExportKind, ExportReadError, RecordKind};
-use field_ledger::domain::import::{read_export_file, FileProblem};
+use field_ledger::domain::exchange::export::{ExportKind, ExportReadError, RecordKind};
+use field_ledger::domain::incoming::import::{read_export_file, FileProblem};
+use field_ledger::domain::plan::campaign::Campaign;
 use field_ledger::i18n::{file_problem_message, Language};
 
 fn read(bytes: &[u8]) -> Result<(), FileProblem> {
@@ -74,7 +74,8 @@ fn every_bad_file_gets_its_reason() {
     let device = device();
     let campaign = Campaign::quality_month_2021();
     let request = request(ExportKind::Report, false, &device, &campaign);
-    let mut orphan = field_ledger::domain::export::ExportFile::build(&request, &events, &roster);
+    let mut orphan =
+        field_ledger::domain::exchange::export::ExportFile::build(&request, &events, &roster);
     orphan.events.retain(|e| e.id != orphan.roster[0].event_id);
     assert!(matches!(
         read(orphan.to_json().as_bytes()),
@@ -99,7 +100,7 @@ fn messages_name_the_file_and_the_problem() {
         "“质量月2021_食品科_平板2_report.json”: not a JSON file or report pack (perhaps a photo, a spreadsheet or a damaged file). Choose a JSON file or report pack (ZIP) exported by Field Ledger."
     );
     let damaged = FileProblem::Pack(
-        field_ledger::domain::report_pack::PackProblem::PhotoDamaged {
+        field_ledger::domain::exchange::report_pack::PackProblem::PhotoDamaged {
             file: "计量所_计量便民服务日_1.jpg".into(),
         },
     );
@@ -115,8 +116,8 @@ fn messages_name_the_file_and_the_problem() {
 
 #[test]
 fn a_file_whose_plan_was_changed_by_the_sender_is_told_apart() {
-    use field_ledger::domain::import::read_export_file_of;
-    use field_ledger::domain::plan_edit::{copy_to_year, new_activity};
+    use field_ledger::domain::incoming::import::read_export_file_of;
+    use field_ledger::domain::planning::plan_edit::{copy_to_year, new_activity};
     let here = copy_to_year(
         &Campaign::quality_month_2021(),
         field_ledger::domain::ids::CampaignId::new("qm-2026"),
@@ -130,7 +131,7 @@ fn a_file_whose_plan_was_changed_by_the_sender_is_told_apart() {
     let mut record = event(1, planned(added.id.as_str()), "metrology-institute", 15);
     record.campaign_id = theirs.id.clone();
     let device = device();
-    let file = field_ledger::domain::export::ExportFile::build(
+    let file = field_ledger::domain::exchange::export::ExportFile::build(
         &request(ExportKind::Report, false, &device, &theirs),
         &[record],
         &[],

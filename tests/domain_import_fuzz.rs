@@ -8,9 +8,9 @@
 
 mod export_fixture;
 
-use field_ledger::domain::campaign::Campaign;
-use field_ledger::domain::export::ExportKind;
-use field_ledger::domain::import::read_export_file;
+use field_ledger::domain::exchange::export::ExportKind;
+use field_ledger::domain::incoming::import::read_export_file;
+use field_ledger::domain::plan::campaign::Campaign;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use std::sync::atomic::{AtomicUsize, Ordering};

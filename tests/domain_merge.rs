@@ -1,4 +1,4 @@
-//! The merge rules of `domain::merge` and `domain::import`: the properties that make the Quality
+//! The merge rules of `domain::records::merge` and `domain::incoming::import`: the properties that make the Quality
 //! Section's totals independent of how often and in which order files are merged, shown with
 //! proptest over versions that differ in revision, time, content, deletion and withheld phones.
 // proptest runs on the host only.
@@ -7,12 +7,14 @@
 mod export_fixture;
 
 use export_fixture::{at, event, planned, sign_in};
-use field_ledger::domain::event_record::EventRecord;
 use field_ledger::domain::ids::{DeviceId, ReceivedFileId};
-use field_ledger::domain::import::{plan_merge, without_file, MergePlan};
-use field_ledger::domain::merge::{choose, compare, edited_alongside, join, same_state, Mergeable};
-use field_ledger::domain::record_version::RecordOrigin;
-use field_ledger::domain::roster::{RosterEntry, WithheldField};
+use field_ledger::domain::incoming::import::{plan_merge, without_file, MergePlan};
+use field_ledger::domain::records::event_record::EventRecord;
+use field_ledger::domain::records::merge::{
+    choose, compare, edited_alongside, join, same_state, Mergeable,
+};
+use field_ledger::domain::records::record_version::RecordOrigin;
+use field_ledger::domain::records::roster::{RosterEntry, WithheldField};
 use proptest::prelude::*;
 use std::cmp::Ordering;
 use std::collections::HashMap;

@@ -1,6 +1,8 @@
 //! The plan's rule for report photos, caption length in characters, and shrinking sizes.
 
-use field_ledger::domain::photo::{check_caption, report_problems, shrunk_size, PhotoProblem};
+use field_ledger::domain::records::photo::{
+    check_caption, report_problems, shrunk_size, PhotoProblem,
+};
 
 #[test]
 fn a_large_jpg_meets_the_rule_and_small_or_other_types_say_why() {
@@ -56,7 +58,7 @@ fn shrinking_keeps_a_report_photo_report_sized() {
 
 #[test]
 fn a_unit_sends_one_or_two_photos() {
-    use field_ledger::domain::photo::UnitSelection;
+    use field_ledger::domain::records::photo::UnitSelection;
     assert_eq!(UnitSelection::of(0), UnitSelection::NoneYet);
     assert_eq!(UnitSelection::of(2), UnitSelection::Enough(2));
     assert_eq!(UnitSelection::of(3), UnitSelection::TooMany(3));

@@ -1,10 +1,10 @@
 //! The built-in 2021 plan file against the source document kept in `tests/fixtures/`.
 
 use chrono::NaiveDate;
-use field_ledger::domain::campaign::Campaign;
 use field_ledger::domain::ids::{ActivityId, UnitId};
-use field_ledger::domain::plan_edit::{IdKind, PlanProblem};
-use field_ledger::domain::plan_file::CampaignError;
+use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::domain::planning::plan_edit::{IdKind, PlanProblem};
+use field_ledger::domain::planning::plan_file::CampaignError;
 
 const SOURCE: &str = include_str!("fixtures/quality-month-2021-plan.zh.txt");
 

@@ -1,9 +1,9 @@
 //! Unsaved plan-editor edits kept on the device: what the editor opens with, and the question a
 //! plan file asks before it replaces a plan.
 
-use field_ledger::domain::campaign::Campaign;
-use field_ledger::domain::campaign_list::CampaignList;
-use field_ledger::domain::plan_draft::{DraftRestore, PlanDraft};
+use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::domain::planning::campaign_list::CampaignList;
+use field_ledger::domain::planning::plan_draft::{DraftRestore, PlanDraft};
 use field_ledger::i18n::{plan_replace_question, Language};
 
 fn plan_2026() -> Campaign {

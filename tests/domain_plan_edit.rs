@@ -1,9 +1,9 @@
 //! Editing plans: validation with the messages users see, and copying a plan to another year.
 
 use chrono::NaiveDate;
-use field_ledger::domain::campaign::Campaign;
 use field_ledger::domain::ids::{CampaignId, UnitId};
-use field_ledger::domain::plan_edit::{
+use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::domain::planning::plan_edit::{
     copy_to_year, plan_problems, shift_year, IdKind, PlanProblem,
 };
 use field_ledger::i18n::{plan_problem, Language};
@@ -26,7 +26,7 @@ fn the_built_in_plan_has_no_problems() {
 
 #[test]
 fn a_wrong_file_is_told_apart_from_a_broken_plan() {
-    use field_ledger::domain::plan_file::CampaignError;
+    use field_ledger::domain::planning::plan_file::CampaignError;
     assert_eq!(
         Campaign::from_json(r#"{"format":"field-ledger.export","format_version":1,"events":[]}"#),
         Err(CampaignError::NotACampaign)
@@ -176,7 +176,7 @@ fn copying_to_2026_moves_the_dates_and_keeps_the_ids() {
 
 #[test]
 fn the_campaign_list_keeps_the_built_in_plan_and_finds_free_ids() {
-    use field_ledger::domain::campaign_list::CampaignList;
+    use field_ledger::domain::planning::campaign_list::CampaignList;
     let mut list = CampaignList::default();
     assert_eq!(list.active_plan().id.as_str(), "quality-month-2021");
     let built_in = Campaign::quality_month_2021();
@@ -209,7 +209,7 @@ fn the_campaign_list_keeps_the_built_in_plan_and_finds_free_ids() {
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn an_edited_plan_file_validates_and_reads_back_the_same() {
-    use field_ledger::domain::plan_edit::new_activity;
+    use field_ledger::domain::planning::plan_edit::new_activity;
     let mut plan = copy_to_year(
         &Campaign::quality_month_2021(),
         CampaignId::new("quality-month-2026"),
@@ -247,7 +247,7 @@ fn an_edited_plan_file_validates_and_reads_back_the_same() {
 
 #[test]
 fn moving_an_activity_renumbers_the_plan_and_keeps_ids() {
-    use field_ledger::domain::plan_edit::move_activity;
+    use field_ledger::domain::planning::plan_edit::move_activity;
     let mut plan = Campaign::quality_month_2021();
     let (first, second) = (plan.activities[0].id.clone(), plan.activities[1].id.clone());
     move_activity(&mut plan, 1, true);
@@ -268,7 +268,7 @@ fn moving_an_activity_renumbers_the_plan_and_keeps_ids() {
 
 #[test]
 fn a_shared_plan_never_detaches_records_here() {
-    use field_ledger::domain::plan_edit::{keep_named, NamedByRecords};
+    use field_ledger::domain::planning::plan_edit::{keep_named, NamedByRecords};
     let current = copy_to_year(
         &Campaign::quality_month_2021(),
         CampaignId::new("qm-2026"),

@@ -1,13 +1,13 @@
 //! Event records and roster entries: defaults, validation, file form and migrations.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
-use field_ledger::domain::campaign::Campaign;
-use field_ledger::domain::event_record::{ActivityChoice, EventRecord};
 use field_ledger::domain::ids::{
     ActivityId, CounterId, DeviceId, DirectionId, EventId, RosterEntryId, UnitId,
 };
-use field_ledger::domain::roster::{is_phone_number, mask_phone, RosterEntry};
-use field_ledger::domain::schema::{migrate_event, migrate_roster_entry, MigrationError};
+use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::domain::records::event_record::{ActivityChoice, EventRecord};
+use field_ledger::domain::records::roster::{is_phone_number, mask_phone, RosterEntry};
+use field_ledger::domain::records::schema::{migrate_event, migrate_roster_entry, MigrationError};
 use field_ledger::domain::validation::{Field, FieldError, Problem, COUNT_MAX};
 use serde_json::json;
 
@@ -257,7 +257,7 @@ fn every_change_raises_the_revision_and_never_moves_time_backwards() {
 fn online_events_need_a_platform_and_office_units_an_office_name() {
     let plan = Campaign::quality_month_2021();
     let mut record = blood_pressure_day(&plan);
-    record.attendance = field_ledger::domain::event_record::Attendance::Online;
+    record.attendance = field_ledger::domain::records::event_record::Attendance::Online;
     record.place.clear();
     record.organising_unit_id = UnitId::new("market-offices");
     assert_eq!(
@@ -274,7 +274,7 @@ fn online_events_need_a_platform_and_office_units_an_office_name() {
 
 #[test]
 fn live_sign_ins_count_each_events_entries_but_not_removed_ones() {
-    use field_ledger::domain::roster::live_sign_ins;
+    use field_ledger::domain::records::roster::live_sign_ins;
     let entry = |n: u128, event: EventId| {
         RosterEntry::new(
             RosterEntryId(uuid::Uuid::from_u128(n)),

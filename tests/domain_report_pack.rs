@@ -2,15 +2,15 @@
 //! `videos.csv`, the manifest's checks, and how packed photos merge over stored ones.
 
 use chrono::{TimeZone, Utc};
-use field_ledger::domain::campaign::Campaign;
-use field_ledger::domain::event_record::{ActivityChoice, EventRecord};
-use field_ledger::domain::export::{ExportFile, ExportKind, ExportRequest};
-use field_ledger::domain::ids::{ActivityId, DeviceId, EventId, PhotoId, UnitId};
-use field_ledger::domain::photo::{PhotoRecord, PHOTO_SCHEMA_VERSION};
-use field_ledger::domain::report_pack::{
+use field_ledger::domain::exchange::export::{ExportFile, ExportKind, ExportRequest};
+use field_ledger::domain::exchange::report_pack::{
     captions_csv, photos_to_pack, plan_photos, read_manifest, videos_csv, PackManifest, PackPhotos,
     PackProblem, PhotoPlan, PACK_FORMAT,
 };
+use field_ledger::domain::ids::{ActivityId, DeviceId, EventId, PhotoId, UnitId};
+use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::domain::records::event_record::{ActivityChoice, EventRecord};
+use field_ledger::domain::records::photo::{PhotoRecord, PHOTO_SCHEMA_VERSION};
 use std::collections::{HashMap, HashSet};
 
 fn id(n: u128) -> String {
@@ -58,7 +58,7 @@ fn photo(n: u128, event: &EventRecord, caption: &str, selected: bool) -> PhotoRe
     }
 }
 
-fn words() -> field_ledger::domain::csv_export::CsvWords {
+fn words() -> field_ledger::domain::exchange::csv_export::CsvWords {
     field_ledger::i18n::csv_words(field_ledger::i18n::Language::ZhCn)
 }
 
@@ -168,7 +168,7 @@ fn videos_are_listed_per_event() {
 fn export_of(events: Vec<EventRecord>) -> ExportFile {
     let campaign = Campaign::quality_month_2021();
     let now = Utc.with_ymd_and_hms(2021, 9, 20, 2, 0, 0).unwrap();
-    let device = field_ledger::domain::device::DeviceProfile {
+    let device = field_ledger::domain::plan::device::DeviceProfile {
         id: DeviceId::parse(&id(99)).unwrap(),
         label: "平板1".into(),
         unit_id: campaign.units[0].id.clone(),
@@ -208,10 +208,12 @@ fn a_manifest_is_checked_against_its_export() {
             export_file: "a.json".into(),
             photos: photos
                 .into_iter()
-                .map(|record| field_ledger::domain::report_pack::PackedPhoto {
-                    file: format!("{}.jpg", record.file_name),
-                    record,
-                })
+                .map(
+                    |record| field_ledger::domain::exchange::report_pack::PackedPhoto {
+                        file: format!("{}.jpg", record.file_name),
+                        record,
+                    },
+                )
                 .collect(),
         })
         .unwrap()
@@ -278,7 +280,7 @@ fn the_manifest_validates_against_its_schema() {
         format: PACK_FORMAT.into(),
         format_version: 1,
         export_file: "a.json".into(),
-        photos: field_ledger::domain::report_pack::manifest_photos(
+        photos: field_ledger::domain::exchange::report_pack::manifest_photos(
             &events, &photos, &packed, &campaign,
         ),
     };

@@ -1,13 +1,13 @@
 //! Campaign statistics on a fixture whose answers were worked out by hand.
 
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
-use field_ledger::domain::campaign::Campaign;
 use field_ledger::domain::china_time::DeadlineStatus;
-use field_ledger::domain::event_record::{ActivityChoice, Attendance, EventRecord};
-use field_ledger::domain::ids::{ActivityId, CounterId, DeviceId, DirectionId, EventId, UnitId};
-use field_ledger::domain::statistics::{
+use field_ledger::domain::figures::statistics::{
     campaign_statistics, ActivityKey, Figures, StatisticsFilter, UnitKey,
 };
+use field_ledger::domain::ids::{ActivityId, CounterId, DeviceId, DirectionId, EventId, UnitId};
+use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::domain::records::event_record::{ActivityChoice, Attendance, EventRecord};
 use std::collections::{BTreeMap, HashMap};
 
 fn day(d: u32) -> NaiveDate {

@@ -3,10 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
-use field_ledger::domain::zip_archive::{
+use field_ledger::domain::exchange::zip_archive::{
     archive_bytes, archive_layout, ArchivePart, Crc32, MemberToWrite,
 };
-use field_ledger::domain::zip_reader::{
+use field_ledger::domain::exchange::zip_reader::{
     find_central_directory, read_archive_bytes, ArchiveProblem,
 };
 use std::io::{Cursor, Read, Write};
@@ -93,7 +93,7 @@ fn deflated_members_are_listed_with_their_method() {
     let len = bytes.len() as u64;
     let directory = find_central_directory(&bytes, len).unwrap();
     let start = directory.offset as usize;
-    let members = field_ledger::domain::zip_reader::read_members(
+    let members = field_ledger::domain::exchange::zip_reader::read_members(
         &bytes[start..start + directory.len as usize],
         directory.members,
         len,
@@ -101,7 +101,7 @@ fn deflated_members_are_listed_with_their_method() {
     .unwrap();
     assert_eq!(
         members[0].method,
-        field_ledger::domain::zip_archive::DEFLATED
+        field_ledger::domain::exchange::zip_archive::DEFLATED
     );
     assert_eq!(members[0].len, 1000);
     assert!(members[0].compressed_len < 100);

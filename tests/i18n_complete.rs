@@ -1,8 +1,8 @@
 //! Every interface text exists in both languages, non-empty, each in its own script.
 
 use chrono::NaiveDate;
-use field_ledger::domain::campaign::{Campaign, Period};
 use field_ledger::domain::china_time::DeadlineStatus;
+use field_ledger::domain::plan::campaign::{Campaign, Period};
 use field_ledger::i18n::{
     activity_number, deadline_figure, deadline_sentence, format_date, format_period, localized,
     ImportText, Language, PhotoText, Text, Words,

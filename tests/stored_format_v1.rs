@@ -2,12 +2,12 @@
 //! migration path every later version must keep open.
 
 use chrono::NaiveDate;
-use field_ledger::domain::campaign::Campaign;
-use field_ledger::domain::device::DeviceProfile;
-use field_ledger::domain::event_draft::EventDraft;
-use field_ledger::domain::event_record::{ActivityChoice, Attendance};
 use field_ledger::domain::ids::CounterId;
-use field_ledger::domain::schema::{decode_event, MigrationError};
+use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::domain::plan::device::DeviceProfile;
+use field_ledger::domain::records::event_draft::EventDraft;
+use field_ledger::domain::records::event_record::{ActivityChoice, Attendance};
+use field_ledger::domain::records::schema::{decode_event, MigrationError};
 use std::collections::BTreeMap;
 
 const EVENTS: &str = include_str!("fixtures/stored-v1/events.json");
@@ -84,7 +84,7 @@ fn a_record_from_a_newer_version_is_refused_not_guessed() {
 /// before, with Chinese as it is, are read as before, and both read as the same record.
 #[test]
 fn records_stored_as_ascii_json_read_the_same_as_before() {
-    use field_ledger::domain::schema::ascii_json;
+    use field_ledger::domain::records::schema::ascii_json;
     let stored: Vec<String> = serde_json::from_str(EVENTS).unwrap();
     for json in &stored {
         assert!(!json.is_ascii(), "the fixture holds Chinese text");
@@ -119,5 +119,5 @@ proptest::proptest! {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn ascii_json_of(text: &str) -> String {
-    field_ledger::domain::schema::ascii_json(serde_json::to_string(text).unwrap())
+    field_ledger::domain::records::schema::ascii_json(serde_json::to_string(text).unwrap())
 }

@@ -1,7 +1,7 @@
 //! The state provided at the root: reads the saved settings, starts loading the records, and
 //! provides every context value of `state` once, for the whole app.
 
-use crate::domain::campaign::Campaign;
+use crate::domain::plan::campaign::Campaign;
 use crate::domain::storage_failure::SavedThing;
 use crate::state::event_records::EventRecords;
 use crate::state::route::Route;

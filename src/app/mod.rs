@@ -8,7 +8,7 @@ use crate::components::app_header::AppHeader;
 use crate::components::storage_notice::StorageNoticeBanner;
 use crate::components::toast_bar::ToastBar;
 use crate::components::update_banner::UpdateBanner;
-use crate::domain::campaign::Campaign;
+use crate::domain::plan::campaign::Campaign;
 use crate::i18n::Text;
 use crate::pages::attendance::AttendancePage;
 use crate::pages::campaigns::CampaignsPage;

@@ -3,7 +3,7 @@
 //! copy of a very large one, and a small JPEG thumbnail drawn on a canvas, so lists never decode
 //! full photos.
 
-use crate::domain::photo::{is_jpeg, shrunk_size};
+use crate::domain::records::photo::{is_jpeg, shrunk_size};
 use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

@@ -1,6 +1,6 @@
 //! One planned activity: number, title, lead units, planned date, summary direction, plan text.
 
-use crate::domain::campaign::PlannedActivity;
+use crate::domain::plan::campaign::PlannedActivity;
 use crate::i18n::{activity_number, format_date, join_names, localized, Language, Text};
 use crate::state::{ActiveCampaign, UiLanguage};
 use leptos::prelude::*;

@@ -3,11 +3,11 @@
 
 use crate::browser::clock;
 use crate::domain::china_time::china_date_time;
-use crate::domain::event_record::EventRecord;
 use crate::domain::ids::DeviceId;
-use crate::domain::received::{ConflictVersion, ReceivedFile};
-use crate::domain::record_version::RecordOrigin;
-use crate::domain::roster::{mask_phone, RosterEntry};
+use crate::domain::incoming::received::{ConflictVersion, ReceivedFile};
+use crate::domain::records::event_record::EventRecord;
+use crate::domain::records::record_version::RecordOrigin;
+use crate::domain::records::roster::{mask_phone, RosterEntry};
 use crate::i18n::{event_title, import_failed, ImportText, Language, Text};
 use crate::state::event_records::{EventRecords, LoadState};
 use crate::state::{ActiveCampaign, UiLanguage};

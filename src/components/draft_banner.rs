@@ -1,6 +1,6 @@
 //! The offer to continue event forms left unfinished (reload, closed tab).
 
-use crate::domain::event_draft::EventDraft;
+use crate::domain::records::event_draft::EventDraft;
 use crate::domain::storage_failure::SavedThing;
 use crate::i18n::Text;
 use crate::state::event_records::EventRecords;

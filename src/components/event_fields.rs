@@ -4,11 +4,11 @@ use crate::components::form_field::FormField;
 use crate::components::select_field::{
     activity_choices, direction_choices, unit_choices, SelectField,
 };
-use crate::domain::device::DeviceProfile;
-use crate::domain::event_draft::{EventDraft, OTHER_ACTIVITY};
-use crate::domain::event_list::recent_places;
-use crate::domain::event_record::Attendance;
 use crate::domain::ids::ActivityId;
+use crate::domain::plan::device::DeviceProfile;
+use crate::domain::records::event_draft::{EventDraft, OTHER_ACTIVITY};
+use crate::domain::records::event_list::recent_places;
+use crate::domain::records::event_record::Attendance;
 use crate::domain::validation::{Field, FieldError};
 use crate::i18n::{localized, outside_period_warning, Text};
 use crate::state::event_records::EventRecords;

@@ -1,8 +1,8 @@
 //! The filters above the event list: activity, unit, place search.
 
 use crate::components::select_field::{activity_choices, unit_choices, SelectField};
-use crate::domain::event_list::EventFilter;
 use crate::domain::ids::UnitId;
+use crate::domain::records::event_list::EventFilter;
 use crate::domain::validation::Field;
 use crate::i18n::Text;
 use crate::state::{ActiveCampaign, UiLanguage};

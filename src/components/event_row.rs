@@ -2,9 +2,9 @@
 
 use crate::browser::clock;
 use crate::browser::share::deliver_parts;
-use crate::domain::event_list::person_times;
-use crate::domain::event_record::EventRecord;
-use crate::domain::photo::PhotoRecord;
+use crate::domain::records::event_list::person_times;
+use crate::domain::records::event_record::EventRecord;
+use crate::domain::records::photo::PhotoRecord;
 use crate::domain::storage_failure::SavedThing;
 use crate::domain::storage_failure::StorageFailure;
 use crate::i18n::{
@@ -59,8 +59,8 @@ pub fn EventRow(record: EventRecord) -> impl IntoView {
         view! { <span lang=in_language.code()>{name}</span> }
     };
     let mode = match record.attendance {
-        crate::domain::event_record::Attendance::Online => Text::Online,
-        crate::domain::event_record::Attendance::Offline => Text::Offline,
+        crate::domain::records::event_record::Attendance::Online => Text::Online,
+        crate::domain::records::event_record::Attendance::Offline => Text::Offline,
     };
 
     let delete_record = StoredValue::new(record.clone());

@@ -1,6 +1,6 @@
 //! An event's title as page headings show it, in the language it is really in.
 
-use crate::domain::event_record::EventRecord;
+use crate::domain::records::event_record::EventRecord;
 use crate::i18n::event_title;
 use crate::state::{ActiveCampaign, UiLanguage};
 use leptos::prelude::*;

@@ -1,10 +1,10 @@
 //! The import preview: each chosen file (device, unit, export time, counts, or why it is
 //! refused) and what merging the good ones would change, with the confirm button.
 
-use crate::domain::campaign::Campaign;
 use crate::domain::china_time::china_date_time;
-use crate::domain::export::ExportedDevice;
-use crate::domain::merge::Tally;
+use crate::domain::exchange::export::ExportedDevice;
+use crate::domain::plan::campaign::Campaign;
+use crate::domain::records::merge::Tally;
 use crate::i18n::{file_name_quotes, file_problem_reason, localized, ImportText, Language, Text};
 use crate::state::{ActiveCampaign, UiLanguage};
 use crate::workflows::import_files::ImportPreview;

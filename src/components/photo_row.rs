@@ -2,7 +2,9 @@
 //! its caption with a live counter, the report selection, and delete.
 
 use crate::browser::clock;
-use crate::domain::photo::{check_caption, report_problems, PhotoRecord, CAPTION_MAX_CHARS};
+use crate::domain::records::photo::{
+    check_caption, report_problems, PhotoRecord, CAPTION_MAX_CHARS,
+};
 use crate::domain::storage_failure::SavedThing;
 use crate::i18n::{caption_counter, photo_problems, photo_size, problem_message, PhotoText};
 use crate::state::event_records::EventRecords;

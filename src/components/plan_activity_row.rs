@@ -3,9 +3,9 @@
 //! activity's ID (which never changes, so records keep pointing at it).
 
 use crate::components::plan_counters::PlanCounters;
-use crate::domain::campaign::{Campaign, PlannedActivity};
 use crate::domain::ids::{ActivityId, UnitId};
-use crate::domain::plan_edit::move_activity;
+use crate::domain::plan::campaign::{Campaign, PlannedActivity};
+use crate::domain::planning::plan_edit::move_activity;
 use crate::i18n::PlanText;
 use crate::state::UiLanguage;
 use chrono::NaiveDate;
@@ -81,7 +81,7 @@ pub fn PlanActivityRow(
                             let text = event_target_value(&ev);
                             // The English title was the old one's: it goes with it.
                             edit(Box::new(move |a| {
-                                a.short_title = crate::domain::campaign::LocalizedText { zh: text, en: None }
+                                a.short_title = crate::domain::plan::campaign::LocalizedText { zh: text, en: None }
                             }));
                         } />
                 </div>

@@ -1,8 +1,8 @@
 //! An activity's own figures in the plan editor (e.g. 检测调试血压计, 台): name and measure word
 //! of each, and a button to add one. Counters keep their IDs, so renaming one keeps its counts.
 
-use crate::domain::campaign::{Campaign, ExtraCounter, LocalizedText, PlannedActivity};
 use crate::domain::ids::{ActivityId, CounterId};
+use crate::domain::plan::campaign::{Campaign, ExtraCounter, LocalizedText, PlannedActivity};
 use crate::i18n::PlanText;
 use crate::state::UiLanguage;
 use leptos::prelude::*;

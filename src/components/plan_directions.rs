@@ -1,8 +1,8 @@
 //! The plan's summary directions in the plan editor: rename and add. Rows are keyed by
 //! direction, so typing never rebuilds the field.
 
-use crate::domain::campaign::{Campaign, LocalizedText, SummaryDirection};
 use crate::domain::ids::DirectionId;
+use crate::domain::plan::campaign::{Campaign, LocalizedText, SummaryDirection};
 use crate::i18n::PlanText;
 use crate::state::UiLanguage;
 use leptos::prelude::*;

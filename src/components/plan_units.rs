@@ -2,8 +2,8 @@
 //! can be deleted again (one already saved may be named by records here or on other tablets, so
 //! it is retired instead). Rows are keyed by unit, so typing never rebuilds the field.
 
-use crate::domain::campaign::{Campaign, LocalizedText, Unit};
 use crate::domain::ids::UnitId;
+use crate::domain::plan::campaign::{Campaign, LocalizedText, Unit};
 use crate::i18n::PlanText;
 use crate::state::UiLanguage;
 use leptos::prelude::*;

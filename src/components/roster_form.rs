@@ -3,9 +3,9 @@
 use crate::browser::clock;
 use crate::browser::ids::new_roster_entry_id;
 use crate::components::form_field::FormField;
-use crate::domain::attendance::{name_already_signed_in, RosterDraft};
 use crate::domain::ids::EventId;
-use crate::domain::roster::RosterEntry;
+use crate::domain::records::attendance::{name_already_signed_in, RosterDraft};
+use crate::domain::records::roster::RosterEntry;
 use crate::domain::storage_failure::SavedThing;
 use crate::domain::validation::{Field, FieldError};
 use crate::i18n::Text;

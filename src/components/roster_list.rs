@@ -2,7 +2,7 @@
 
 use crate::browser::clock;
 use crate::domain::china_time::china_clock;
-use crate::domain::roster::{mask_phone, RosterEntry};
+use crate::domain::records::roster::{mask_phone, RosterEntry};
 use crate::domain::storage_failure::SavedThing;
 use crate::i18n::Text;
 use crate::state::event_records::EventRecords;

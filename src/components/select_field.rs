@@ -120,7 +120,7 @@ pub fn SelectField(
 /// chosen); a filter (`None`) lists them all.
 pub fn unit_choices(
     language: Language,
-    campaign: &crate::domain::campaign::Campaign,
+    campaign: &crate::domain::plan::campaign::Campaign,
     keep: Option<&str>,
 ) -> Vec<Choice> {
     campaign
@@ -141,7 +141,7 @@ pub fn unit_choices(
 /// them all.
 pub fn activity_choices(
     language: Language,
-    campaign: &crate::domain::campaign::Campaign,
+    campaign: &crate::domain::plan::campaign::Campaign,
     keep: Option<&str>,
 ) -> Vec<Choice> {
     let mut choices: Vec<Choice> = campaign
@@ -156,7 +156,7 @@ pub fn activity_choices(
         .collect();
     let other = language.text(crate::i18n::Text::OtherActivity);
     choices.push(choice(
-        crate::domain::event_draft::OTHER_ACTIVITY.to_owned(),
+        crate::domain::records::event_draft::OTHER_ACTIVITY.to_owned(),
         (other, language),
     ));
     choices
@@ -165,7 +165,7 @@ pub fn activity_choices(
 /// The plan's summary directions as choices.
 pub fn direction_choices(
     language: Language,
-    campaign: &crate::domain::campaign::Campaign,
+    campaign: &crate::domain::plan::campaign::Campaign,
 ) -> Vec<Choice> {
     campaign
         .directions

@@ -1,7 +1,7 @@
 //! Reading what users type into form fields: counts, dates and times, with a field-specific
 //! problem for anything that is not one.
 
-use super::validation::{Problem, COUNT_MAX};
+use crate::domain::validation::{Problem, COUNT_MAX};
 use chrono::{NaiveDate, NaiveTime};
 
 /// Parses a count typed by a user: empty means 0; full-width digits (from a Chinese keyboard) are

@@ -1,41 +1,34 @@
 //! The domain core: plain Rust with no UI or browser imports, tested on the host.
 //!
-//! Campaign plans, event records, roster entries, their validation and migrations, and the China
-//! calendar. "Now" and new IDs are always passed in, never read here.
+//! Campaign plans, event records, roster entries, their validation, merge and migrations, the
+//! formats that leave a tablet and come back, the figures, and the China calendar. "Now" and new
+//! IDs are always passed in, never read here.
+//!
+//! Architecture invariant: nothing here imports leptos, web-sys, js-sys or gloo, or any other
+//! folder of the crate. Inside, the sub-folders are layers too, each importing only from those
+//! below it (checked by `tests/architecture.rs`):
+//!
+//! ```text
+//! incoming    checking and merging files from other tablets, what was received
+//! exchange    JSON export, CSV tables, report pack, ZIP container
+//! planning    editing, reading, sharing plans        figures   the key figures
+//! records     events, roster, photos, versions, merge, stored layouts and migrations
+//! plan        the campaign plan as data, the device's place in it, file names
+//! (root)      ids, validation, form input, instants, China calendar, sort, storage values
+//! ```
 
-pub mod attendance;
-pub mod campaign;
-pub mod campaign_list;
+pub mod exchange;
+pub mod figures;
+pub mod incoming;
+pub mod plan;
+pub mod planning;
+pub mod records;
+
 pub mod china_time;
-pub mod csv_export;
-mod csv_file;
-pub mod device;
-pub mod event_draft;
-pub mod event_list;
-pub mod event_record;
-pub mod export;
-pub mod export_journal;
-pub mod file_names;
 pub mod form_input;
 pub mod ids;
-pub mod import;
 pub mod instant;
-pub mod merge;
-pub mod photo;
-pub mod photo_plan;
-pub mod plan_draft;
-pub mod plan_edit;
-pub mod plan_file;
-pub mod plan_share;
-pub mod received;
-pub mod record_version;
-pub mod report_pack;
-pub mod roster;
-pub mod schema;
 pub mod sort;
-pub mod statistics;
 pub mod storage_budget;
 pub mod storage_failure;
 pub mod validation;
-pub mod zip_archive;
-pub mod zip_reader;

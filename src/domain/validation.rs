@@ -3,7 +3,7 @@
 //! Domain checks return these as values; the i18n layer turns each into a sentence naming the field
 //! and the problem in the user's language. Nothing here panics on user data.
 
-use super::ids::CounterId;
+use crate::domain::ids::CounterId;
 
 /// Longest title of an event outside the plan ("other" events).
 pub const TITLE_MAX_CHARS: usize = 100;

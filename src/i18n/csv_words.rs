@@ -3,7 +3,9 @@
 //! files with English readers.
 
 use super::Language;
-use crate::domain::csv_export::{CsvWords, EVENT_COLUMNS, ROSTER_COLUMNS, SUMMARY_COLUMNS};
+use crate::domain::exchange::csv_export::{
+    CsvWords, EVENT_COLUMNS, ROSTER_COLUMNS, SUMMARY_COLUMNS,
+};
 
 /// Events file header, in column order.
 const EVENT_HEADER: [(&str, &str); EVENT_COLUMNS] = [

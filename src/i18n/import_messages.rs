@@ -1,13 +1,13 @@
 //! Sentences of the import pages: why a file is refused (always naming it), progress, outcomes.
 
 use super::{Language, Text};
-use crate::domain::export::{ExportReadError, RecordKind};
-use crate::domain::import::Reverted;
-use crate::domain::import::{FileProblem, MAX_IMPORT_BYTES};
-use crate::domain::merge::Tally;
-use crate::domain::photo::CAPTION_MAX_CHARS;
-use crate::domain::report_pack::{PackProblem, MAX_PACK_BYTES};
-use crate::domain::schema::MigrationError;
+use crate::domain::exchange::export::{ExportReadError, RecordKind};
+use crate::domain::exchange::report_pack::{PackProblem, MAX_PACK_BYTES};
+use crate::domain::incoming::import::Reverted;
+use crate::domain::incoming::import::{FileProblem, MAX_IMPORT_BYTES};
+use crate::domain::records::merge::Tally;
+use crate::domain::records::photo::CAPTION_MAX_CHARS;
+use crate::domain::records::schema::MigrationError;
 use crate::domain::storage_failure::StorageFailure;
 use crate::domain::validation::{Field, FieldError};
 

@@ -1,8 +1,8 @@
 //! Sentences with values in them: field errors, storage failures, counts.
 
 use super::{format_period, Language, Text};
-use crate::domain::campaign::{Campaign, Period};
-use crate::domain::event_record::{ActivityChoice, EventRecord};
+use crate::domain::plan::campaign::{Campaign, Period};
+use crate::domain::records::event_record::{ActivityChoice, EventRecord};
 use crate::domain::storage_failure::{FailedSave, SavedThing, StorageFailure};
 use crate::domain::validation::Problem;
 

@@ -48,8 +48,8 @@ pub trait Words: Copy + Send + Sync + 'static {
     fn en(self) -> &'static str;
 }
 
-use crate::domain::campaign::{LocalizedText, Period};
 use crate::domain::china_time::DeadlineStatus;
+use crate::domain::plan::campaign::{LocalizedText, Period};
 use chrono::{Datelike, NaiveDate};
 
 /// An interface language.

@@ -1,7 +1,7 @@
 //! Sentences of the photos page: why a photo misses the report rule, its size, the caption counter.
 
 use super::Language;
-use crate::domain::photo::{PhotoProblem, REPORT_MIN_LONG_SIDE, REPORT_MIN_SHORT_SIDE};
+use crate::domain::records::photo::{PhotoProblem, REPORT_MIN_LONG_SIDE, REPORT_MIN_SHORT_SIDE};
 
 /// Why a photo cannot go into the report: `不是 JPG 格式` / `800×600, smaller than 1024×768`.
 pub fn photo_problem(language: Language, problem: &PhotoProblem) -> String {
@@ -59,9 +59,9 @@ pub fn not_an_image(language: Language, name: &str) -> String {
 pub fn unit_selection(
     language: Language,
     unit: &str,
-    status: crate::domain::photo::UnitSelection,
+    status: crate::domain::records::photo::UnitSelection,
 ) -> String {
-    use crate::domain::photo::UnitSelection;
+    use crate::domain::records::photo::UnitSelection;
     match (language, status) {
         (Language::ZhCn, UnitSelection::NoneYet) => {
             format!("{unit}还没有选送照片：请选送 1–2 张符合要求的照片。")

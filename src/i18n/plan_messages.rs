@@ -2,7 +2,7 @@
 //! the activity (by its number) or the ID.
 
 use super::Language;
-use crate::domain::plan_edit::{IdKind, PlanProblem};
+use crate::domain::planning::plan_edit::{IdKind, PlanProblem};
 
 fn list_name(language: Language, kind: IdKind) -> &'static str {
     match (language, kind) {
@@ -82,9 +82,9 @@ pub fn plan_problem(language: Language, problem: &PlanProblem) -> String {
 pub fn plan_file_problem(
     language: Language,
     name: &str,
-    problem: &crate::domain::plan_file::CampaignError,
+    problem: &crate::domain::planning::plan_file::CampaignError,
 ) -> String {
-    use crate::domain::plan_file::CampaignError;
+    use crate::domain::planning::plan_file::CampaignError;
     let zh = language == Language::ZhCn;
     let why = match problem {
         CampaignError::Syntax { line, column, .. } if zh => {
@@ -126,7 +126,7 @@ pub fn kept_for_records(language: Language, kept: usize) -> String {
 }
 
 /// One side of a plan replacement, in a few words: its activities in use and its period.
-fn plan_outline(language: Language, plan: &crate::domain::campaign::Campaign) -> String {
+fn plan_outline(language: Language, plan: &crate::domain::plan::campaign::Campaign) -> String {
     let activities = plan.activities.iter().filter(|a| !a.retired).count();
     let units = plan.units.iter().filter(|u| !u.retired).count();
     let period = super::format_period(language, plan.period);
@@ -140,8 +140,8 @@ fn plan_outline(language: Language, plan: &crate::domain::campaign::Campaign) ->
 pub fn plan_replace_question(
     language: Language,
     name: &str,
-    file_plan: &crate::domain::campaign::Campaign,
-    current: &crate::domain::campaign::Campaign,
+    file_plan: &crate::domain::plan::campaign::Campaign,
+    current: &crate::domain::plan::campaign::Campaign,
 ) -> String {
     let title = super::localized(language, &current.title).0;
     let in_file = plan_outline(language, file_plan);

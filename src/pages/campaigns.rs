@@ -3,10 +3,10 @@
 //! Section.
 
 use crate::browser::clock;
-use crate::domain::campaign::Campaign;
-use crate::domain::campaign_list::CampaignList;
 use crate::domain::china_time::china_today;
-use crate::domain::plan_edit::blank_plan;
+use crate::domain::plan::campaign::Campaign;
+use crate::domain::planning::campaign_list::CampaignList;
+use crate::domain::planning::plan_edit::blank_plan;
 use crate::i18n::{
     format_period, kept_for_records, localized, plan_file_problem, plan_replace_question, PlanText,
 };

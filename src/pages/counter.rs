@@ -4,8 +4,8 @@
 use crate::browser::clock;
 use crate::browser::wake_lock::ScreenWakeLock;
 use crate::components::stored_event_gate::StoredEventGate;
-use crate::domain::attendance::with_head_count;
 use crate::domain::ids::EventId;
+use crate::domain::records::attendance::with_head_count;
 use crate::domain::storage_failure::SavedThing;
 use crate::i18n::{event_title, Text};
 use crate::state::event_records::EventRecords;

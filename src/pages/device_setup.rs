@@ -6,7 +6,7 @@ use crate::components::form_field::FormField;
 use crate::components::personal_data_purge::PersonalDataPurge;
 use crate::components::select_field::{unit_choices, SelectField};
 use crate::components::storage_status::StorageStatus;
-use crate::domain::device::DeviceForm;
+use crate::domain::plan::device::DeviceForm;
 use crate::domain::storage_failure::SavedThing;
 use crate::domain::validation::{Field, FieldError};
 use crate::i18n::Text;

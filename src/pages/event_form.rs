@@ -4,8 +4,8 @@
 use crate::browser::clock;
 use crate::browser::ids::new_event_id;
 use crate::components::event_fields::EventFields;
-use crate::domain::event_draft::{EventDraft, SaveContext};
 use crate::domain::ids::EventId;
+use crate::domain::records::event_draft::{EventDraft, SaveContext};
 use crate::domain::storage_failure::SavedThing;
 use crate::domain::validation::FieldError;
 use crate::i18n::{event_title, fields_to_fix, Text};

@@ -3,8 +3,8 @@
 use crate::components::draft_banner::DraftBanner;
 use crate::components::event_filters::EventFilters;
 use crate::components::event_row::EventRow;
-use crate::domain::event_list::matching_events;
 use crate::domain::ids::EventId;
+use crate::domain::records::event_list::matching_events;
 use crate::domain::storage_failure::{FailedSave, SavedThing};
 use crate::i18n::{events_count, failed_save_message, records_skipped, Text};
 use crate::state::event_records::{EventRecords, LoadState};

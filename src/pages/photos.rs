@@ -8,11 +8,11 @@ use crate::browser::photos::read_photo;
 use crate::components::event_title::EventTitle;
 use crate::components::photo_row::PhotoRow;
 use crate::components::stored_event_gate::StoredEventGate;
+use crate::domain::figures::statistics::UnitKey;
 use crate::domain::ids::EventId;
-use crate::domain::photo::{
+use crate::domain::records::photo::{
     PhotoRecord, UnitSelection, DEFAULT_LONG_SIDE, LONG_SIDE_CHOICES, PHOTO_SCHEMA_VERSION,
 };
-use crate::domain::statistics::UnitKey;
 use crate::domain::storage_failure::SavedThing;
 use crate::i18n::{
     event_when, localized, long_side_choice, not_an_image, unit_selection, PhotoText,

@@ -4,7 +4,7 @@
 use crate::components::import_preview::device_unit;
 use crate::domain::china_time::china_date_time;
 use crate::domain::ids::ReceivedFileId;
-use crate::domain::received::{units_without_files, ReceivedFile};
+use crate::domain::incoming::received::{units_without_files, ReceivedFile};
 use crate::i18n::{file_name_quotes, import_failed, localized, reverted_message, ImportText, Text};
 use crate::state::event_records::{EventRecords, LoadState};
 use crate::state::route::Route;

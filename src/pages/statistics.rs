@@ -3,10 +3,10 @@
 
 use crate::components::bar_chart::{Bar, BarChart};
 use crate::components::select_field::{Choice, SelectField};
-use crate::domain::campaign::Campaign;
-use crate::domain::statistics::{
+use crate::domain::figures::statistics::{
     campaign_statistics, ActivityKey, Figures, StatisticsFilter, UnitKey,
 };
+use crate::domain::plan::campaign::Campaign;
 use crate::domain::validation::Field;
 use crate::i18n::{
     day_label, deadline_sentence, format_date, format_period, localized, Language, Text,
@@ -274,7 +274,7 @@ pub fn StatisticsPage() -> impl IntoView {
                             " ({})",
                             format_period(
                                 current,
-                                crate::domain::campaign::Period {
+                                crate::domain::plan::campaign::Period {
                                     start: *start,
                                     end: *end
                                 }

@@ -3,10 +3,10 @@
 //! Every save goes to IndexedDB first; only when its transaction has completed does the record
 //! enter the in-memory map the screens read, so nothing is shown as saved that is not on disk.
 
-use crate::domain::event_record::EventRecord;
-use crate::domain::export_journal::ExportJournal;
+use crate::domain::exchange::export_journal::ExportJournal;
 use crate::domain::ids::{CampaignId, EventId};
-use crate::domain::roster::RosterEntry;
+use crate::domain::records::event_record::EventRecord;
+use crate::domain::records::roster::RosterEntry;
 use crate::domain::storage_failure::{SavedThing, StorageFailure};
 use crate::state::StorageNotice;
 use crate::storage::preferences;

@@ -6,9 +6,9 @@
 pub mod event_records;
 pub mod route;
 
-use crate::domain::campaign::Campaign;
-use crate::domain::device::DeviceProfile;
 use crate::domain::ids::EventId;
+use crate::domain::plan::campaign::Campaign;
+use crate::domain::plan::device::DeviceProfile;
 use crate::domain::storage_failure::{FailedSave, SavedThing, StorageFailure};
 use crate::i18n::{Language, Words};
 use crate::state::route::Route;
@@ -36,7 +36,7 @@ pub struct ActiveCampaign(pub Arc<Campaign>);
 
 /// The campaigns on this device and the active one, as stored.
 #[derive(Debug, Clone, Copy)]
-pub struct Campaigns(pub RwSignal<crate::domain::campaign_list::CampaignList>);
+pub struct Campaigns(pub RwSignal<crate::domain::planning::campaign_list::CampaignList>);
 
 impl Campaigns {
     /// Changes the stored list: read again from storage (another tab may have saved since),
@@ -46,7 +46,7 @@ impl Campaigns {
     pub fn change<T>(
         self,
         notice: StorageNotice,
-        change: impl FnOnce(&mut crate::domain::campaign_list::CampaignList) -> T,
+        change: impl FnOnce(&mut crate::domain::planning::campaign_list::CampaignList) -> T,
     ) -> Option<T> {
         let mut list = match crate::storage::preferences::load_campaigns() {
             Ok(list) => list,
@@ -115,7 +115,7 @@ impl CurrentRoute {
 #[derive(Debug, Clone, Copy)]
 pub struct ListView {
     /// The filter.
-    pub filter: RwSignal<crate::domain::event_list::EventFilter>,
+    pub filter: RwSignal<crate::domain::records::event_list::EventFilter>,
     /// Rows shown.
     pub shown: RwSignal<usize>,
 }

@@ -8,10 +8,12 @@ use super::records::{
     ALL_STORES, CONFLICTS_STORE, EVENTS_STORE, IMPORTS_STORE, LIVE, RECEIVED_FILES_STORE,
     RECEIVED_RECORDS_STORE, REMOVED, ROSTER_STORE,
 };
-use crate::domain::event_record::EventRecord;
 use crate::domain::ids::{EventId, ReceivedFileId, RosterEntryId};
-use crate::domain::received::{ConflictVersion, ImportSnapshot, ReceivedFile, ReceivedRecords};
-use crate::domain::roster::RosterEntry;
+use crate::domain::incoming::received::{
+    ConflictVersion, ImportSnapshot, ReceivedFile, ReceivedRecords,
+};
+use crate::domain::records::event_record::EventRecord;
+use crate::domain::records::roster::RosterEntry;
 use crate::domain::storage_failure::StorageFailure;
 use js_sys::Array;
 use serde::de::DeserializeOwned;
@@ -184,7 +186,7 @@ impl RecordDatabase {
         let values = self.all_values(RECEIVED_FILES_STORE).await?;
         let mut loaded = decode_all(&values, |text| {
             serde_json::from_str(text).map_err(|error| {
-                crate::domain::schema::MigrationError::Malformed(error.to_string())
+                crate::domain::records::schema::MigrationError::Malformed(error.to_string())
             })
         });
         crate::domain::sort::sort_by(&mut loaded.records, |a: &ReceivedFile, b| {

@@ -5,14 +5,14 @@
 //! | where | key / store | value |
 //! |---|---|---|
 //! | localStorage | [`keys::LANGUAGE`] | interface language, `"zh-CN"` or `"en"` |
-//! | localStorage | [`keys::DEVICE`] | this tablet's [`DeviceProfile`](crate::domain::device::DeviceProfile), JSON |
+//! | localStorage | [`keys::DEVICE`] | this tablet's [`DeviceProfile`](crate::domain::plan::device::DeviceProfile), JSON |
 //! | localStorage | [`keys::EVENT_DRAFT_PREFIX`]`new` or `<event id>` | an event form in progress (new, or editing that event), JSON |
 //! | localStorage | [`keys::LAST_RECORDER`] | the recorder name last used |
 //! | localStorage | [`keys::PHOTO_LONG_SIDE`] | the long side large photos are shrunk to, pixels (`0`: never) |
-//! | localStorage | [`keys::EXPORT_JOURNAL`] | events changed since the last JSON export ([`ExportJournal`](crate::domain::export_journal::ExportJournal)), JSON |
-//! | localStorage | [`keys::CAMPAIGNS`] | the campaign plans added here and the active one ([`CampaignList`](crate::domain::campaign_list::CampaignList)), JSON |
-//! | localStorage | [`keys::PLAN_DRAFT_PREFIX`]`<campaign id>` | unsaved plan-editor edits ([`PlanDraft`](crate::domain::plan_draft::PlanDraft)), JSON |
-//! | IndexedDB `field-ledger` v3 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text (ASCII, see [`ascii_json`](crate::domain::schema::ascii_json)) |
+//! | localStorage | [`keys::EXPORT_JOURNAL`] | events changed since the last JSON export ([`ExportJournal`](crate::domain::exchange::export_journal::ExportJournal)), JSON |
+//! | localStorage | [`keys::CAMPAIGNS`] | the campaign plans added here and the active one ([`CampaignList`](crate::domain::planning::campaign_list::CampaignList)), JSON |
+//! | localStorage | [`keys::PLAN_DRAFT_PREFIX`]`<campaign id>` | unsaved plan-editor edits ([`PlanDraft`](crate::domain::planning::plan_draft::PlanDraft)), JSON |
+//! | IndexedDB `field-ledger` v3 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text (ASCII, see [`ascii_json`](crate::domain::records::schema::ascii_json)) |
 //! | IndexedDB `field-ledger` v3 | store [`records::ROSTER_STORE`] | one roster entry per key, JSON text (ASCII) |
 //! | IndexedDB `field-ledger` v3 | store [`records::RECEIVED_FILES_STORE`] | one received file's description per key (its UUID) |
 //! | IndexedDB `field-ledger` v3 | store [`records::RECEIVED_RECORDS_STORE`] | the records one received file carried, one value per file |

@@ -9,8 +9,8 @@ use super::records::{
     PHOTOS_STORE, PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE,
 };
 use crate::domain::ids::{EventId, PhotoId};
-use crate::domain::photo::PhotoRecord;
-use crate::domain::schema::MigrationError;
+use crate::domain::records::photo::PhotoRecord;
+use crate::domain::records::schema::MigrationError;
 use crate::domain::storage_failure::StorageFailure;
 use js_sys::Array;
 use std::collections::HashMap;

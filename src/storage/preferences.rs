@@ -2,11 +2,11 @@
 //! and the last recorder. Each write returns only once the browser has accepted it.
 
 use super::keys;
-use crate::domain::campaign_list::CampaignList;
-use crate::domain::device::DeviceProfile;
-use crate::domain::event_draft::EventDraft;
-use crate::domain::export_journal::ExportJournal;
+use crate::domain::exchange::export_journal::ExportJournal;
 use crate::domain::ids::{CampaignId, EventId};
+use crate::domain::plan::device::DeviceProfile;
+use crate::domain::planning::campaign_list::CampaignList;
+use crate::domain::records::event_draft::EventDraft;
 use crate::domain::storage_failure::StorageFailure;
 use crate::i18n::Language;
 use gloo_storage::errors::StorageError;
@@ -167,13 +167,14 @@ pub fn save_photo_long_side(pixels: u32) -> Result<(), StorageFailure> {
 }
 
 /// The campaigns added on this device and the active one (none stored: only the built-in plan).
-pub fn load_campaigns() -> Result<crate::domain::campaign_list::CampaignList, StorageFailure> {
+pub fn load_campaigns(
+) -> Result<crate::domain::planning::campaign_list::CampaignList, StorageFailure> {
     Ok(load(keys::CAMPAIGNS)?.unwrap_or_default())
 }
 
 /// Saves the campaigns and the active one; returns once the browser has accepted the write.
 pub fn save_campaigns(
-    campaigns: &crate::domain::campaign_list::CampaignList,
+    campaigns: &crate::domain::planning::campaign_list::CampaignList,
 ) -> Result<(), StorageFailure> {
     save(keys::CAMPAIGNS, campaigns)
 }
@@ -185,12 +186,14 @@ fn plan_draft_key(campaign: &CampaignId) -> String {
 /// The unsaved plan-editor edits of `campaign`, `Ok(None)` if there are none.
 pub fn load_plan_draft(
     campaign: &CampaignId,
-) -> Result<Option<crate::domain::plan_draft::PlanDraft>, StorageFailure> {
+) -> Result<Option<crate::domain::planning::plan_draft::PlanDraft>, StorageFailure> {
     load(&plan_draft_key(campaign))
 }
 
 /// Keeps unsaved plan-editor edits; returns once the browser has accepted the write.
-pub fn save_plan_draft(draft: &crate::domain::plan_draft::PlanDraft) -> Result<(), StorageFailure> {
+pub fn save_plan_draft(
+    draft: &crate::domain::planning::plan_draft::PlanDraft,
+) -> Result<(), StorageFailure> {
     save(&plan_draft_key(&draft.plan.id), draft)
 }
 

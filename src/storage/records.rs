@@ -7,10 +7,10 @@
 //! `strict`-durability transaction and resolve only once it has completed: then the change is on
 //! disk and the UI may say "saved".
 
-use crate::domain::event_record::EventRecord;
 use crate::domain::ids::EventId;
-use crate::domain::roster::RosterEntry;
-use crate::domain::schema::{decode_event, decode_roster_entry, MigrationError};
+use crate::domain::records::event_record::EventRecord;
+use crate::domain::records::roster::RosterEntry;
+use crate::domain::records::schema::{decode_event, decode_roster_entry, MigrationError};
 use crate::domain::storage_failure::StorageFailure;
 use js_sys::{Array, Object, Reflect};
 use std::collections::HashMap;
@@ -293,10 +293,10 @@ impl RecordDatabase {
 }
 
 /// The text a record is stored as: its JSON, in ASCII (see
-/// [`ascii_json`](crate::domain::schema::ascii_json)).
+/// [`ascii_json`](crate::domain::records::schema::ascii_json)).
 pub(super) fn json<T: serde::Serialize>(value: &T) -> Result<String, StorageFailure> {
     serde_json::to_string(value)
-        .map(crate::domain::schema::ascii_json)
+        .map(crate::domain::records::schema::ascii_json)
         .map_err(|_| StorageFailure::Unreadable)
 }
 

@@ -2,13 +2,13 @@
 //! domain's export formats and the file names. The page calls [`build_export`] and hands the
 //! result to `browser::share::deliver`.
 
-use crate::domain::campaign::Campaign;
-use crate::domain::csv_export::{events_csv, roster_csv, summary_csv};
-use crate::domain::device::DeviceProfile;
-use crate::domain::export::{ExportFile, ExportKind, ExportRequest};
-use crate::domain::file_names::{export_file_name, ExportTable};
+use crate::domain::exchange::csv_export::{events_csv, roster_csv, summary_csv};
+use crate::domain::exchange::export::{ExportFile, ExportKind, ExportRequest};
+use crate::domain::figures::statistics::{campaign_statistics, StatisticsFilter};
 use crate::domain::ids::EventId;
-use crate::domain::statistics::{campaign_statistics, StatisticsFilter};
+use crate::domain::plan::campaign::Campaign;
+use crate::domain::plan::device::DeviceProfile;
+use crate::domain::plan::file_names::{export_file_name, ExportTable};
 use crate::domain::storage_failure::StorageFailure;
 use crate::i18n::{csv_words, Language};
 use crate::state::event_records::EventRecords;
@@ -116,9 +116,11 @@ pub fn file_name(
 
 /// The stored records an export is built from, read once.
 pub struct ExportRecords {
-    events: crate::storage::records::LoadedRecords<crate::domain::event_record::EventRecord>,
+    events:
+        crate::storage::records::LoadedRecords<crate::domain::records::event_record::EventRecord>,
     counts: std::collections::HashMap<EventId, usize>,
-    roster: Option<crate::storage::records::LoadedRecords<crate::domain::roster::RosterEntry>>,
+    roster:
+        Option<crate::storage::records::LoadedRecords<crate::domain::records::roster::RosterEntry>>,
 }
 
 impl ExportRecords {
@@ -136,7 +138,7 @@ impl ExportRecords {
         // entry could be read (saving a second pass over 100,000 keys), else from the keys.
         let counts = match &roster {
             Some(roster) if roster.newer == 0 && roster.unreadable == 0 => {
-                crate::domain::roster::live_sign_ins(&roster.records)
+                crate::domain::records::roster::live_sign_ins(&roster.records)
             }
             _ => records.load_stored_roster_counts().await?,
         };
@@ -148,7 +150,7 @@ impl ExportRecords {
     }
 
     /// The stored events read.
-    pub fn events(&self) -> &[crate::domain::event_record::EventRecord] {
+    pub fn events(&self) -> &[crate::domain::records::event_record::EventRecord] {
         &self.events.records
     }
 }
@@ -191,7 +193,7 @@ pub fn export_from(
             .filter(|entry| !known.contains(&entry.event_id))
             .count();
     }
-    let roster: &[crate::domain::roster::RosterEntry] =
+    let roster: &[crate::domain::records::roster::RosterEntry] =
         roster.map_or(&[], |r| r.records.as_slice());
     let words = csv_words(options.csv_language);
     let bytes = match choice {

@@ -1,8 +1,8 @@
 //! Settling a conflict an import listed: keep the merged version or use the other one, each saved
 //! as a new revision made here, in one batch with the conflict taken off the list.
 
-use crate::domain::merge::{choose, same_state, Mergeable};
-use crate::domain::received::ConflictVersion;
+use crate::domain::incoming::received::ConflictVersion;
+use crate::domain::records::merge::{choose, same_state, Mergeable};
 use crate::domain::storage_failure::StorageFailure;
 use crate::state::event_records::EventRecords;
 use crate::storage::imports::RecordBatch;

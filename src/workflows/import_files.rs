@@ -4,24 +4,24 @@
 //! Nothing is stored until the user confirms the preview; then the merged records, the snapshot
 //! of what they replace, the received files and the conflicts go in one transaction.
 
-use crate::domain::campaign::Campaign;
-use crate::domain::event_record::EventRecord;
-use crate::domain::export::ExportFile;
+use crate::domain::exchange::export::ExportFile;
+use crate::domain::exchange::report_pack::{plan_photos, PhotoPlan};
+use crate::domain::exchange::zip_reader::starts_like_archive;
 use crate::domain::ids::{EventId, PhotoId, ReceivedFileId, RosterEntryId};
-use crate::domain::import::{
+use crate::domain::incoming::import::{
     plan_import, read_export_file_of, starts_like_json_object, FileProblem, ImportPlan,
     IncomingFile, MAX_IMPORT_BYTES,
 };
-use crate::domain::merge::state_hash;
-use crate::domain::plan_edit::{keep_named, NamedByRecords};
-use crate::domain::received::{
+use crate::domain::incoming::received::{
     ConflictVersion, EventBefore, ImportSnapshot, PhotoBefore, ReceivedFile, RosterBefore,
 };
-use crate::domain::record_version::{content_hash, RecordOrigin};
-use crate::domain::report_pack::{plan_photos, PhotoPlan};
-use crate::domain::roster::RosterEntry;
+use crate::domain::plan::campaign::Campaign;
+use crate::domain::planning::plan_edit::{keep_named, NamedByRecords};
+use crate::domain::records::event_record::EventRecord;
+use crate::domain::records::merge::state_hash;
+use crate::domain::records::record_version::{content_hash, RecordOrigin};
+use crate::domain::records::roster::RosterEntry;
 use crate::domain::storage_failure::StorageFailure;
-use crate::domain::zip_reader::starts_like_archive;
 use crate::state::event_records::EventRecords;
 use crate::storage::imports::RecordBatch;
 use crate::workflows::import_packs::{read_pack, thumbnail_of, PackedImage};
@@ -357,7 +357,7 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// of the most recently exported file of it, keeping whatever the other files' records name
 /// that it lacks (files sent before and after a plan change).
 pub fn new_campaigns(
-    list: &crate::domain::campaign_list::CampaignList,
+    list: &crate::domain::planning::campaign_list::CampaignList,
     preview: &ImportPreview,
 ) -> Vec<Campaign> {
     let mut exports: Vec<&ExportFile> = preview

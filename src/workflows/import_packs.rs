@@ -4,18 +4,18 @@
 //! import stores ([`thumbnail_of`]).
 
 use crate::browser::photos::read_photo;
-use crate::domain::campaign::Campaign;
-use crate::domain::export::ExportFile;
-use crate::domain::import::{read_export_file_of, FileProblem, MAX_IMPORT_BYTES};
-use crate::domain::photo::PhotoRecord;
-use crate::domain::record_version::content_hash;
-use crate::domain::report_pack::{
+use crate::domain::exchange::export::ExportFile;
+use crate::domain::exchange::report_pack::{
     check_manifest, parse_manifest, PackProblem, MAX_PACK_BYTES, PACK_MANIFEST,
 };
-use crate::domain::zip_archive::{Crc32, END_SEARCH_LEN, STORED};
-use crate::domain::zip_reader::{
+use crate::domain::exchange::zip_archive::{Crc32, END_SEARCH_LEN, STORED};
+use crate::domain::exchange::zip_reader::{
     find_central_directory, local_header_len, read_members, ArchiveMember, LOCAL_HEADER_FIXED_LEN,
 };
+use crate::domain::incoming::import::{read_export_file_of, FileProblem, MAX_IMPORT_BYTES};
+use crate::domain::plan::campaign::Campaign;
+use crate::domain::records::photo::PhotoRecord;
+use crate::domain::records::record_version::content_hash;
 use js_sys::Uint8Array;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;

@@ -4,11 +4,13 @@
 //! `import_conflicts`.
 
 use crate::domain::ids::{EventId, PhotoId, ReceivedFileId, RosterEntryId};
-use crate::domain::import::{without_file, Reverted};
-use crate::domain::merge::{join, same_state, Mergeable};
-use crate::domain::photo::PhotoRecord;
-use crate::domain::received::{still_as_written, ConflictVersion, ReceivedFile, ReceivedRecords};
-use crate::domain::roster::RosterEntry;
+use crate::domain::incoming::import::{without_file, Reverted};
+use crate::domain::incoming::received::{
+    still_as_written, ConflictVersion, ReceivedFile, ReceivedRecords,
+};
+use crate::domain::records::merge::{join, same_state, Mergeable};
+use crate::domain::records::photo::PhotoRecord;
+use crate::domain::records::roster::RosterEntry;
 use crate::domain::storage_failure::StorageFailure;
 use crate::state::event_records::EventRecords;
 use crate::storage::imports::RecordBatch;

@@ -3,10 +3,10 @@
 //! [`keep_named`]); the records are read from storage, not from this tab's copy, so the check
 //! holds even before the tab has loaded them.
 
-use crate::domain::campaign::Campaign;
-use crate::domain::campaign_list::CampaignList;
-use crate::domain::plan_edit::{keep_named, NamedByRecords};
-use crate::domain::plan_file::CampaignError;
+use crate::domain::plan::campaign::Campaign;
+use crate::domain::planning::campaign_list::CampaignList;
+use crate::domain::planning::plan_edit::{keep_named, NamedByRecords};
+use crate::domain::planning::plan_file::CampaignError;
 use crate::domain::storage_failure::StorageFailure;
 use crate::state::event_records::EventRecords;
 use crate::state::{Campaigns, Device, StorageNotice};

@@ -4,16 +4,16 @@
 //! made of those parts, so no photo is copied into wasm memory to build it; each is read once,
 //! alone, for its checksum.
 
-use crate::domain::campaign::Campaign;
 use crate::domain::china_time::china_offset;
-use crate::domain::event_record::EventRecord;
-use crate::domain::report_pack::{
+use crate::domain::exchange::report_pack::{
     captions_csv, event_photos_file_name, manifest_photos, photos_to_pack, videos_csv,
     PackManifest, PackPhotos, PackedPhoto, CAPTIONS_FILE, PACK_FORMAT, PACK_FORMAT_VERSION,
     PACK_MANIFEST, VIDEOS_FILE,
 };
+use crate::domain::exchange::zip_archive::{archive_layout, ArchivePart, Crc32, MemberToWrite};
+use crate::domain::plan::campaign::Campaign;
+use crate::domain::records::event_record::EventRecord;
 use crate::domain::storage_failure::StorageFailure;
-use crate::domain::zip_archive::{archive_layout, ArchivePart, Crc32, MemberToWrite};
 use crate::i18n::csv_words;
 use crate::state::event_records::EventRecords;
 use crate::storage::records::RecordDatabase;

@@ -2,8 +2,8 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use field_ledger::domain::device::{DeviceProfile, DEVICE_SCHEMA_VERSION};
 use field_ledger::domain::ids::{DeviceId, EventId, UnitId};
+use field_ledger::domain::plan::device::{DeviceProfile, DEVICE_SCHEMA_VERSION};
 use field_ledger::domain::validation::{Field, FieldError, Problem};
 
 pub fn now() -> DateTime<Utc> {

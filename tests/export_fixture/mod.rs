@@ -5,13 +5,15 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
-use field_ledger::domain::campaign::Campaign;
-use field_ledger::domain::device::DeviceProfile;
-use field_ledger::domain::event_record::{ActivityChoice, Attendance, EventRecord};
-use field_ledger::domain::export::{ExportFile, ExportKind, ExportRequest};
+use field_ledger::domain::exchange::export::{ExportFile, ExportKind, ExportRequest};
+use field_ledger::domain::figures::statistics::{
+    campaign_statistics, CampaignStatistics, StatisticsFilter,
+};
 use field_ledger::domain::ids::{ActivityId, CounterId, DeviceId, EventId, RosterEntryId, UnitId};
-use field_ledger::domain::roster::RosterEntry;
-use field_ledger::domain::statistics::{campaign_statistics, CampaignStatistics, StatisticsFilter};
+use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::domain::plan::device::DeviceProfile;
+use field_ledger::domain::records::event_record::{ActivityChoice, Attendance, EventRecord};
+use field_ledger::domain::records::roster::RosterEntry;
 use std::collections::HashMap;
 
 /// `day` September 2021 at `hour:minute` China time.
