@@ -84,7 +84,7 @@ fn a_record_from_a_newer_version_is_refused_not_guessed() {
 /// before, with Chinese as it is, are read as before, and both read as the same record.
 #[test]
 fn records_stored_as_ascii_json_read_the_same_as_before() {
-    use field_ledger::domain::records::schema::ascii_json;
+    use field_ledger::domain::records::ascii_json::ascii_json;
     let stored: Vec<String> = serde_json::from_str(EVENTS).unwrap();
     for json in &stored {
         assert!(!json.is_ascii(), "the fixture holds Chinese text");
@@ -119,5 +119,5 @@ proptest::proptest! {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn ascii_json_of(text: &str) -> String {
-    field_ledger::domain::records::schema::ascii_json(serde_json::to_string(text).unwrap())
+    field_ledger::domain::records::ascii_json::ascii_json(serde_json::to_string(text).unwrap())
 }

@@ -71,7 +71,7 @@ pub fn ConflictList(
     let campaign = expect_context::<ActiveCampaign>().0;
     let records = expect_context::<EventRecords>();
     let failed = RwSignal::new(None::<String>);
-    let loaded = crate::state::load_into(move || {
+    let loaded = crate::state::load_into::load_into(move || {
         changes.track();
         let ready = matches!(records.load.get(), LoadState::Ready { .. });
         async move {

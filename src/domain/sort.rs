@@ -1,6 +1,13 @@
 //! One stable sort for the whole app: every call sorts indices through the same non-generic
 //! function (one instance of the standard library's sort in the wasm instead of one per type and
 //! comparison), then moves the items into place.
+//!
+//! A size trick, kept in this one module. What it saves, measured with twiggy on the release
+//! build: 17 instances of `slice::sort_by` became one, which with dropping chrono's strftime
+//! took the app shell from 571 to 548 KB gzip (about 20 KB of it the sort). It is as stable as
+//! std's sort (property-tested against it in `tests/domain_sort.rs`) and a little slower (an
+//! index vector, then a pass of swaps), which no list of this app notices. How to undo: replace
+//! `sort::sort_by(items, f)` with `items.sort_by(f)` at its callers, then delete this file.
 
 use std::cmp::Ordering;
 

@@ -61,7 +61,7 @@ pub fn ImportPage() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let ready = Memo::new(move |_| matches!(records.load.get(), LoadState::Ready { .. }));
 
-    let can_undo = crate::state::load_into(move || {
+    let can_undo = crate::state::load_into::load_into(move || {
         changes.track();
         let ready = ready.get();
         async move {

@@ -23,7 +23,7 @@ pub fn ReceivedFilesPage() -> impl IntoView {
     let asking = RwSignal::new(None::<ReceivedFileId>);
     // (an error, the file concerned, the sentence).
     let said = RwSignal::new(None::<(bool, String, String)>);
-    let files = crate::state::load_into(move || {
+    let files = crate::state::load_into::load_into(move || {
         changes.track();
         let ready = matches!(records.load.get(), LoadState::Ready { .. });
         async move {

@@ -4,6 +4,7 @@
 //! May import: `storage`, `browser`, `i18n`, `domain`. Not workflows, components or pages.
 
 pub mod event_records;
+pub mod load_into;
 pub mod route;
 
 use crate::domain::ids::EventId;
@@ -189,27 +190,3 @@ pub enum ToastMessage {
 /// The confirmation shown, if any.
 #[derive(Debug, Clone, Copy)]
 pub struct Toast(pub RwSignal<Option<ToastMessage>>);
-
-/// Loads `fetch()` into a signal, again whenever what `fetch` reads changes; a lighter stand-in
-/// for `LocalResource`, whose async machinery costs the wasm 12.7 KB gzip. A load overtaken by a
-/// newer one is dropped, so a slow read never overwrites a fresher one.
-pub fn load_into<T, Fut>(fetch: impl Fn() -> Fut + 'static) -> RwSignal<Option<T>>
-where
-    T: Send + Sync + 'static,
-    Fut: std::future::Future<Output = T> + 'static,
-{
-    let value = RwSignal::new(None);
-    let generation = StoredValue::new(0u32);
-    Effect::new(move |_| {
-        let future = fetch();
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        leptos::task::spawn_local(async move {
-            let loaded = future.await;
-            if generation.get_value() == mine {
-                value.set(Some(loaded));
-            }
-        });
-    });
-    value
-}

@@ -12,7 +12,7 @@
 //! | localStorage | [`keys::EXPORT_JOURNAL`] | events changed since the last JSON export ([`ExportJournal`](crate::domain::exchange::export_journal::ExportJournal)), JSON |
 //! | localStorage | [`keys::CAMPAIGNS`] | the campaign plans added here and the active one ([`CampaignList`](crate::domain::planning::campaign_list::CampaignList)), JSON |
 //! | localStorage | [`keys::PLAN_DRAFT_PREFIX`]`<campaign id>` | unsaved plan-editor edits ([`PlanDraft`](crate::domain::planning::plan_draft::PlanDraft)), JSON |
-//! | IndexedDB `field-ledger` v3 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text (ASCII, see [`ascii_json`](crate::domain::records::schema::ascii_json)) |
+//! | IndexedDB `field-ledger` v3 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text (ASCII, see [`ascii_json`](crate::domain::records::ascii_json::ascii_json)) |
 //! | IndexedDB `field-ledger` v3 | store [`records::ROSTER_STORE`] | one roster entry per key, JSON text (ASCII) |
 //! | IndexedDB `field-ledger` v3 | store [`records::RECEIVED_FILES_STORE`] | one received file's description per key (its UUID) |
 //! | IndexedDB `field-ledger` v3 | store [`records::RECEIVED_RECORDS_STORE`] | the records one received file carried, one value per file |

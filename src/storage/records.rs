@@ -293,10 +293,10 @@ impl RecordDatabase {
 }
 
 /// The text a record is stored as: its JSON, in ASCII (see
-/// [`ascii_json`](crate::domain::records::schema::ascii_json)).
+/// [`ascii_json`](crate::domain::records::ascii_json::ascii_json)).
 pub(super) fn json<T: serde::Serialize>(value: &T) -> Result<String, StorageFailure> {
     serde_json::to_string(value)
-        .map(crate::domain::records::schema::ascii_json)
+        .map(crate::domain::records::ascii_json::ascii_json)
         .map_err(|_| StorageFailure::Unreadable)
 }
 

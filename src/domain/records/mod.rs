@@ -4,6 +4,7 @@
 //!
 //! May import: `plan` and the domain's root modules.
 
+pub mod ascii_json;
 pub mod attendance;
 pub mod event_draft;
 pub mod event_list;

@@ -88,34 +88,6 @@ fn decode<T: DeserializeOwned + Versioned>(
     }
 }
 
-/// `json` with every character outside ASCII written as a `\uXXXX` escape: the same JSON value,
-/// in text a browser holds one byte per character. Records are stored in this form because
-/// Chromium's IndexedDB reads 100,000 values of two-byte text (any Chinese name makes a string
-/// two-byte) about four times slower than the same values in one-byte text (2.2 s against
-/// 0.55 s, measured). Outside ASCII, JSON has characters only inside strings, where an escape
-/// means the same character, so any JSON reader reads the same value.
-pub fn ascii_json(json: String) -> String {
-    if json.is_ascii() {
-        return json;
-    }
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(json.len() + json.len() / 2);
-    for c in json.chars() {
-        if c.is_ascii() {
-            out.push(c);
-            continue;
-        }
-        let mut units = [0u16; 2];
-        for unit in c.encode_utf16(&mut units) {
-            out.push_str("\\u");
-            for shift in [12, 8, 4, 0] {
-                out.push(char::from(HEX[usize::from((*unit >> shift) & 0xf)]));
-            }
-        }
-    }
-    out
-}
-
 /// A record that says which layout version it was written in.
 trait Versioned {
     fn schema_version(&self) -> u32;
