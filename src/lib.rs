@@ -1,7 +1,7 @@
 //! Field Ledger (活动台账): offline-first records of community events for grid staff on tablets.
 //!
 //! The folders are the layers. Each imports only from the layers below it, never from one above
-//! and never in a circle (`tests/architecture.rs` checks every `crate::`/`super::` path):
+//! and never in a circle (`tests/architecture/` checks every `crate::`/`super::` path):
 //!
 //! ```text
 //! app         mount, routes, the state provided at the root        (nothing imports it)

@@ -6,7 +6,7 @@
 //!
 //! Architecture invariant: nothing here imports leptos, web-sys, js-sys or gloo, or any other
 //! folder of the crate. Inside, the sub-folders are layers too, each importing only from those
-//! below it (checked by `tests/architecture.rs`):
+//! below it (checked by `tests/architecture/`):
 //!
 //! ```text
 //! incoming    checking and merging files from other tablets, what was received
