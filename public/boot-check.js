@@ -190,12 +190,25 @@
   }
 
   /** Something moved forward: the timeout counts from now. */
-  function progress() {
+  /**
+   * Something moved forward: the timeout counts from now. With `done` (`{current, total}` bytes
+   * of the wasm), the first screen's bar shows how much has arrived. Only its width changes
+   * (CSSOM, which the CSP allows), so nothing shifts.
+   */
+  function progress(done) {
     if (reported) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(function () {
       report('timeout', []);
     }, TIMEOUT_MS);
+    if (done && done.total > 0) {
+      var bar = document.querySelector('.boot-progress');
+      var fill = bar && bar.firstElementChild;
+      if (!fill) return;
+      var share = Math.min(100, Math.floor((done.current * 100) / done.total));
+      if (bar.className.indexOf('determinate') < 0) bar.className += ' determinate';
+      fill.style.width = share + '%';
+    }
   }
 
   function sameOrigin(url) {
@@ -224,7 +237,7 @@
   window.fieldLedgerBoot = {
     /** Why the app must not start, or null. */
     blocked: missing.length ? 'old-browser' : null,
-    /** A chunk of the wasm arrived, or a stage of loading ended. */
+    /** A chunk of the wasm arrived (`{current, total}` bytes), or a stage of loading ended. */
     progress: progress,
     /** The loader gave up: a failed or spoilt download says so, anything else waits for the timeout. */
     failed: function (error) {

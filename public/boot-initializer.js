@@ -8,7 +8,7 @@ export default function initializer() {
   if (boot?.blocked) {
     throw new Error(`Field Ledger cannot start in this browser (${boot.blocked})`);
   }
-  const progress = () => boot?.progress();
+  const progress = (done) => boot?.progress(done);
   return {
     onStart: progress,
     onProgress: progress,

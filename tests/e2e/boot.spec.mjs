@@ -112,6 +112,25 @@ test('the first screen passes the quality gates in both orientations', async ({ 
   release();
 });
 
+test('the first screen’s bar shows how much of the wasm has arrived', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/#/');
+  await expect(page.getByTestId('boot-screen')).toBeVisible();
+  // What trunk's loader reports for each chunk (boot-initializer.js passes it on).
+  await page.evaluate(() => window.fieldLedgerBoot.progress({ current: 250, total: 1000 }));
+  const share = () =>
+    page.evaluate(() => {
+      const bar = document.querySelector('.boot-progress');
+      return Math.round((bar.firstElementChild.getBoundingClientRect().width / bar.getBoundingClientRect().width) * 100);
+    });
+  await expect.poll(share).toBe(25);
+  await page.evaluate(() => window.fieldLedgerBoot.progress({ current: 1000, total: 1000 }));
+  await expect.poll(share).toBe(100);
+  release();
+  await expect(page.getByTestId('device-page')).toBeVisible();
+  await expect(page.getByTestId('boot-screen')).toHaveCount(0);
+});
+
 test('the first screen has the app header’s height, so the bar stays put when the app takes over', async ({ page }) => {
   await seedDevice(page);
   for (const viewport of TABLET_VIEWPORTS) {
