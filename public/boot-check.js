@@ -9,8 +9,8 @@
  * reports on the static first screen (#boot):
  *
  * - `old-browser`: module scripts, WebAssembly, a wasm feature the release build uses, wasm
- *   compilation under the page's CSP ('wasm-unsafe-eval'), crypto.randomUUID or IndexedDB is
- *   missing. `data-missing` names what (e.g. "indexeddb"). The app's initializer
+ *   compilation under the page's CSP ('wasm-unsafe-eval'), Web Crypto's random values or
+ *   IndexedDB is missing. `data-missing` names what (e.g. "indexeddb"). The app's initializer
  *   (boot-initializer.js) then refuses to start, so a half-working app never replaces the message.
  * - `load-failed`: a download failed (a file of the app answered with an error, was cut off, was
  *   replaced by a proxy so its integrity hash fails, or the network dropped).
@@ -72,7 +72,7 @@
       'module-scripts': 'JavaScript modules',
       webassembly: 'WebAssembly',
       'wasm-unsafe-eval': "WebAssembly + CSP 'wasm-unsafe-eval'",
-      'crypto-randomuuid': 'crypto.randomUUID',
+      'crypto-getrandomvalues': 'crypto.getRandomValues',
       indexeddb: 'IndexedDB'
     };
     return names[code] || code.replace(/^wasm-/, 'WebAssembly ');
@@ -114,7 +114,9 @@
       }
       if (!compiles(EMPTY_MODULE)) missing.push('wasm-unsafe-eval');
     }
-    if (!window.crypto || typeof window.crypto.randomUUID !== 'function') missing.push('crypto-randomuuid');
+    // Record IDs: crypto.randomUUID where the page is a secure context, else 16 bytes from
+    // crypto.getRandomValues (src/browser/ids.rs), so a plain-http LAN address still works.
+    if (!window.crypto || typeof window.crypto.getRandomValues !== 'function') missing.push('crypto-getrandomvalues');
     if (!window.indexedDB) missing.push('indexeddb');
     return missing;
   }
@@ -189,7 +191,6 @@
     }
   }
 
-  /** Something moved forward: the timeout counts from now. */
   /**
    * Something moved forward: the timeout counts from now. With `done` (`{current, total}` bytes
    * of the wasm), the first screen's bar shows how much has arrived. Only its width changes
@@ -269,7 +270,9 @@
   window.addEventListener('unhandledrejection', function (event) {
     window.fieldLedgerBoot.failed(event.reason);
   });
-  window.addEventListener(
+  // A file of the app finished loading. (Load events of elements never reach the window: the
+  // document is the top of their path.)
+  document.addEventListener(
     'load',
     function () {
       progress();

@@ -12,6 +12,10 @@ source scripts/setup.sh
 # The log goes to a temporary file, not target/: the serve command must work on a clone that has
 # no target/ yet (creating it here would hide exactly that failure).
 serve_log=$(mktemp --tmpdir field-ledger-serve.XXXXXX.log)
+# No dist/ from an earlier build: if the serve command's own build failed, trunk would go on
+# serving the old files (stamped with the same HEAD) and the check would pass.
+rm -rf dist
+# setsid without job control (as here, non-interactive) execs in place: $! is the group's ID.
 setsid bash scripts/serve.sh >"$serve_log" 2>&1 &
 serve_pid=$!
 trap 'kill -TERM -- "-$serve_pid" 2>/dev/null || true; echo "serve command output: $serve_log"' EXIT

@@ -45,6 +45,6 @@ step "tier 3 — end-to-end tests in Chromium against dist/ on 127.0.0.1: Playwr
 npx playwright test -c tests/e2e
 
 step "tier 4 — cross-engine smoke in WebKit (Storage API on and off) and Firefox ESR against dist/: WebDriver"
-node --test --test-concurrency=1 tests/cross-engine/
+node --test --test-concurrency=1 --test-timeout=600000 tests/cross-engine/
 
 step "all checks and tiers passed; screenshots are in target/screenshots/"

@@ -147,9 +147,10 @@ impl StorageHealth {
     }
 
     /// Asks the browser to keep the data persistently, after the user tapped `storage-persist`;
-    /// nothing while a request waits or once it is persistent.
+    /// nothing once it is persistent. A tap while an earlier request waits asks again: Firefox's
+    /// prompt may have been dismissed without an answer, and asking shows it again.
     pub fn ask_for_persistence(self) {
-        if self.asking.get_untracked() || self.persisted.get_untracked() != Some(false) {
+        if self.persisted.get_untracked() != Some(false) {
             return;
         }
         self.asking.set(true);
@@ -166,7 +167,10 @@ impl StorageHealth {
     /// once per start, so Firefox's permission prompt never follows every saved event. (Chromium
     /// and WebKit answer without a prompt, and say yes once the app is installed or used often.)
     pub fn ask_after_saving(self) {
-        if self.asked_after_save.get_value() || self.persisted.get_untracked() != Some(false) {
+        if self.asked_after_save.get_value()
+            || self.asking.get_untracked()
+            || self.persisted.get_untracked() != Some(false)
+        {
             return;
         }
         self.asked_after_save.set_value(true);

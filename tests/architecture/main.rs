@@ -231,7 +231,8 @@ fn the_check_sees_paths_of_every_form() {
     let code = code_only(
         "use crate::domain::{campaign::Campaign, device::{self, DeviceProfile}};\n\
          // crate::not::this\n\
-         let s = \"crate::nor::this\";\n\
+         let s = \"not crate::this::either\";\n\
+         #[serde(deserialize_with = \"crate::domain::instant::deserialize\")]\n\
          fn f() { super::plan_edit::plan_problems(x); self::inner::g(); }",
     );
     let mut paths: Vec<String> = paths_in(&code).into_iter().map(|p| p.join("::")).collect();
@@ -242,6 +243,7 @@ fn the_check_sees_paths_of_every_form() {
             "crate::domain::campaign::Campaign",
             "crate::domain::device::DeviceProfile",
             "crate::domain::device::self",
+            "crate::domain::instant::deserialize",
             "self::inner::g",
             "super::plan_edit::plan_problems",
         ]

@@ -56,6 +56,7 @@ pub fn code_only(source: &str) -> String {
             i = j;
             out.push(' ');
         } else if c == '"' {
+            let start = i + 1;
             i += 1;
             while i < chars.len() && chars[i] != '"' {
                 if chars[i] == '\\' {
@@ -63,7 +64,14 @@ pub fn code_only(source: &str) -> String {
                 }
                 i += 1;
             }
+            let text: String = chars[start..i.min(chars.len())].iter().collect();
             i += 1;
+            // A string that is exactly a path names code too, as serde's attributes do
+            // (`deserialize_with = "crate::domain::instant::deserialize"`): keep it.
+            if is_path(&text) {
+                out.push(' ');
+                out.push_str(&text);
+            }
             out.push(' ');
         } else if c == '\'' {
             // A char literal ('a', '\n', '\u{..}') or a lifetime ('a): skip only literals.
@@ -92,7 +100,17 @@ pub fn code_only(source: &str) -> String {
     out
 }
 
-pub fn prev_is_ident(chars: &[char], i: usize) -> bool {
+/// `crate::a::b`, `super::x` or `self::y`, and nothing else.
+fn is_path(text: &str) -> bool {
+    ["crate::", "super::", "self::"]
+        .iter()
+        .any(|start| text.starts_with(start))
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == ':')
+}
+
+fn prev_is_ident(chars: &[char], i: usize) -> bool {
     i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '_')
 }
 

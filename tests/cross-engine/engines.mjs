@@ -11,6 +11,15 @@ import { Builder } from 'selenium-webdriver';
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
+/** `promise`, or a failure naming `what` after `ms` milliseconds. */
+function withDeadline(promise, ms, what) {
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer: ${what}`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** A free TCP port on 127.0.0.1. */
 export async function freePort() {
   const server = createServer();
@@ -32,22 +41,29 @@ export function startGroup(command, args, options = {}) {
   return {
     child,
     output: () => output,
+    /** Ends the whole group, even when its leader has exited already (a browser it started may
+     * still hold the pipes, which would keep this process alive). */
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {
-        return; // already gone
+        // ESRCH: the group is gone.
       }
-      await exited;
+      if (child.exitCode === null && child.signalCode === null) await exited;
+      child.stdout.destroy();
+      child.stderr.destroy();
     },
   };
 }
 
-/** Waits until `url` answers (any HTTP status), or the process exits. */
+/** Waits until `url` answers (any HTTP status); fails if the process ends or a minute passes. */
 export async function waitForHttp(url, group, what) {
+  const deadline = Date.now() + 60_000;
   for (;;) {
-    if (group.child.exitCode !== null) throw new Error(`${what} exited:\n${group.output()}`);
+    if (group.child.exitCode !== null || group.child.signalCode !== null) {
+      throw new Error(`${what} exited:\n${group.output()}`);
+    }
+    if (Date.now() > deadline) throw new Error(`${what} did not answer at ${url} within a minute:\n${group.output()}`);
     try {
       await fetch(url);
       return;
@@ -112,10 +128,11 @@ export async function openBrowser(engine, { downloads }) {
   await waitForHttp(`http://127.0.0.1:${port}/status`, driverProcess, `${engine.name} WebDriver`);
   let driver;
   try {
-    driver = await new Builder()
-      .usingServer(`http://127.0.0.1:${port}`)
-      .withCapabilities(engine.capabilities({ downloads }))
-      .build();
+    driver = await withDeadline(
+      new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(engine.capabilities({ downloads })).build(),
+      120_000,
+      `${engine.name}: a session within two minutes`,
+    );
     await driver.manage().window().setRect({ width: 1024, height: 768 });
   } catch (error) {
     await driverProcess.stop();
@@ -124,7 +141,7 @@ export async function openBrowser(engine, { downloads }) {
   return {
     driver,
     async close() {
-      await driver.quit().catch(() => {});
+      await withDeadline(driver.quit(), 30_000, 'quit').catch(() => {});
       await driverProcess.stop();
     },
   };

@@ -60,3 +60,24 @@ test('the device page’s button asks, and shows the browser’s yes', async ({ 
   await recordEvent(page, '持久保存后的活动');
   expect(await persistCalls(page)).toBe(1);
 });
+
+test('a request left unanswered (Firefox’s prompt dismissed) can be asked again with a tap', async ({ page }) => {
+  await seedDevice(page);
+  await page.addInitScript(() => {
+    navigator.storage.persisted = async () => false;
+    navigator.storage.persist = () => {
+      sessionStorage.setItem('test.persist-calls', String(Number(sessionStorage.getItem('test.persist-calls') ?? 0) + 1));
+      return new Promise(() => {}); // never answered
+    };
+  });
+  await openHome(page);
+  await page.getByTestId('nav-device').click();
+  await page.getByTestId('storage-persist').click();
+  await expect(page.getByTestId('storage-persist-asking')).toBeVisible();
+  await page.getByTestId('storage-persist').click();
+  expect(await persistCalls(page)).toBe(2);
+  // Saving an event while a request waits asks nothing more.
+  await page.getByTestId('nav-home').click();
+  await recordEvent(page, '等待答复时保存的活动');
+  expect(await persistCalls(page)).toBe(2);
+});
