@@ -14,6 +14,8 @@
  *   (boot-initializer.js) then refuses to start, so a half-working app never replaces the message.
  * - `load-failed`: a download failed (a file of the app answered with an error, was cut off, was
  *   replaced by a proxy so its integrity hash fails, or the network dropped).
+ * - `start-failed`: the wasm arrived but failed as it started (the loader says so); the message
+ *   names the error for IT.
  * - `timeout`: the app has not mounted TIMEOUT_MS after the last sign of progress (a finished file,
  *   a chunk of the wasm arriving). A slow network keeps making progress, so it is never a failure.
  *
@@ -60,6 +62,10 @@
     'load-failed': {
       zh: ['活动台账未能下载完整', '网络中断，或应用的文件被拦截。请在网络恢复后重新加载本页；若一直如此，请联系信息科，请其放行 {{.wasm}} 文件（{{application/wasm}}）。本机已保存的数据不受影响。'],
       en: ['Field Ledger could not be downloaded completely', 'The network dropped, or a file of the app was blocked. Reload when the network is back; if this keeps happening, ask IT to let {{.wasm}} files ({{application/wasm}}) through. Data already saved on this device is not affected.']
+    },
+    'start-failed': {
+      zh: ['活动台账启动时出错', '应用已下载，但启动时出错（{{{detail}}}）。请重新加载本页；若仍如此，请联系信息科，并告知此页的内容。本机已保存的数据不受影响。'],
+      en: ['Field Ledger failed to start', 'The app was downloaded but failed as it started ({{{detail}}}). Reload the page; if this keeps happening, ask IT for help and show them this page. Data already saved on this device is not affected.']
     },
     timeout: {
       zh: ['活动台账未能启动', '下载已有 ' + TIMEOUT_MS / 1000 + ' 秒没有进展。请在网络恢复后重新加载本页；若仍如此，请使用 ' + SUPPORTED_ZH + '的浏览器，或联系信息科。本机已保存的数据不受影响。'],
@@ -146,7 +152,7 @@
   }
 
   /** Replaces the first screen by the message for `reason`; nothing once the app has mounted. */
-  function show(reason, missing) {
+  function show(reason, missing, detail) {
     var screen = document.getElementById('boot-screen');
     if (!screen) return; // the app has mounted (or a message is already up)
     var words = MESSAGES[reason];
@@ -160,9 +166,12 @@
     box.setAttribute('data-reason', reason);
     if (missing.length) box.setAttribute('data-missing', missing.join(' '));
     box.appendChild(element('h1', 'boot-error-title', words.zh[0]));
-    box.appendChild(paragraph(words.zh[1].replace('{missing}', list)));
+    var fill = function (text) {
+      return text.replace('{missing}', list).replace('{detail}', detail || '');
+    };
+    box.appendChild(paragraph(fill(words.zh[1])));
     box.appendChild(element('h2', 'boot-error-title', words.en[0], 'en'));
-    box.appendChild(paragraph(words.en[1].replace('{missing}', list), 'en'));
+    box.appendChild(paragraph(fill(words.en[1]), 'en'));
     if (reason !== 'old-browser') {
       var button = element('button', 'primary boot-reload');
       button.type = 'button';
@@ -178,16 +187,16 @@
   }
 
   /** Reports `reason` once, as soon as the page's body is there. */
-  function report(reason, missing) {
+  function report(reason, missing, detail) {
     if (reported) return;
     reported = reason;
     if (timer !== null) clearTimeout(timer);
     if (document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', function () {
-        show(reason, missing);
+        show(reason, missing, detail);
       });
     } else {
-      show(reason, missing);
+      show(reason, missing, detail);
     }
   }
 
@@ -240,8 +249,13 @@
     blocked: missing.length ? 'old-browser' : null,
     /** A chunk of the wasm arrived (`{current, total}` bytes), or a stage of loading ended. */
     progress: progress,
-    /** The loader gave up: a failed or spoilt download says so, anything else waits for the timeout. */
-    failed: function (error) {
+    /**
+     * Something failed: a failed or spoilt download says so. Any other failure reported by the
+     * loader itself (`fromLoader`: the wasm downloaded, then failed as it started, e.g. a panic
+     * before the app mounted) says that, naming the error; other stray errors wait for the
+     * timeout.
+     */
+    failed: function (error, fromLoader) {
       var message = String((error && error.message) || error);
       // A network error is a TypeError in every engine ("Failed to fetch", "NetworkError when
       // attempting to fetch resource.", "Load failed"); wasm-bindgen names an error status.
@@ -249,7 +263,11 @@
       // The probes above vouch for every feature the build uses, so wasm that does not compile
       // was not what the server sent: cut short, or replaced by a proxy's page.
       var replaced = Boolean(error) && error.name === 'CompileError';
-      if (networkError || replaced || message.indexOf('failed to fetch Wasm') === 0) report('load-failed', []);
+      if (networkError || replaced || message.indexOf('failed to fetch Wasm') === 0) {
+        report('load-failed', []);
+      } else if (fromLoader) {
+        report('start-failed', [], ((error && error.name) || 'Error') + ': ' + message);
+      }
     }
   };
 

@@ -13,6 +13,6 @@ export default function initializer() {
     onStart: progress,
     onProgress: progress,
     onComplete: progress,
-    onFailure: (reason) => boot?.failed(reason),
+    onFailure: (reason) => boot?.failed(reason, true),
   };
 }

@@ -188,6 +188,31 @@ test('a wasm file replaced by a proxy’s page (200, text/html) says load-failed
   await expect(page.getByTestId('boot-error')).toHaveAttribute('data-reason', 'load-failed');
 });
 
+test('a wasm that downloads but fails as it starts says so, naming the error', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/#/');
+  await expect(page.getByTestId('boot-screen')).toBeVisible();
+  // What trunk's loader hands the initializer's onFailure when the start traps (a panic before
+  // the app mounted).
+  await page.evaluate(() => window.fieldLedgerBoot.failed(new WebAssembly.RuntimeError('unreachable'), true));
+  const message = page.getByTestId('boot-error');
+  await expect(message).toHaveAttribute('data-reason', 'start-failed');
+  await expect(message).toContainText('活动台账启动时出错');
+  await expect(message).toContainText('RuntimeError: unreachable');
+  await expect(message).toContainText('Field Ledger failed to start');
+  await checkAndShoot(page, 'boot-error-start-failed');
+  release();
+});
+
+test('a stray error before the app mounts is no failure by itself', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/#/');
+  await page.evaluate(() => window.fieldLedgerBoot.failed(new Error('something else'), false));
+  await expect(page.getByTestId('boot-screen')).toBeVisible();
+  await expect(page.getByTestId('boot-error')).toHaveCount(0);
+  release();
+});
+
 test('a browser without WebAssembly is told it is too old, and which browsers work', async ({ page }) => {
   allowConsoleErrors(page, /cannot start in this browser|WebAssembly/);
   await page.addInitScript(() => {
