@@ -11,10 +11,10 @@
 //! prefixed with an apostrophe ([`spreadsheet_safe`]), so `=HYPERLINK(…)` typed as a place comes
 //! out as the text `'=HYPERLINK(…)`.
 
+pub use super::csv_file::spreadsheet_safe;
+use super::csv_file::CsvFile;
+use super::export::{sort_events, sort_roster};
 use crate::domain::china_time::{china_date_time, hour_minute};
-pub use crate::domain::exchange::csv_file::spreadsheet_safe;
-use crate::domain::exchange::csv_file::CsvFile;
-use crate::domain::exchange::export::{sort_events, sort_roster};
 use crate::domain::figures::statistics::{ActivityKey, CampaignStatistics, Figures, UnitKey};
 use crate::domain::ids::EventId;
 use crate::domain::plan::campaign::{Campaign, LocalizedText};

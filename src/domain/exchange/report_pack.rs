@@ -5,12 +5,12 @@
 //! the photos and their records along.
 //!
 //! Everything here is plain data: which photos go in, under which names, with which table rows.
-//! The browser glue reads the blobs and lays the archive out with [`crate::domain::exchange::zip_archive`].
+//! The browser glue reads the blobs and lays the archive out with [`super::zip_archive`].
 
-use crate::domain::exchange::csv_export::{CsvWords, Names};
-use crate::domain::exchange::csv_file::CsvFile;
-use crate::domain::exchange::export::{sort_events, ExportFile};
-pub use crate::domain::exchange::photo_plan::{plan_photos, PhotoPlan};
+use super::csv_export::{CsvWords, Names};
+use super::csv_file::CsvFile;
+use super::export::{sort_events, ExportFile};
+pub use super::photo_plan::{plan_photos, PhotoPlan};
 use crate::domain::figures::statistics::UnitKey;
 use crate::domain::ids::{EventId, PhotoId};
 use crate::domain::plan::campaign::Campaign;

@@ -1,7 +1,7 @@
 //! Reading a ZIP archive's directory: where each member lies, without reading the members
-//! (see [`crate::domain::exchange::zip_archive`] for the container as a whole).
+//! (see [`super::zip_archive`] for the container as a whole).
 
-use crate::domain::exchange::zip_archive::{
+use super::zip_archive::{
     Crc32, CENTRAL_HEADER, CENTRAL_HEADER_LEN, END_RECORD, END_RECORD_LEN, END_SEARCH_LEN,
     LOCAL_HEADER, LOCAL_HEADER_LEN, STORED,
 };

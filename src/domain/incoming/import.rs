@@ -5,9 +5,9 @@
 //! rules of [`crate::domain::records::merge`]; the storage adapter then writes the plan's records, and the stored
 //! copies they replace (the snapshot that "undo last import" restores), in one transaction.
 
+use super::received::ReceivedRecords;
 use crate::domain::exchange::export::{ExportFile, ExportReadError, RecordKind};
 use crate::domain::ids::ReceivedFileId;
-use crate::domain::incoming::received::ReceivedRecords;
 use crate::domain::plan::campaign::Campaign;
 use crate::domain::records::event_record::EventRecord;
 use crate::domain::records::merge::{

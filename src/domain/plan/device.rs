@@ -3,8 +3,8 @@
 //! Set up on first use and changeable later. The device ID travels with every record it creates,
 //! and the whole profile travels with every export, so the Quality Section can tell files apart.
 
+use super::campaign::Campaign;
 use crate::domain::ids::{DeviceId, UnitId};
-use crate::domain::plan::campaign::Campaign;
 use crate::domain::validation::{
     ErrorList, Field, FieldError, Problem, DEVICE_LABEL_MAX_CHARS, OFFICE_NAME_MAX_CHARS,
     PERSON_NAME_MAX_CHARS,

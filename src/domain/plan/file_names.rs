@@ -3,8 +3,8 @@
 //! them apart. Names use the plan's Chinese (its working language) whatever the interface
 //! language, so every tablet names its files alike.
 
-use crate::domain::plan::campaign::Campaign;
-use crate::domain::plan::device::DeviceProfile;
+use super::campaign::Campaign;
+use super::device::DeviceProfile;
 use chrono::NaiveDate;
 
 /// What a file holds.

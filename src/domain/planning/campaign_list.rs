@@ -2,9 +2,9 @@
 //! received here, with the one active campaign. Every record belongs to exactly one campaign (its
 //! `campaign_id`); the active one is what the event list, statistics and exports show.
 
+use super::plan_edit::copy_to_year;
 use crate::domain::ids::CampaignId;
 use crate::domain::plan::campaign::Campaign;
-use crate::domain::planning::plan_edit::copy_to_year;
 use serde::{Deserialize, Serialize};
 
 /// The campaigns stored on this device besides the built-in plan, and which one is active.

@@ -3,8 +3,8 @@
 //! never lost by a tap on the wrong link. Nothing here counts as saved: the plan in use changes
 //! only when the editor's Save has checked the whole plan.
 
+use super::plan_share::{keep_named, NamedByRecords};
 use crate::domain::plan::campaign::Campaign;
-use crate::domain::planning::plan_share::{keep_named, NamedByRecords};
 use serde::{Deserialize, Serialize};
 
 /// A plan being edited, and the stored plan the edits started from.

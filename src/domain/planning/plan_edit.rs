@@ -10,7 +10,7 @@ use crate::domain::plan::campaign::{Campaign, PlannedActivity};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
 
-pub use crate::domain::planning::plan_share::{keep_named, NamedByRecords};
+pub use super::plan_share::{keep_named, NamedByRecords};
 
 /// Which list an ID belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

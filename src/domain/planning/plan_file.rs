@@ -3,8 +3,8 @@
 //! [`plan_problems`]. It sits above the plan types (`campaign`) and the rules (`plan_edit`), so
 //! neither needs the other's reader.
 
+use super::plan_edit::{plan_problems, PlanProblem};
 use crate::domain::plan::campaign::{Campaign, CAMPAIGN_FORMAT, CAMPAIGN_FORMAT_VERSION};
-use crate::domain::planning::plan_edit::{plan_problems, PlanProblem};
 
 /// The plan file of the 2021 Quality Month, compiled in so the app works offline from first load.
 const QUALITY_MONTH_2021_JSON: &str = include_str!("../plans/quality-month-2021.json");

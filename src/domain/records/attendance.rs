@@ -1,8 +1,8 @@
 //! Who and how many came: the head counter and the named sign-in roster of one event.
 
+use super::event_record::EventRecord;
+use super::roster::RosterEntry;
 use crate::domain::ids::{EventId, RosterEntryId};
-use crate::domain::records::event_record::EventRecord;
-use crate::domain::records::roster::RosterEntry;
 use crate::domain::validation::FieldError;
 use chrono::{DateTime, Utc};
 

@@ -3,6 +3,7 @@
 //! A draft survives reloads (it is stored apart from the records) and becomes a record only when
 //! [`EventDraft::to_record`] finds nothing wrong with it: invalid data is never stored as a record.
 
+use super::event_record::{ActivityChoice, Attendance, EventRecord};
 use crate::domain::china_time::hour_minute;
 use crate::domain::form_input::{
     parse_count, parse_date, parse_optional, parse_required_date, parse_time,
@@ -10,7 +11,6 @@ use crate::domain::form_input::{
 use crate::domain::ids::{ActivityId, CounterId, DirectionId, EventId, UnitId};
 use crate::domain::plan::campaign::Campaign;
 use crate::domain::plan::device::DeviceProfile;
-use crate::domain::records::event_record::{ActivityChoice, Attendance, EventRecord};
 use crate::domain::validation::{Field, FieldError, Problem};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

@@ -1,13 +1,13 @@
 //! The tablet's list of events: filtering, newest-first order, recent places, person-times.
 
+use super::event_record::{ActivityChoice, Attendance, EventRecord};
 use crate::domain::ids::UnitId;
-use crate::domain::records::event_record::{ActivityChoice, Attendance, EventRecord};
 use std::cmp::Reverse;
 
 /// What the list is narrowed to. Empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EventFilter {
-    /// A planned activity's ID, or [`crate::domain::records::event_draft::OTHER_ACTIVITY`]; empty for all.
+    /// A planned activity's ID, or [`super::event_draft::OTHER_ACTIVITY`]; empty for all.
     pub activity: String,
     /// The organising unit; `None` for all.
     pub unit: Option<UnitId>,
@@ -20,9 +20,7 @@ impl EventFilter {
         let activity_matches = match (&record.activity, self.activity.as_str()) {
             (_, "") => true,
             (ActivityChoice::Planned { activity_id }, wanted) => activity_id.as_str() == wanted,
-            (ActivityChoice::Other { .. }, wanted) => {
-                wanted == crate::domain::records::event_draft::OTHER_ACTIVITY
-            }
+            (ActivityChoice::Other { .. }, wanted) => wanted == super::event_draft::OTHER_ACTIVITY,
         };
         let unit_matches = self
             .unit

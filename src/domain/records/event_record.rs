@@ -1,11 +1,11 @@
 //! An event held on the ground or online: what, who organised it, when, where and how many came.
 
+use super::record_version::RecordOrigin;
+use super::record_version::EVENT_SCHEMA_VERSION;
 use crate::domain::ids::{
     ActivityId, CampaignId, CounterId, DeviceId, DirectionId, EventId, UnitId,
 };
 use crate::domain::plan::campaign::Campaign;
-use crate::domain::records::record_version::RecordOrigin;
-use crate::domain::records::record_version::EVENT_SCHEMA_VERSION;
 use crate::domain::validation::{
     ErrorList, Field, FieldError, Problem, NOTES_MAX_CHARS, OFFICE_NAME_MAX_CHARS,
     PERSON_NAME_MAX_CHARS, PLACE_MAX_CHARS, TITLE_MAX_CHARS, VIDEO_FILE_NAME_MAX_CHARS,
@@ -186,11 +186,7 @@ impl EventRecord {
     pub fn next_revision(&self, now: DateTime<Utc>) -> Self {
         let mut next = self.clone();
         (next.revision, next.updated_at) =
-            crate::domain::records::record_version::next_revision_stamp(
-                self.revision,
-                self.updated_at,
-                now,
-            );
+            super::record_version::next_revision_stamp(self.revision, self.updated_at, now);
         next.origin = None;
         next
     }

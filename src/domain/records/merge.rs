@@ -16,11 +16,11 @@
 //!   [`edited_alongside`]) is a conflict the user reviews; choosing it ([`choose`]) makes a new
 //!   revision, so merging the same files again does not undo the choice.
 
+use super::event_record::EventRecord;
+use super::photo::PhotoRecord;
+use super::record_version::{content_hash, RecordOrigin, VersionRank};
+use super::roster::{KeptPhone, RosterEntry};
 use crate::domain::ids::{DeviceId, EventId, PhotoId, RosterEntryId};
-use crate::domain::records::event_record::EventRecord;
-use crate::domain::records::photo::PhotoRecord;
-use crate::domain::records::record_version::{content_hash, RecordOrigin, VersionRank};
-use crate::domain::records::roster::{KeptPhone, RosterEntry};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::cmp::Ordering;

@@ -56,7 +56,7 @@ pub struct PhotoRecord {
     pub schema_version: u32,
     /// The received pack this version came from; `None` for a photo attached on this device.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin: Option<crate::domain::records::record_version::RecordOrigin>,
+    pub origin: Option<super::record_version::RecordOrigin>,
 }
 
 /// Why a photo does not meet the plan's rule for report photos.
@@ -112,11 +112,7 @@ impl PhotoRecord {
     pub fn next_revision(&self, now: DateTime<Utc>) -> Self {
         let mut next = self.clone();
         (next.revision, next.updated_at) =
-            crate::domain::records::record_version::next_revision_stamp(
-                self.revision,
-                self.updated_at,
-                now,
-            );
+            super::record_version::next_revision_stamp(self.revision, self.updated_at, now);
         next.origin = None;
         next
     }

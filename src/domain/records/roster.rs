@@ -3,9 +3,9 @@
 //! Names and phone numbers are personal data: phones are optional, shown and exported masked
 //! unless a user explicitly chooses otherwise (see [`mask_phone`]).
 
+use super::record_version::ROSTER_SCHEMA_VERSION;
+use super::record_version::{RecordOrigin, VersionRank};
 use crate::domain::ids::{EventId, RosterEntryId};
-use crate::domain::records::record_version::ROSTER_SCHEMA_VERSION;
-use crate::domain::records::record_version::{RecordOrigin, VersionRank};
 use crate::domain::validation::{
     ErrorList, Field, FieldError, Problem, AFFILIATION_MAX_CHARS, PERSON_NAME_MAX_CHARS,
 };
@@ -52,7 +52,7 @@ pub struct RosterEntry {
     /// Version of this entry's layout, for migrations.
     pub schema_version: u32,
     /// When this version withholds the phone: the phone of the best-ranked version seen that
-    /// carried one (see [`crate::domain::records::merge`]), so a withheld phone never overwrites a value.
+    /// carried one (see [`super::merge`]), so a withheld phone never overwrites a value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kept_phone: Option<KeptPhone>,
     /// The received file and device this version came from; `None` for a version made on this
@@ -107,11 +107,7 @@ impl RosterEntry {
     pub fn next_revision(&self, now: DateTime<Utc>) -> Self {
         let mut next = self.clone();
         (next.revision, next.updated_at) =
-            crate::domain::records::record_version::next_revision_stamp(
-                self.revision,
-                self.updated_at,
-                now,
-            );
+            super::record_version::next_revision_stamp(self.revision, self.updated_at, now);
         next.origin = None;
         if let Some(kept) = next.kept_phone.take() {
             next.phone = kept.phone;

@@ -4,9 +4,9 @@
 //! [`migrate_event`] / [`migrate_roster_entry`], which lift older layouts to the current one and
 //! refuse newer ones (written by a newer app) with a clear error instead of losing fields.
 
-use crate::domain::records::event_record::EventRecord;
-use crate::domain::records::record_version::{EVENT_SCHEMA_VERSION, ROSTER_SCHEMA_VERSION};
-use crate::domain::records::roster::RosterEntry;
+use super::event_record::EventRecord;
+use super::record_version::{EVENT_SCHEMA_VERSION, ROSTER_SCHEMA_VERSION};
+use super::roster::RosterEntry;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
