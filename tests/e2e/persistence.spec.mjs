@@ -5,14 +5,15 @@
 import { test, expect, seedDevice, openHome, recordEvent } from './app-fixture.mjs';
 
 /** Counts navigator.storage.persist() calls over reloads (sessionStorage survives them), and
- * makes the browser's answer `answer`. */
+ * makes the browser's answer `answer` (`null`: never answered, as a dismissed Firefox prompt). */
 async function countPersistCalls(page, answer) {
   await page.addInitScript((answer) => {
     navigator.storage.persisted = async () => sessionStorage.getItem('test.persist-granted') === 'yes';
-    navigator.storage.persist = async () => {
+    navigator.storage.persist = () => {
       sessionStorage.setItem('test.persist-calls', String(Number(sessionStorage.getItem('test.persist-calls') ?? 0) + 1));
+      if (answer === null) return new Promise(() => {});
       if (answer) sessionStorage.setItem('test.persist-granted', 'yes');
-      return answer;
+      return Promise.resolve(answer);
     };
   }, answer);
 }
@@ -63,13 +64,7 @@ test('the device page’s button asks, and shows the browser’s yes', async ({ 
 
 test('a request left unanswered (Firefox’s prompt dismissed) can be asked again with a tap', async ({ page }) => {
   await seedDevice(page);
-  await page.addInitScript(() => {
-    navigator.storage.persisted = async () => false;
-    navigator.storage.persist = () => {
-      sessionStorage.setItem('test.persist-calls', String(Number(sessionStorage.getItem('test.persist-calls') ?? 0) + 1));
-      return new Promise(() => {}); // never answered
-    };
-  });
+  await countPersistCalls(page, null);
   await openHome(page);
   await page.getByTestId('nav-device').click();
   await page.getByTestId('storage-persist').click();
