@@ -9,6 +9,7 @@
 //! below it (checked by `tests/architecture/`):
 //!
 //! ```text
+//! summary     the campaign summary (活动总结) and its Word document
 //! incoming    checking and merging files from other tablets, what was received
 //! exchange    JSON export, CSV tables, report pack, ZIP container
 //! planning    editing, reading, sharing plans        figures   the key figures
@@ -23,6 +24,7 @@ pub mod incoming;
 pub mod plan;
 pub mod planning;
 pub mod records;
+pub mod summary;
 
 pub mod china_time;
 pub mod form_input;

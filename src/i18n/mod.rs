@@ -13,6 +13,7 @@ mod photo_messages;
 mod photo_texts;
 mod plan_messages;
 mod plan_texts;
+mod summary_words;
 mod texts;
 
 pub use csv_words::{all_csv_words, csv_words};
@@ -31,13 +32,14 @@ pub use messages::{
 pub use photo_messages::{
     caption_counter, delete_with_photos, event_photos_question, long_side_choice, not_an_image,
     pack_photos, pack_too_large, photo_problem, photo_problems, photo_size, stored_photos,
-    unit_selection,
+    summary_photos, summary_scope_own, unit_selection,
 };
 pub use photo_texts::PhotoText;
 pub use plan_messages::{
     campaign_added, kept_for_records, plan_file_problem, plan_problem, plan_replace_question,
 };
 pub use plan_texts::PlanText;
+pub use summary_words::summary_words;
 pub use texts::Text;
 
 /// A table of fixed texts, Chinese and English.

@@ -123,6 +123,36 @@ pub fn pack_photos(language: Language, photos: usize, missing: usize) -> String 
     text
 }
 
+/// What the Word summary holds: `含照片 2 张。` and, where a selected photo could not go in, that
+/// the document marks the gap.
+pub fn summary_photos(language: Language, photos: usize, gaps: usize) -> String {
+    let mut text = match language {
+        Language::ZhCn => format!("含照片 {photos} 张。"),
+        Language::En if photos == 1 => " It holds 1 photo.".to_owned(),
+        Language::En => format!(" It holds {photos} photos."),
+    };
+    let gaps = match (language, gaps) {
+        (_, 0) => String::new(),
+        (Language::ZhCn, n) => format!(
+            "有 {n} 张选送照片的图像已损坏或不在本设备上，文档中在其位置留有说明，请重新添加照片后再导出。"
+        ),
+        (Language::En, 1) => " 1 selected photo's image is damaged or no longer on this device: the document marks its place. Attach it again and export again.".to_owned(),
+        (Language::En, n) => format!(
+            " {n} selected photos' images are damaged or no longer on this device: the document marks their places. Attach them again and export again."
+        ),
+    };
+    text.push_str(&gaps);
+    text
+}
+
+/// The own unit in the summary's scope choice: `本机单位：食品科`.
+pub fn summary_scope_own(language: Language, unit: &str) -> String {
+    match language {
+        Language::ZhCn => format!("本机单位：{unit}"),
+        Language::En => format!("This tablet's unit: {unit}"),
+    }
+}
+
 /// A pack too large for a plain ZIP (over 4 GB, or 65,535 files); for the backup pack, the
 /// report pack (selected photos only) is suggested.
 pub fn pack_too_large(language: Language, file_name: &str, backup: bool) -> String {

@@ -104,10 +104,15 @@ fn attached_order(a: &&PhotoRecord, b: &&PhotoRecord) -> std::cmp::Ordering {
 /// The unit an event counts for, by name (an office's own name, or the plan unit's Chinese
 /// name): the first part of a photo's name and a column of `captions.csv`.
 pub fn unit_name(campaign: &Campaign, event: &EventRecord) -> String {
-    match UnitKey::of(event) {
-        UnitKey::Office(name) => name,
+    unit_key_name(campaign, &UnitKey::of(event))
+}
+
+/// A unit's name for file names: an office's own name, or the plan unit's Chinese name.
+pub fn unit_key_name(campaign: &Campaign, unit: &UnitKey) -> String {
+    match unit {
+        UnitKey::Office(name) => name.clone(),
         UnitKey::Unit(id) => campaign
-            .unit(&id)
+            .unit(id)
             .map_or_else(|| id.to_string(), |unit| unit.name.zh.clone()),
     }
 }

@@ -28,7 +28,8 @@ pub struct Figures {
 }
 
 impl Figures {
-    fn add(&mut self, record: &EventRecord, sign_ins: usize) {
+    /// Counts one event with its `sign_ins` live sign-ins.
+    pub fn add(&mut self, record: &EventRecord, sign_ins: usize) {
         self.events += 1;
         self.person_times += u64::from(record.head_count) + sign_ins as u64;
         self.publicity_minutes += u64::from(record.publicity_minutes);

@@ -24,6 +24,8 @@ pub enum ExportTable {
     ReportPack,
     /// The backup pack: backup, tables, every photo.
     BackupPack,
+    /// The campaign summary as a Word document (named by [`summary_file_name`]).
+    SummaryDoc,
 }
 
 impl ExportTable {
@@ -37,6 +39,7 @@ impl ExportTable {
             ExportTable::Backup => "backup.json",
             ExportTable::ReportPack => "report-pack.zip",
             ExportTable::BackupPack => "backup-pack.zip",
+            ExportTable::SummaryDoc => "活动总结.docx",
         }
     }
 
@@ -47,6 +50,9 @@ impl ExportTable {
             ExportTable::Events | ExportTable::Roster | ExportTable::Summary => "text/csv",
             ExportTable::Report | ExportTable::Backup => "application/json",
             ExportTable::ReportPack | ExportTable::BackupPack => "application/zip",
+            ExportTable::SummaryDoc => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
         }
     }
 }
@@ -125,5 +131,22 @@ pub fn export_file_name(
         name_part(&unit),
         name_part(&device.label),
         table.suffix()
+    )
+}
+
+/// The name of the campaign summary for `scope` (a unit's Chinese name, or the district's),
+/// written on `day`: `质量月2021_食品科_活动总结_2021-10-12.docx`. `summary` is the document's own
+/// name (活动总结): file names are Chinese whatever the interface language.
+pub fn summary_file_name(
+    campaign: &Campaign,
+    scope: &str,
+    summary: &str,
+    day: NaiveDate,
+) -> String {
+    format!(
+        "{}_{}_{}_{day}.docx",
+        name_part(campaign.file_name_part()),
+        name_part(scope),
+        name_part(summary)
     )
 }

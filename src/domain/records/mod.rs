@@ -9,6 +9,7 @@ pub mod attendance;
 pub mod event_draft;
 pub mod event_list;
 pub mod event_record;
+pub mod image_header;
 pub mod merge;
 pub mod photo;
 pub mod record_version;
