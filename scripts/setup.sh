@@ -24,11 +24,13 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 
 # 1. Debian packages: the browser and its driver for every browser test, CJK fonts so Chinese
 #    renders as glyphs rather than boxes; for the tests, LibreOffice Calc (headless) as the real
-#    spreadsheet that opens the exported CSV files, and the two other engines of the cross-engine
-#    tier: Firefox ESR, and WebKitGTK's WebDriver with its MiniBrowser, run under Xvfb.
+#    spreadsheet that opens the exported CSV files, LibreOffice Writer, poppler's pdftotext and
+#    python3-docx as the real readers of the Word summary, and the two other engines of the
+#    cross-engine tier: Firefox ESR, and WebKitGTK's WebDriver with its MiniBrowser, run under Xvfb.
 packages=(chromium chromium-driver fonts-noto-cjk)
 if [[ "${FIELD_LEDGER_SETUP_FOR:-}" == tests ]]; then
-  packages+=(libreoffice-calc-nogui firefox-esr webkit2gtk-driver xvfb)
+  packages+=(libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils python3-docx)
+  packages+=(firefox-esr webkit2gtk-driver xvfb)
 fi
 missing=()
 for package in "${packages[@]}"; do

@@ -27,5 +27,6 @@ pub mod server_status;
 pub mod storage_notice;
 pub mod storage_status;
 pub mod stored_event_gate;
+pub mod summary_scope_select;
 pub mod toast_bar;
 pub mod update_banner;

@@ -385,6 +385,16 @@ texts! {
     ExportReportPack => "报送包（ZIP：报告、表格、选送照片）", "Report pack (ZIP: report, tables, selected photos)";
     /// Export button: the backup pack.
     ExportBackupPack => "完整备份包（ZIP：含全部照片）", "Complete backup pack (ZIP, every photo)";
+    /// Heading of the Word summary's section.
+    SummaryDocHeading => "活动总结", "Activity summary";
+    /// What the Word summary is.
+    SummaryDocHint => "生成可编辑的 Word 初稿（活动总结）：四项数据、按六个总结方向列出的活动、选送照片及说明、视频文件名都已填好，只需在标出的位置写工作情况，再通过 OA 报送。", "Makes an editable Word draft of the activity summary: the four figures, the events under each of the six summary directions, the selected photos with their captions and the video names are filled in; write the narrative where marked, then send it through the OA system.";
+    /// Label of the summary's scope choice.
+    SummaryDocScope => "总结范围", "Summary for";
+    /// The district scope.
+    SummaryScopeDistrict => "全区（所有单位的记录，含导入的）", "The whole district (every unit's records, imported ones too)";
+    /// Export button: the Word summary.
+    ExportSummaryDoc => "活动总结（Word）", "Activity summary (Word)";
     /// Verb on export buttons where the system share sheet is available.
     ActionShare => "分享", "Share";
     /// Verb on export buttons where files are downloaded.

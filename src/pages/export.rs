@@ -6,11 +6,12 @@ use crate::browser::app_shell::app_version;
 use crate::browser::clock;
 use crate::browser::share::{can_share_files, deliver_parts, Delivery};
 use crate::components::export_button::ExportButton;
+use crate::components::summary_scope_select::{own_scope, SummaryScopeSelect};
 use crate::domain::china_time::china_today;
 use crate::domain::storage_failure::StorageFailure;
 use crate::i18n::{
     export_failed, export_status, exported_message, pack_photos, pack_too_large, records_left_out,
-    Delivered, Language, Text,
+    summary_photos, Delivered, Language, Text,
 };
 use crate::state::event_records::{EventRecords, LoadState};
 use crate::state::{ActiveCampaign, Device, UiLanguage};
@@ -18,6 +19,7 @@ use crate::workflows::export_files::{
     build_export, file_name, ExportChoice, ExportContext, ExportOptions,
 };
 use crate::workflows::report_pack_files::{build_pack, PackFailure};
+use crate::workflows::summary_doc_files::{build_summary, summary_name};
 use js_sys::{Array, Uint8Array};
 use leptos::prelude::*;
 
@@ -29,8 +31,8 @@ enum Outcome {
         how: Delivered,
         name: String,
         left_out: usize,
-        /// For a pack: photos in it, and photos left out for want of their image.
-        photos: Option<(usize, usize)>,
+        /// For a pack or the summary: photos in it, and photos left out for want of their image.
+        photos: Option<PhotoCount>,
     },
     /// The user closed the share sheet.
     Cancelled,
@@ -45,6 +47,15 @@ enum Outcome {
     TooLarge { name: String },
 }
 
+/// The photos a pack or the Word summary holds, and those it could not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PhotoCount {
+    /// A pack: photos in it, photos left out.
+    Pack(usize, usize),
+    /// The summary: photos in it, gaps it marks.
+    Summary(usize, usize),
+}
+
 /// A file ready to hand over, whatever its kind.
 struct Ready {
     name: String,
@@ -52,7 +63,21 @@ struct Ready {
     parts: Array,
     left_out: usize,
     events: Vec<crate::domain::ids::EventId>,
-    photos: Option<(usize, usize)>,
+    photos: Option<PhotoCount>,
+}
+
+/// The name of `choice`'s file (the Word summary's names its scope, the others this tablet).
+fn export_name(
+    campaign: &crate::domain::plan::campaign::Campaign,
+    profile: &crate::domain::plan::device::DeviceProfile,
+    today: chrono::NaiveDate,
+    choice: ExportChoice,
+    scope: &crate::domain::summary::outline::SummaryScope,
+) -> String {
+    match choice {
+        ExportChoice::SummaryDoc => summary_name(campaign, scope, today),
+        _ => file_name(campaign, profile, today, choice),
+    }
 }
 
 /// The export page.
@@ -64,6 +89,7 @@ pub fn ExportPage() -> impl IntoView {
     let records = expect_context::<EventRecords>();
 
     let include_phones = RwSignal::new(false);
+    let summary_scope = RwSignal::new(None);
     let csv_language = RwSignal::new(Language::ZhCn);
     let busy = RwSignal::new(None::<ExportChoice>);
     let outcome = RwSignal::new(None::<Outcome>);
@@ -99,8 +125,11 @@ pub fn ExportPage() -> impl IntoView {
         if busy.get_untracked().is_some() {
             return;
         }
+        let scope = summary_scope
+            .get_untracked()
+            .unwrap_or_else(|| own_scope(&c, &device));
         if let LoadState::Failed(failure) = records.load.get_untracked() {
-            let name = file_name(&c, &profile, china_today(clock::now()), choice);
+            let name = export_name(&c, &profile, china_today(clock::now()), choice, &scope);
             outcome.set(Some(Outcome::Failed { name, failure }));
             return;
         }
@@ -127,8 +156,19 @@ pub fn ExportPage() -> impl IntoView {
             if choice.is_complete_export() {
                 records.begin_export();
             }
-            let name = file_name(&campaign, &profile, context.today, choice);
-            let built = if matches!(choice, ExportChoice::ReportPack | ExportChoice::BackupPack) {
+            let name = export_name(&campaign, &profile, context.today, choice, &scope);
+            let built = if choice == ExportChoice::SummaryDoc {
+                build_summary(records, scope.clone(), language.0.get_untracked(), context)
+                    .await
+                    .map(|summary| Ready {
+                        name: summary.name,
+                        media_type: choice.table().media_type(),
+                        parts: summary.parts,
+                        left_out: summary.left_out,
+                        events: Vec::new(),
+                        photos: Some(PhotoCount::Summary(summary.photos, summary.photo_gaps)),
+                    })
+            } else if matches!(choice, ExportChoice::ReportPack | ExportChoice::BackupPack) {
                 build_pack(records, choice, options, context)
                     .await
                     .map(|pack| Ready {
@@ -137,7 +177,7 @@ pub fn ExportPage() -> impl IntoView {
                         parts: pack.parts,
                         left_out: pack.left_out,
                         events: pack.events,
-                        photos: Some((pack.photos, pack.missing_images)),
+                        photos: Some(PhotoCount::Pack(pack.photos, pack.missing_images)),
                     })
             } else {
                 build_export(records, choice, options, context)
@@ -203,8 +243,14 @@ pub fn ExportPage() -> impl IntoView {
                     photos,
                 } => {
                     let mut text = exported_message(current, how, &name);
-                    if let Some((photos, missing)) = photos {
-                        text.push_str(&pack_photos(current, photos, missing));
+                    match photos {
+                        Some(PhotoCount::Pack(photos, missing)) => {
+                            text.push_str(&pack_photos(current, photos, missing));
+                        }
+                        Some(PhotoCount::Summary(photos, gaps)) => {
+                            text.push_str(&summary_photos(current, photos, gaps));
+                        }
+                        None => {}
                     }
                     if left_out > 0 {
                         text.push(' ');
@@ -280,6 +326,17 @@ pub fn ExportPage() -> impl IntoView {
                     {button(ExportChoice::RosterCsv, Text::ExportRosterCsv, "export-csv-roster")}
                     {button(ExportChoice::SummaryCsv, Text::ExportSummaryCsv, "export-csv-summary")}
                     {button(ExportChoice::ReportPack, Text::ExportReportPack, "export-report-pack")}
+                </div>
+            </section>
+
+            <section class="export-section" aria-labelledby="export-summary-heading">
+                <h2 id="export-summary-heading">{language.text(Text::SummaryDocHeading)}</h2>
+                <p class="hint">{language.text(Text::SummaryDocHint)}</p>
+                <div class="export-options">
+                    <SummaryScopeSelect campaign=campaign.clone() scope=summary_scope />
+                </div>
+                <div class="export-buttons">
+                    {button(ExportChoice::SummaryDoc, Text::ExportSummaryDoc, "export-summary-doc")}
                 </div>
             </section>
 

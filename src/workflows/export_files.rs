@@ -32,6 +32,8 @@ pub enum ExportChoice {
     ReportPack,
     /// The backup pack (ZIP): backup, tables, every photo.
     BackupPack,
+    /// The campaign summary as a Word document (built by `summary_doc_files`).
+    SummaryDoc,
 }
 
 impl ExportChoice {
@@ -45,6 +47,7 @@ impl ExportChoice {
             ExportChoice::Backup => ExportTable::Backup,
             ExportChoice::ReportPack => ExportTable::ReportPack,
             ExportChoice::BackupPack => ExportTable::BackupPack,
+            ExportChoice::SummaryDoc => ExportTable::SummaryDoc,
         }
     }
 
@@ -149,6 +152,16 @@ impl ExportRecords {
         })
     }
 
+    /// Live sign-ins per event.
+    pub fn sign_ins(&self) -> &std::collections::HashMap<EventId, usize> {
+        &self.counts
+    }
+
+    /// Stored events that could not be read (written by a newer version, or unreadable).
+    pub fn left_out(&self) -> usize {
+        self.events.newer + self.events.unreadable
+    }
+
     /// The stored events read.
     pub fn events(&self) -> &[crate::domain::records::event_record::EventRecord] {
         &self.events.records
@@ -162,7 +175,10 @@ pub async fn build_export(
     options: ExportOptions,
     context: ExportContext<'_>,
 ) -> Result<BuiltFile, StorageFailure> {
-    let with_roster = !matches!(choice, ExportChoice::EventsCsv | ExportChoice::SummaryCsv);
+    let with_roster = !matches!(
+        choice,
+        ExportChoice::EventsCsv | ExportChoice::SummaryCsv | ExportChoice::SummaryDoc
+    );
     let loaded = ExportRecords::load(records, with_roster).await?;
     Ok(export_from(&loaded, choice, options, context))
 }
@@ -179,10 +195,12 @@ pub fn export_from(
     let campaign = context.campaign;
     let events = &loaded.events.records;
     let mut left_out = loaded.events.newer + loaded.events.unreadable;
-    let roster = loaded
-        .roster
-        .as_ref()
-        .filter(|_| !matches!(choice, ExportChoice::EventsCsv | ExportChoice::SummaryCsv));
+    let roster = loaded.roster.as_ref().filter(|_| {
+        !matches!(
+            choice,
+            ExportChoice::EventsCsv | ExportChoice::SummaryCsv | ExportChoice::SummaryDoc
+        )
+    });
     if let Some(roster) = roster {
         // Sign-ins that cannot go in: unreadable here, or of an event this build cannot read.
         let known: HashSet<EventId> = events.iter().map(|e| e.id).collect();
@@ -217,7 +235,8 @@ pub fn export_from(
         ExportChoice::RosterCsv => {
             roster_csv(campaign, events, roster, options.include_phones, &words)
         }
-        ExportChoice::SummaryCsv => {
+        // The Word summary is built by `summary_doc_files`; asked here, it gets the summary table.
+        ExportChoice::SummaryCsv | ExportChoice::SummaryDoc => {
             let statistics = campaign_statistics(
                 campaign,
                 events,

@@ -12,3 +12,5 @@ pub mod import_packs;
 pub mod import_revert;
 pub mod plan_files;
 pub mod report_pack_files;
+pub mod summary_doc_files;
+pub mod zip_members;

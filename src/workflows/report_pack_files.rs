@@ -1,16 +1,12 @@
 //! Builds the report pack (or the backup pack) in the browser: the export files from
 //! [`export_from`], the photos' images straight from storage as `Blob`s, and the ZIP headers
-//! laid out around them by the domain ([`archive_layout`]). The pack is handed over as one `File`
-//! made of those parts, so no photo is copied into wasm memory to build it; each is read once,
-//! alone, for its checksum.
+//! laid out around them by [`zip_members`], so no photo is copied into wasm memory to build it.
 
-use crate::domain::china_time::china_offset;
 use crate::domain::exchange::report_pack::{
     captions_csv, event_photos_file_name, manifest_photos, photos_to_pack, videos_csv,
     PackManifest, PackPhotos, PackedPhoto, CAPTIONS_FILE, PACK_FORMAT, PACK_FORMAT_VERSION,
     PACK_MANIFEST, VIDEOS_FILE,
 };
-use crate::domain::exchange::zip_archive::{archive_layout, ArchivePart, Crc32, MemberToWrite};
 use crate::domain::plan::campaign::Campaign;
 use crate::domain::records::event_record::EventRecord;
 use crate::domain::storage_failure::StorageFailure;
@@ -20,11 +16,9 @@ use crate::storage::records::RecordDatabase;
 use crate::workflows::export_files::{
     export_from, file_name, ExportChoice, ExportContext, ExportOptions, ExportRecords,
 };
+use crate::workflows::zip_members::{self, Member};
 use chrono::{DateTime, Utc};
-use js_sys::{Array, Uint8Array};
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::Blob;
+use js_sys::Array;
 
 /// A pack ready to hand over.
 #[derive(Debug, Clone)]
@@ -58,62 +52,9 @@ impl From<StorageFailure> for PackFailure {
     }
 }
 
-/// One member: its name, and its bytes built here or its stored image.
-enum Content {
-    Bytes(Vec<u8>),
-    Image(Blob),
-}
-
-/// A member's content with its size and CRC, ready to lay out.
-struct Member {
-    listed: MemberToWrite,
-    content: Content,
-}
-
-impl Member {
-    fn bytes(name: &str, bytes: Vec<u8>) -> Self {
-        Self {
-            listed: MemberToWrite {
-                name: name.to_owned(),
-                size: bytes.len() as u64,
-                crc32: Crc32::of(&bytes),
-            },
-            content: Content::Bytes(bytes),
-        }
-    }
-
-    /// A stored image, read once (alone) for its CRC; `None` if it cannot be read.
-    async fn image(name: &str, image: Blob) -> Option<Self> {
-        let buffer = JsFuture::from(image.array_buffer()).await.ok()?;
-        let crc32 = Crc32::of(&Uint8Array::new(&buffer).to_vec());
-        Some(Self {
-            listed: MemberToWrite {
-                name: name.to_owned(),
-                size: image.size() as u64,
-                crc32,
-            },
-            content: Content::Image(image),
-        })
-    }
-}
-
 /// The archive of `members`, as the parts of one `File`.
 fn assemble(members: &[Member], now: DateTime<Utc>) -> Result<Array, PackFailure> {
-    let listed: Vec<MemberToWrite> = members.iter().map(|m| m.listed.clone()).collect();
-    let local_time = now.with_timezone(&china_offset()).naive_local();
-    let layout = archive_layout(&listed, local_time).map_err(|_| PackFailure::TooLarge)?;
-    let parts = Array::new();
-    for part in layout {
-        let value: JsValue = match part {
-            ArchivePart::Headers(bytes) => Uint8Array::from(bytes.as_slice()).into(),
-            ArchivePart::Member(index) => match &members[index].content {
-                Content::Bytes(bytes) => Uint8Array::from(bytes.as_slice()).into(),
-                Content::Image(blob) => blob.into(),
-            },
-        };
-        parts.push(&value);
-    }
-    Ok(parts)
+    zip_members::assemble(members, now).map_err(|_| PackFailure::TooLarge)
 }
 
 /// The packed photos whose images are stored and readable, as members; with how many were not.
@@ -124,7 +65,9 @@ async fn photo_members<'a>(
     let (mut members, mut included, mut missing) = (Vec::new(), Vec::new(), 0);
     for (event, photo) in packed {
         let member = match database.load_image(photo.record.id).await? {
-            Some(image) => Member::image(&photo.file, image).await,
+            Some(image) => Member::image(&photo.file, image, |_| Some(()))
+                .await
+                .map(|(member, ())| member),
             None => None,
         };
         match member {
