@@ -146,3 +146,77 @@ fn every_csv_header_and_word_exists_in_both_languages() {
         );
     }
 }
+
+#[test]
+fn every_word_of_the_word_summary_exists_in_both_languages() {
+    use field_ledger::domain::figures::statistics::Figures;
+    use field_ledger::domain::summary::docx::PhotoGap;
+    let figures = Figures {
+        events: 3,
+        person_times: 120,
+        publicity_minutes: 90,
+        publicity_reports: 2,
+        ..Figures::default()
+    };
+    let day = NaiveDate::from_ymd_opt(2021, 9, 15).unwrap();
+    let period = Campaign::quality_month_2021().period;
+    let texts = |language| {
+        let w = field_ledger::i18n::summary_words(language);
+        let mut texts: Vec<String> = [
+            w.summary,
+            w.overview,
+            w.by_activity,
+            w.by_unit,
+            w.direction_events,
+            w.direction_narrative,
+            w.narrative_prompt,
+            w.empty_direction,
+            w.number_column,
+            w.activity_column,
+            w.unit_column,
+            w.date_column,
+            w.place_column,
+            w.total,
+            w.other_activities,
+            w.photos,
+            w.no_photos,
+            w.videos,
+            w.no_videos,
+            w.app_name,
+        ]
+        .iter()
+        .chain(&w.figure_columns)
+        .map(|s| (*s).to_owned())
+        .collect();
+        texts.extend([
+            (w.totals_sentence)("食品科", &(w.period)(period), &figures),
+            (w.direction_sentence)(&figures),
+            (w.photo_gap)("a.jpg", PhotoGap::Missing),
+            (w.photo_gap)("a.jpg", PhotoGap::Damaged),
+            (w.video_line)(&(w.date)(day), "x", 2, ""),
+            (w.sources)(
+                3,
+                "平板3",
+                &(w.time)(day.and_hms_opt(9, 5, 0).unwrap()),
+                "0.1.0",
+            ),
+            (w.short_date)(day),
+        ]);
+        texts
+    };
+    let (zh, en) = (texts(Language::ZhCn), texts(Language::En));
+    assert_eq!(zh.len(), en.len());
+    for (zh, en) in zh.iter().zip(&en) {
+        assert!(has_cjk(zh), "summary word not Chinese: {zh}");
+        // Some English sentences hold the Chinese names they are given (平板3, 食品科).
+        let own = en.replace("平板3", "").replace("食品科", "");
+        assert!(
+            !own.trim().is_empty() && !has_cjk(&own),
+            "summary word not English: {en}"
+        );
+    }
+    assert_eq!(
+        texts(Language::En).last().map(String::as_str),
+        Some("15 Sep")
+    );
+}

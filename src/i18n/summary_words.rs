@@ -7,7 +7,7 @@ use super::{format_date, format_period, Language};
 use crate::domain::figures::statistics::Figures;
 use crate::domain::ids::DeviceId;
 use crate::domain::summary::docx::{PhotoGap, SummaryWords};
-use chrono::{Datelike, NaiveDateTime};
+use chrono::{Datelike, NaiveDateTime, Timelike};
 
 const ZH_NUMBERS: [&str; 12] = [
     "一、",
@@ -112,9 +112,10 @@ fn chinese() -> SummaryWords {
         },
         time: |time: NaiveDateTime| {
             format!(
-                "{} {}",
+                "{} {:02}:{:02}",
                 format_date(Language::ZhCn, time.date()),
-                time.format("%H:%M")
+                time.hour(),
+                time.minute()
             )
         },
         app_name: "活动台账",
@@ -129,7 +130,11 @@ fn english() -> SummaryWords {
         scope_line: |scope, period| format!("({scope}, {period})"),
         period: |period| format_period(Language::En, period),
         date: |day| format_date(Language::En, day),
-        short_date: |day| day.format("%-d %b").to_string(),
+        // "15 Sep 2021" without its year (chrono's strftime would add about 10 KB of wasm).
+        short_date: |day| {
+            let date = format_date(Language::En, day);
+            date.rsplit_once(' ').map_or(date.clone(), |(day_month, _)| day_month.to_owned())
+        },
         numbers: EN_NUMBERS,
         sub_numbers: ["(a) ", "(b) ", "(c) "],
         overview: "Overview",
@@ -187,9 +192,10 @@ fn english() -> SummaryWords {
         },
         time: |time: NaiveDateTime| {
             format!(
-                "{} {}",
+                "{} {:02}:{:02}",
                 format_date(Language::En, time.date()),
-                time.format("%H:%M")
+                time.hour(),
+                time.minute()
             )
         },
         app_name: "Field Ledger",

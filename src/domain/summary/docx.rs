@@ -21,7 +21,7 @@ use crate::domain::figures::statistics::Figures;
 use crate::domain::ids::DeviceId;
 use crate::domain::plan::campaign::Period;
 use crate::domain::records::image_header::ImageHeader;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 /// The words of the summary, in one language (filled in by the i18n layer).
@@ -235,9 +235,18 @@ impl Xml {
 /// A paragraph of one text run in `style`; a `Narrative` one is highlighted, where the user
 /// writes.
 fn paragraph(xml: &mut Xml, style: &str, text: &str) {
+    paragraph_kept(xml, style, text, false);
+}
+
+/// A paragraph kept on the page of the next one (a sentence that introduces a table) when
+/// `keep_next`.
+fn paragraph_kept(xml: &mut Xml, style: &str, text: &str, keep_next: bool) {
     xml.open("w:p", &[]);
     xml.open("w:pPr", &[]);
     xml.empty("w:pStyle", &[("w:val", style)]);
+    if keep_next {
+        xml.empty("w:keepNext", &[]);
+    }
     xml.close("w:pPr");
     run(xml, text, false, style == "Narrative");
     xml.close("w:p");
@@ -535,7 +544,8 @@ fn directions(xml: &mut Xml, outline: &SummaryOutline, words: &SummaryWords) {
         if section.is_empty() {
             paragraph(xml, "Normal", words.empty_direction);
         } else {
-            paragraph(xml, "Normal", &(words.direction_sentence)(&section.figures));
+            let sentence = (words.direction_sentence)(&section.figures);
+            paragraph_kept(xml, "Normal", &sentence, true);
             match outline.scope {
                 SummaryScope::Unit(_) => {
                     let rows: Vec<Vec<String>> = section
@@ -778,7 +788,17 @@ fn core_properties(title: &str, words: &SummaryWords, facts: &DocumentFacts) -> 
     xml.text(words.app_name);
     xml.close("dc:creator");
     // China time, written as such (W3CDTF with its offset).
-    let created = format!("{}+08:00", facts.exported_at.format("%Y-%m-%dT%H:%M:%S"));
+    // Written out by hand: chrono's strftime machinery would add about 10 KB to the wasm.
+    let time = facts.exported_at;
+    let created = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+08:00",
+        time.year(),
+        time.month(),
+        time.day(),
+        time.hour(),
+        time.minute(),
+        time.second()
+    );
     xml.open("dcterms:created", &[("xsi:type", "dcterms:W3CDTF")]);
     xml.text(&created);
     xml.close("dcterms:created");
