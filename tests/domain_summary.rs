@@ -710,3 +710,73 @@ fn the_file_is_named_like_the_other_exports() {
     );
     assert_eq!(words.district, "District");
 }
+
+/// A minimal baseline JPEG: SOI, an APP1 segment holding an Exif thumbnail (with its own end
+/// marker), a frame header of 1024×768, a scan with data, EOI.
+fn small_jpeg() -> Vec<u8> {
+    let mut jpeg = vec![0xFF, 0xD8];
+    jpeg.extend_from_slice(&[0xFF, 0xE1, 0, 6, 0xFF, 0xD8, 0xFF, 0xD9]);
+    jpeg.extend_from_slice(&[0xFF, 0xC0, 0, 11, 8, 0x03, 0x00, 0x04, 0x00, 1, 1, 0x11, 0]);
+    jpeg.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0]);
+    jpeg.extend_from_slice(&[0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56]);
+    jpeg.extend_from_slice(&[0xFF, 0xD9]);
+    jpeg
+}
+
+fn checked(bytes: &[u8], piece: usize) -> Option<ImageHeader> {
+    let mut check = field_ledger::domain::records::image_header::ImageCheck::new();
+    for chunk in bytes.chunks(piece) {
+        check.feed(chunk);
+    }
+    check.finish()
+}
+
+#[test]
+fn a_photo_cut_short_is_damaged_whatever_the_pieces_it_is_read_in() {
+    let jpeg = small_jpeg();
+    for piece in [1, 2, 3, 7, 1024] {
+        let header = checked(&jpeg, piece).unwrap_or_else(|| panic!("whole, pieces of {piece}"));
+        assert_eq!(
+            (header.kind, header.width, header.height),
+            (ImageKind::Jpeg, 1024, 768)
+        );
+        // Cut anywhere before its end marker (the thumbnail's own marker does not count).
+        for cut in 1..jpeg.len() - 1 {
+            assert_eq!(
+                checked(&jpeg[..cut], piece),
+                None,
+                "cut at {cut}, pieces of {piece}"
+            );
+        }
+        // Data a camera appends after the end (a motion photo's video) is fine.
+        let mut appended = jpeg.clone();
+        appended.extend_from_slice(b"MotionPhoto_Data\x00\x01");
+        assert!(checked(&appended, piece).is_some());
+    }
+    let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    png.extend_from_slice(b"IHDR");
+    png.extend_from_slice(&1024u32.to_be_bytes());
+    png.extend_from_slice(&768u32.to_be_bytes());
+    png.extend_from_slice(&[8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    assert_eq!(checked(&png, 5), None, "a PNG without IEND is cut short");
+    png.extend_from_slice(&[0, 0, 0, 0]);
+    png.extend_from_slice(b"IEND");
+    png.extend_from_slice(&[0xAE, 0x42, 0x60, 0x82]);
+    assert_eq!(checked(&png, 5).map(|h| h.kind), Some(ImageKind::Png));
+    assert_eq!(checked(b"<html>proxy says no</html>", 4), None);
+}
+
+#[test]
+fn a_caption_with_control_characters_stays_valid_xml_in_the_picture_description() {
+    let mut fixture = fixture();
+    fixture.photos[0].caption = "现场\u{1}照片\u{b}".into();
+    let summary = outline(&fixture, food(), false);
+    let parts = parts(
+        &summary,
+        &[PhotoSlot::Embedded(jpeg_header()); 2],
+        Language::ZhCn,
+    );
+    assert_well_formed(&parts);
+    let document = xml_part(&parts, "word/document.xml");
+    assert!(document.contains("descr=\"现场 照片 \""));
+}

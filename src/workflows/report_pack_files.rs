@@ -16,7 +16,7 @@ use crate::storage::records::RecordDatabase;
 use crate::workflows::export_files::{
     export_from, file_name, ExportChoice, ExportContext, ExportOptions, ExportRecords,
 };
-use crate::workflows::zip_members::{self, Member};
+use crate::workflows::zip_members::{self, AnyImage, Member};
 use chrono::{DateTime, Utc};
 use js_sys::Array;
 
@@ -57,7 +57,8 @@ fn assemble(members: &[Member], now: DateTime<Utc>) -> Result<Array, PackFailure
     zip_members::assemble(members, now).map_err(|_| PackFailure::TooLarge)
 }
 
-/// The packed photos whose images are stored and readable, as members; with how many were not.
+/// The packed photos whose images are stored and readable, as members (each read in slices for
+/// its checksum); with how many were not.
 async fn photo_members<'a>(
     database: &RecordDatabase,
     packed: Vec<(&'a EventRecord, PackedPhoto)>,
@@ -65,7 +66,7 @@ async fn photo_members<'a>(
     let (mut members, mut included, mut missing) = (Vec::new(), Vec::new(), 0);
     for (event, photo) in packed {
         let member = match database.load_image(photo.record.id).await? {
-            Some(image) => Member::image(&photo.file, image, |_| Some(()))
+            Some(image) => Member::image(&photo.file, image, AnyImage)
                 .await
                 .map(|(member, ())| member),
             None => None,

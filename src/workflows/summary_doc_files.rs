@@ -8,7 +8,7 @@ use crate::domain::exchange::report_pack::unit_key_name;
 use crate::domain::ids::DeviceId;
 use crate::domain::plan::campaign::Campaign;
 use crate::domain::plan::file_names::summary_file_name;
-use crate::domain::records::image_header::ImageHeader;
+use crate::domain::records::image_header::ImageCheck;
 use crate::domain::summary::docx::{summary_docx, DocumentFacts, DocxPart, PhotoGap, PhotoSlot};
 use crate::domain::summary::outline::{summary_outline, SummaryInput, SummaryScope};
 use crate::i18n::{summary_words, Language};
@@ -91,12 +91,14 @@ pub async fn build_summary(
     let mut slots = Vec::with_capacity(outline.photos.len());
     let mut images = Vec::new();
     for photo in &outline.photos {
-        let Some(image) = database.load_image(photo.id).await? else {
+        // An image that cannot be read leaves a gap like one that is gone: one photo never fails
+        // the whole summary.
+        let Ok(Some(image)) = database.load_image(photo.id).await else {
             slots.push(PhotoSlot::Gap(PhotoGap::Missing));
             continue;
         };
         let name = format!("photo{}", slots.len() + 1);
-        match Member::image(&name, image, ImageHeader::read).await {
+        match Member::image(&name, image, ImageCheck::new()).await {
             Some((member, header)) => {
                 slots.push(PhotoSlot::Embedded(header));
                 images.push(member);

@@ -36,22 +36,31 @@ impl Member {
         }
     }
 
-    /// A stored image, read once (alone) for its CRC and handed to `inspect` (which sees its
-    /// bytes and may refuse it); `None` if it cannot be read or `inspect` refuses it.
-    pub async fn image<T>(
+    /// A stored image, read once in slices of [`SLICE_BYTES`] (never whole) for its CRC, each
+    /// slice also handed to `check`; `None` if it cannot be read or `check` refuses it.
+    pub async fn image<C: ImageInspector>(
         name: &str,
         image: Blob,
-        inspect: impl FnOnce(&[u8]) -> Option<T>,
-    ) -> Option<(Self, T)> {
-        let buffer = JsFuture::from(image.array_buffer()).await.ok()?;
-        let bytes = Uint8Array::new(&buffer).to_vec();
-        let found = inspect(&bytes)?;
-        let crc32 = Crc32::of(&bytes);
+        mut check: C,
+    ) -> Option<(Self, C::Found)> {
+        let size = image.size() as u64;
+        let mut crc = Crc32::default();
+        let mut at = 0u64;
+        while at < size {
+            let end = (at + SLICE_BYTES).min(size);
+            let slice = image.slice_with_f64_and_f64(at as f64, end as f64).ok()?;
+            let buffer = JsFuture::from(slice.array_buffer()).await.ok()?;
+            let piece = Uint8Array::new(&buffer).to_vec();
+            crc.update(&piece);
+            check.feed(&piece);
+            at = end;
+        }
+        let found = check.finish()?;
         let member = Self {
             listed: MemberToWrite {
                 name: name.to_owned(),
-                size: image.size() as u64,
-                crc32,
+                size,
+                crc32: crc.finish(),
             },
             content: Content::Image(image),
         };
@@ -62,6 +71,40 @@ impl Member {
     pub fn renamed(mut self, name: &str) -> Self {
         self.listed.name = name.to_owned();
         self
+    }
+}
+
+/// The most of an image in wasm memory at once while it is read.
+pub const SLICE_BYTES: u64 = 1024 * 1024;
+
+/// Looks at an image's bytes as they are read, and says whether it goes in.
+pub trait ImageInspector {
+    /// What it finds in an image it accepts.
+    type Found;
+    /// The next piece of the image.
+    fn feed(&mut self, piece: &[u8]);
+    /// What it found, or `None` to leave the image out.
+    fn finish(self) -> Option<Self::Found>;
+}
+
+/// Takes every image as it is (the report pack's photos).
+pub struct AnyImage;
+
+impl ImageInspector for AnyImage {
+    type Found = ();
+    fn feed(&mut self, _piece: &[u8]) {}
+    fn finish(self) -> Option<()> {
+        Some(())
+    }
+}
+
+impl ImageInspector for crate::domain::records::image_header::ImageCheck {
+    type Found = crate::domain::records::image_header::ImageHeader;
+    fn feed(&mut self, piece: &[u8]) {
+        crate::domain::records::image_header::ImageCheck::feed(self, piece);
+    }
+    fn finish(self) -> Option<Self::Found> {
+        crate::domain::records::image_header::ImageCheck::finish(self)
     }
 }
 

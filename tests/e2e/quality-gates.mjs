@@ -10,8 +10,9 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** The axe-core rule tags checked: WCAG 2.0 and 2.1, levels A and AA (contrast included). */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** Latin words allowed in the Chinese interface: file formats, units and the spreadsheet programs staff know by these names. */
-export const ALLOWED_LATIN_WORDS = ['CSV', 'JSON', 'JPG', 'ZIP', 'KB', 'MB', 'GB', 'Excel', 'WPS'];
+/** Latin words allowed in the Chinese interface: file formats, units, and the office programs and
+ * systems staff know by these names (Excel, WPS, Word, the OA system). */
+export const ALLOWED_LATIN_WORDS = ['CSV', 'JSON', 'JPG', 'ZIP', 'KB', 'MB', 'GB', 'Excel', 'WPS', 'Word', 'OA'];
 
 /** Smallest touch target, in CSS pixels, each way. */
 export const MIN_TARGET_PX = 44;

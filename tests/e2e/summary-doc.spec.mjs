@@ -54,8 +54,9 @@ async function downloadSummary(page, folder) {
   return { path, name: file.suggestedFilename() };
 }
 
-/** Replaces the stored image of the photo attached as `fileName` with a few broken bytes. */
-async function damageStoredImage(page, fileName) {
+/** Cuts the stored image of the photo attached as `fileName` to its first half, as a save broken
+ * off would leave it: its header still says JPEG and its size. */
+async function cutStoredImage(page, fileName) {
   await page.evaluate(
     (fileName) =>
       new Promise((resolve, reject) => {
@@ -66,8 +67,9 @@ async function damageStoredImage(page, fileName) {
           const all = transaction.objectStore('photos').getAll();
           all.onsuccess = () => {
             const photo = all.result.map((json) => JSON.parse(json)).find((p) => p.file_name === fileName);
-            const broken = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46])], { type: 'image/jpeg' });
-            transaction.objectStore('photo_blobs').put(broken, photo.id);
+            const blobs = transaction.objectStore('photo_blobs');
+            const image = blobs.get(photo.id);
+            image.onsuccess = () => blobs.put(image.result.slice(0, Math.floor(image.result.size / 2), 'image/jpeg'), photo.id);
           };
           transaction.oncomplete = () => { database.close(); resolve(); };
           transaction.onerror = () => reject(transaction.error);
@@ -132,7 +134,7 @@ test('a unit downloads its summary as a Word file with its figures, directions a
     if (selected) await row.getByTestId('photo-select').check();
     await expect(row.getByTestId('photo-select')).toBeChecked({ checked: selected });
   }
-  await damageStoredImage(page, '损坏.jpg');
+  await cutStoredImage(page, '损坏.jpg');
 
   // The scope offers this tablet's unit first (chosen), every other unit, and the district.
   await page.getByTestId('nav-export').click();

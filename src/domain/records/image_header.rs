@@ -119,3 +119,100 @@ fn jpeg_header(bytes: &[u8]) -> Option<ImageHeader> {
         }
     }
 }
+
+/// How much of an image's start [`ImageCheck`] keeps to read its header: the frame header follows
+/// the Exif and other application segments, each at most 64 KB.
+pub const HEADER_BYTES: usize = 1024 * 1024;
+
+/// Checks a stored image fed piece by piece (as read from its `Blob`, never whole): its header
+/// says JPEG or PNG with a size, and it is complete: a JPEG's entropy-coded data ends with an
+/// end-of-image marker (data appended after it, as some cameras do, is fine), a PNG ends with its
+/// `IEND` chunk. A photo cut short (a full disk while saving, a copy broken off) is damaged.
+#[derive(Debug, Default)]
+pub struct ImageCheck {
+    head: Vec<u8>,
+    /// Bytes fed so far.
+    fed: usize,
+    /// Where the first scan starts (JPEG), once the head has been read that far.
+    scan_from: Option<usize>,
+    /// A JPEG's end-of-image marker was seen after the first scan.
+    jpeg_ended: bool,
+    /// The last byte fed (a marker may straddle two pieces).
+    last: Option<u8>,
+    /// The last 12 bytes fed (a PNG's `IEND` chunk).
+    tail: Vec<u8>,
+}
+
+impl ImageCheck {
+    /// A check of nothing fed yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Feeds the next piece of the image.
+    pub fn feed(&mut self, piece: &[u8]) {
+        if self.head.len() < HEADER_BYTES {
+            let room = HEADER_BYTES - self.head.len();
+            self.head.extend_from_slice(&piece[..piece.len().min(room)]);
+            if self.scan_from.is_none() && self.head.starts_with(&[0xFF, 0xD8]) {
+                self.scan_from = first_scan(&self.head);
+            }
+        }
+        if let Some(scan_from) = self.scan_from.filter(|_| !self.jpeg_ended) {
+            // Inside entropy-coded data 0xFF is always followed by 0x00 or a restart marker, so
+            // the first FF D9 after the first scan's start is the end of the image.
+            let start = scan_from.saturating_sub(self.fed).min(piece.len());
+            let mut previous = if start == 0 { self.last } else { None };
+            for &byte in &piece[start..] {
+                if previous == Some(0xFF) && byte == 0xD9 {
+                    self.jpeg_ended = true;
+                    break;
+                }
+                previous = Some(byte);
+            }
+        }
+        self.fed += piece.len();
+        self.last = piece.last().copied().or(self.last);
+        self.tail
+            .extend_from_slice(&piece[piece.len().saturating_sub(12)..]);
+        let excess = self.tail.len().saturating_sub(12);
+        self.tail.drain(..excess);
+    }
+
+    /// The image's header if it is a complete JPEG or PNG; `None` if damaged or something else.
+    pub fn finish(self) -> Option<ImageHeader> {
+        let header = ImageHeader::read(&self.head)?;
+        let complete = match header.kind {
+            ImageKind::Jpeg => self.jpeg_ended,
+            ImageKind::Png => self.tail.len() == 12 && self.tail[4..8] == *b"IEND",
+        };
+        complete.then_some(header)
+    }
+}
+
+/// Where a JPEG's first scan (after its SOS segment) starts, if `head` reaches it.
+fn first_scan(head: &[u8]) -> Option<usize> {
+    let mut at = 2;
+    loop {
+        while *head.get(at)? == 0xFF && *head.get(at + 1)? == 0xFF {
+            at += 1;
+        }
+        if *head.get(at)? != 0xFF {
+            return None;
+        }
+        match *head.get(at + 1)? {
+            0x01 | 0xD0..=0xD7 => at += 2,
+            0xD9 => return None,
+            marker => {
+                let length = usize::from(be_u16(head, at + 2)?);
+                if length < 2 {
+                    return None;
+                }
+                at += 2 + length;
+                if marker == 0xDA {
+                    return Some(at);
+                }
+            }
+        }
+    }
+}

@@ -181,6 +181,18 @@ const PICTURE_MAX_MM: (u64, u64) = (156, 120);
 /// photo is printed small rather than enlarged.
 const PICTURE_MIN_DPI: u64 = 150;
 
+/// `text` with the characters XML 1.0 cannot hold (control characters, U+FFFE, U+FFFF) and line
+/// breaks as spaces: user text from any source (an imported record, a pasted caption) can go into
+/// an element or an attribute without making the file unreadable.
+fn xml_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => ' ',
+            c => c,
+        })
+        .collect()
+}
+
 /// A writer of XML events into bytes. Writing into a `Vec` cannot fail, so its `io::Result`s
 /// are dropped here once.
 struct Xml(quick_xml::Writer<Vec<u8>>);
@@ -216,15 +228,7 @@ impl Xml {
 
     /// Text, escaped; characters XML 1.0 cannot hold become spaces.
     fn text(&mut self, text: &str) {
-        let clean: String = text
-            .chars()
-            .map(|c| match c {
-                '\t' | '\n' | '\r' => ' ',
-                c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => ' ',
-                c => c,
-            })
-            .collect();
-        self.event(Event::Text(BytesText::new(&clean)));
+        self.event(Event::Text(BytesText::new(&xml_safe(text))));
     }
 
     fn finish(self) -> Vec<u8> {
@@ -274,6 +278,11 @@ fn run(xml: &mut Xml, text: &str, bold: bool, highlight: bool) {
 /// every page, then `rows`; a last row `bold_last` is the total. Borders are set on the table
 /// itself, not through a table style, so WPS and Word draw them alike.
 fn table(xml: &mut Xml, widths: &[u32], header: &[&str], rows: &[Vec<String>], bold_last: bool) {
+    debug_assert_eq!(
+        widths.iter().sum::<u32>(),
+        TEXT_WIDTH,
+        "a table fills the text's width"
+    );
     xml.open("w:tbl", &[]);
     xml.open("w:tblPr", &[]);
     let total = TEXT_WIDTH.to_string();
@@ -402,7 +411,7 @@ fn picture(xml: &mut Xml, header: ImageHeader, relationship: &str, n: usize, cap
     );
     xml.empty(
         "wp:docPr",
-        &[("id", &id), ("name", &name), ("descr", caption)],
+        &[("id", &id), ("name", &name), ("descr", &xml_safe(caption))],
     );
     xml.open("wp:cNvGraphicFramePr", &[]);
     xml.empty(
@@ -564,7 +573,7 @@ fn directions(xml: &mut Xml, outline: &SummaryOutline, words: &SummaryWords) {
                             ]
                         })
                         .collect();
-                    let widths = [1300, 2745, 2200, FIGURE_WIDTH, FIGURE_WIDTH, FIGURE_WIDTH];
+                    let widths = [1100, 2344, 1800, FIGURE_WIDTH, FIGURE_WIDTH, FIGURE_WIDTH];
                     let [_, person_times, minutes, reports] = words.figure_columns;
                     let header = [
                         words.date_column,

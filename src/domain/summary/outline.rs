@@ -341,18 +341,27 @@ pub fn summary_outline(input: SummaryInput<'_>, scope: SummaryScope) -> SummaryO
         });
     }
 
+    // Plan units in plan order (unknown ones after them, by ID), then offices by name.
+    let unit_order = |key: &UnitKey| match key {
+        UnitKey::Unit(id) => {
+            let position = campaign.units.iter().position(|u| &u.id == id);
+            (0, position.unwrap_or(usize::MAX), id.to_string())
+        }
+        UnitKey::Office(name) => (1, 0, name.clone()),
+    };
+    // A direction's rows by activity in plan order (the events outside the plan last), then unit.
+    crate::domain::sort::sort_by_key(&mut direction_groups.rows, |((_, activity, unit), _)| {
+        let number = match activity {
+            ActivityLabel::Planned { number, .. } => *number,
+            ActivityLabel::Other(_) => u32::MAX,
+        };
+        (number, unit_order(unit))
+    });
     let per_unit = match scope {
         SummaryScope::Unit(_) => Vec::new(),
         SummaryScope::District => {
             let mut units = per_unit.rows;
-            // Plan units in plan order (unknown ones after them, by ID), then offices by name.
-            crate::domain::sort::sort_by_key(&mut units, |(key, _)| match key {
-                UnitKey::Unit(id) => {
-                    let position = campaign.units.iter().position(|u| &u.id == id);
-                    (0, position.unwrap_or(usize::MAX), id.to_string())
-                }
-                UnitKey::Office(name) => (1, 0, name.clone()),
-            });
+            crate::domain::sort::sort_by_key(&mut units, |(key, _)| unit_order(key));
             units
                 .into_iter()
                 .map(|(key, figures)| (input.unit_name(&key), figures))
