@@ -12,6 +12,7 @@
 //! summary     the campaign summary (活动总结) and its Word document
 //! incoming    checking and merging files from other tablets, what was received
 //! exchange    JSON export, CSV tables, report pack, ZIP container
+//! sync        the documents records become on a CouchDB server, and settling the two copies
 //! planning    editing, reading, sharing plans        figures   the key figures
 //! records     events, roster, photos, versions, merge, stored layouts and migrations
 //! plan        the campaign plan as data, the device's place in it, file names
@@ -25,6 +26,7 @@ pub mod plan;
 pub mod planning;
 pub mod records;
 pub mod summary;
+pub mod sync;
 
 pub mod china_time;
 pub mod form_input;

@@ -116,9 +116,12 @@ pub fn edited_alongside<R: Mergeable>(a: &R, b: &R) -> bool {
     let ((rev_a, time_a), (rev_b, time_b)) = (a.stamp(), b.stamp());
     let alongside =
         rev_a == rev_b || (rev_a < rev_b && time_a > time_b) || (rev_b < rev_a && time_b > time_a);
-    if !alongside {
-        return false;
-    }
+    alongside && say_different_things(a, b)
+}
+
+/// Whether two versions of a record differ in what they say: not just in revision, change time,
+/// origin or a withheld value.
+pub fn say_different_things<R: Mergeable>(a: &R, b: &R) -> bool {
     let drop_withholdable = a.withholds() || b.withholds();
     let substance = |record: &R| {
         let mut bare = record.bare(drop_withholdable);
