@@ -29,7 +29,7 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 #    cross-engine tier: Firefox ESR, and WebKitGTK's WebDriver with its MiniBrowser, run under Xvfb.
 packages=(chromium chromium-driver fonts-noto-cjk)
 if [[ "${FIELD_LEDGER_SETUP_FOR:-}" == tests ]]; then
-  packages+=(libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils python3-docx)
+  packages+=(libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils python3-docx curl)
   packages+=(firefox-esr webkit2gtk-driver xvfb)
 fi
 missing=()

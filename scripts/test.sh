@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Set-up command 2: install what is missing, then run every check and test tier:
 # format, lints (host and wasm), host domain tests, browser tests in headless Chromium,
-# the release build, end-to-end tests in Chromium against dist/, and the cross-engine smoke
-# suite in WebKit and Firefox ESR.
+# the release build, end-to-end tests in Chromium against dist/, the cross-engine smoke
+# suite in WebKit and Firefox ESR, and the sync server's set-up against PouchDB Server.
 set -euo pipefail
 FIELD_LEDGER_SETUP_FOR=tests
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -46,5 +46,8 @@ npx playwright test -c tests/e2e
 
 step "tier 4 — cross-engine smoke in WebKit (Storage API on and off) and Firefox ESR against dist/: WebDriver"
 node --test --test-concurrency=1 --test-timeout=600000 tests/cross-engine/
+
+step "tier 5 — live sync's server set-up (provision.sh, add-account.sh, validate_doc_update) against PouchDB Server on 127.0.0.1: node --test"
+node --test tests/sync-server/
 
 step "all checks and tiers passed; screenshots are in target/screenshots/"
