@@ -81,7 +81,7 @@ fi
 
 # 5. npm tools: binaryen's wasm-opt 132 for trunk, Playwright and axe-core for the tests,
 #    selenium-webdriver for the cross-engine tier, acorn to check the boot check stays ES5,
-#    Lighthouse for the benchmark.
+#    Lighthouse for the benchmark, PouchDB Server for the sync tier.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] ||
   [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tools from package-lock.json (binaryen 132, Playwright, axe-core, ajv, selenium-webdriver, Lighthouse)"

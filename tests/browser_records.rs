@@ -132,7 +132,7 @@ async fn a_version_1_database_from_the_frozen_fixture_opens_with_every_record() 
     expected.sort();
     assert_eq!(ids, expected);
     assert_eq!((loaded.newer, loaded.unreadable), (0, 0));
-    // The upgrade added the import and photo stores and kept the records' stores.
+    // The upgrade added the import, photo and sync stores and kept the records' stores.
     let layout = run_js(
         "return new Promise((ok) => { const r = indexedDB.open('field-ledger'); r.onsuccess = () => { \
          const names = [...r.result.objectStoreNames].sort().join(','); const v = r.result.version; \
@@ -142,7 +142,7 @@ async fn a_version_1_database_from_the_frozen_fixture_opens_with_every_record() 
     .await;
     assert_eq!(
         layout.as_string().unwrap(),
-        "3:conflicts,events,imports,photo_blobs,photo_thumbs,photos,received_files,received_records,roster"
+        "4:conflicts,events,imports,photo_blobs,photo_thumbs,photos,received_files,received_records,roster,sync_known,sync_pending,sync_state"
     );
 }
 

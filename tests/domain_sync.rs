@@ -5,6 +5,8 @@
 //! clock a day behind), pushes, pulls and failures. Afterwards every tablet and the server hold the
 //! same version of every record, which is the merge of every version ever made, and no edit is
 //! lost: each is either in the history of the final version or kept as a conflict document.
+// proptest is a host-only dev-dependency.
+#![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{Duration, TimeZone, Utc};
 use field_ledger::domain::ids::{ActivityId, DeviceId, EventId, UnitId};

@@ -8,6 +8,7 @@ use super::records::{
     ALL_STORES, CONFLICTS_STORE, EVENTS_STORE, IMPORTS_STORE, LIVE, RECEIVED_FILES_STORE,
     RECEIVED_RECORDS_STORE, REMOVED, ROSTER_STORE,
 };
+use super::sync_marking::{marking_owner, MarkerWrites};
 use crate::domain::ids::{EventId, ReceivedFileId, RosterEntryId};
 use crate::domain::incoming::received::{
     ConflictVersion, ImportSnapshot, ReceivedFile, ReceivedRecords,
@@ -15,6 +16,7 @@ use crate::domain::incoming::received::{
 use crate::domain::records::event_record::EventRecord;
 use crate::domain::records::roster::RosterEntry;
 use crate::domain::storage_failure::StorageFailure;
+use crate::domain::sync::document::{Synced, VersionMark};
 use js_sys::Array;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
@@ -25,6 +27,8 @@ use web_sys::IdbTransactionMode;
 #[derive(Debug, Default)]
 pub struct RecordBatch {
     pub(super) writes: Vec<(&'static str, String, Option<JsValue>)>,
+    /// The records put, by document `_id` and version, for live sync's markers.
+    pub(super) marks: Vec<(String, VersionMark)>,
 }
 
 impl RecordBatch {
@@ -35,6 +39,7 @@ impl RecordBatch {
             record.id.to_string(),
             Some(json(record)?.into()),
         ));
+        self.marks.push((record.doc_id(), VersionMark::of(record)));
         Ok(())
     }
 
@@ -58,6 +63,7 @@ impl RecordBatch {
             format!("{key}{suffix}"),
             Some(json(entry)?.into()),
         ));
+        self.marks.push((entry.doc_id(), VersionMark::of(entry)));
         Ok(())
     }
 
@@ -133,6 +139,15 @@ impl RecordDatabase {
     /// nothing of it is stored.
     pub async fn commit(&self, batch: RecordBatch) -> Result<(), StorageFailure> {
         let transaction = self.transaction(&ALL_STORES, IdbTransactionMode::Readwrite)?;
+        // While sync is on, every record the batch puts is marked in the same transaction. (The
+        // owner of records merged in from other devices' files is this device's unit until the
+        // sync workflow learns it from the server.)
+        let mut marks = MarkerWrites::default();
+        if let Some(owner) = marking_owner() {
+            for (doc_id, version) in &batch.marks {
+                marks.queue(&transaction, doc_id, *version, &owner)?;
+            }
+        }
         for (store, key, value) in &batch.writes {
             let store = transaction.object_store(store).map_err(failure)?;
             let key = JsValue::from_str(key);
@@ -145,7 +160,9 @@ impl RecordDatabase {
                 return Err(failure(error));
             }
         }
-        completion(&transaction).await.map(|_| ()).map_err(failure)
+        let committed = completion(&transaction).await;
+        drop(marks);
+        committed.map(|_| ()).map_err(failure)
     }
 
     async fn all_values(&self, store: &str) -> Result<Array, StorageFailure> {

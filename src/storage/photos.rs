@@ -8,10 +8,12 @@ use super::records::{
     completion, decode_all, failure, json, request_result, LoadedRecords, RecordDatabase,
     PHOTOS_STORE, PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE,
 };
+use super::sync_marking::{marking_owner, with_marking, MarkerWrites};
 use crate::domain::ids::{EventId, PhotoId};
 use crate::domain::records::photo::PhotoRecord;
 use crate::domain::records::schema::MigrationError;
 use crate::domain::storage_failure::StorageFailure;
+use crate::domain::sync::document::{Synced, VersionMark};
 use js_sys::Array;
 use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
@@ -33,6 +35,7 @@ impl RecordBatch {
         let key = format!("{}/{}", record.event_id, record.id);
         self.writes
             .push((PHOTOS_STORE, key, Some(json(record)?.into())));
+        self.marks.push((record.doc_id(), VersionMark::of(record)));
         if let Some((image, thumbnail)) = images {
             let id = record.id.to_string();
             self.writes
@@ -76,8 +79,19 @@ impl RecordDatabase {
         thumbnail: &Blob,
     ) -> Result<(), StorageFailure> {
         let json = json(record)?;
+        let owner = marking_owner();
         let stores = [PHOTOS_STORE, PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE];
+        let stores = with_marking(&stores, owner.is_some());
         let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let mut marks = MarkerWrites::default();
+        if let Some(owner) = &owner {
+            marks.queue(
+                &transaction,
+                &record.doc_id(),
+                VersionMark::of(record),
+                owner,
+            )?;
+        }
         let id = JsValue::from_str(&record.id.to_string());
         let puts = [
             (PHOTOS_STORE, JsValue::from_str(&json), record_key(record)),
@@ -93,15 +107,28 @@ impl RecordDatabase {
                 return Err(failure(error));
             }
         }
-        completion(&transaction).await.map(|_| ()).map_err(failure)
+        let committed = completion(&transaction).await;
+        drop(marks);
+        committed.map(|_| ()).map_err(failure)
     }
 
     /// Stores a changed photo record (caption, selection); a deleted one loses its image and
     /// thumbnail in the same transaction.
     pub async fn put_photo(&self, record: &PhotoRecord) -> Result<(), StorageFailure> {
         let json = json(record)?;
+        let owner = marking_owner();
         let stores = [PHOTOS_STORE, PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE];
+        let stores = with_marking(&stores, owner.is_some());
         let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let mut marks = MarkerWrites::default();
+        if let Some(owner) = &owner {
+            marks.queue(
+                &transaction,
+                &record.doc_id(),
+                VersionMark::of(record),
+                owner,
+            )?;
+        }
         let queued = transaction
             .object_store(PHOTOS_STORE)
             .and_then(|store| store.put_with_key(&JsValue::from_str(&json), &record_key(record)));
@@ -118,7 +145,9 @@ impl RecordDatabase {
                 }
             }
         }
-        completion(&transaction).await.map(|_| ()).map_err(failure)
+        let committed = completion(&transaction).await;
+        drop(marks);
+        committed.map(|_| ()).map_err(failure)
     }
 
     /// Removes `photos` (live ones) at `now`, with their images and thumbnails, in one

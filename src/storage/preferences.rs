@@ -201,3 +201,15 @@ pub fn save_plan_draft(
 pub fn clear_plan_draft(campaign: &CampaignId) -> Result<(), StorageFailure> {
     remove(&plan_draft_key(campaign))
 }
+
+/// Live sync's settings; off when none were saved.
+pub fn load_sync_settings() -> Result<crate::domain::sync::ledger::SyncSettings, StorageFailure> {
+    Ok(load(keys::SYNC)?.unwrap_or_default())
+}
+
+/// Saves live sync's settings.
+pub fn save_sync_settings(
+    settings: &crate::domain::sync::ledger::SyncSettings,
+) -> Result<(), StorageFailure> {
+    save(keys::SYNC, settings)
+}

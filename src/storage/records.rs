@@ -22,9 +22,12 @@ use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbTransaction, IdbTrans
 pub const DATABASE_NAME: &str = "field-ledger";
 /// The database's version: raise it (with an upgrade step in [`RecordDatabase::open`]) whenever
 /// stores or indexes change.
-pub const DATABASE_VERSION: u32 = 3;
+pub const DATABASE_VERSION: u32 = 4;
 pub use super::stores::*;
+use super::sync_marking::{marking_owner, with_marking, MarkerWrites};
+pub(super) use super::values::{failure, json};
 pub(super) use super::waiting::{completion, request_result, request_settled};
+use crate::domain::sync::document::{Synced, VersionMark};
 
 #[wasm_bindgen]
 extern "C" {
@@ -69,14 +72,6 @@ pub struct RecordDatabase {
     database: IdbDatabase,
 }
 
-pub(super) fn failure(error: JsValue) -> StorageFailure {
-    let name = Reflect::get(&error, &JsValue::from_str("name"))
-        .ok()
-        .and_then(|name| name.as_string())
-        .unwrap_or_default();
-    StorageFailure::from_error_name(&name)
-}
-
 impl RecordDatabase {
     /// Opens (and on first use creates) the database. A database of a newer version, written by
     /// a newer app, is refused with [`StorageFailure::NewerVersion`] and left untouched.
@@ -93,8 +88,8 @@ impl RecordDatabase {
         let upgrading = request.clone();
         let on_upgrade = Closure::<dyn FnMut()>::new(move || {
             // Version 1 created the record stores; version 2 adds the import stores, version 3
-            // the photo stores, and both leave every record as it is (tested from a v1 database
-            // in tests/browser_records.rs).
+            // the photo stores, version 4 live sync's stores, and each leaves every record as it
+            // is (tested from a v1 database in tests/browser_records.rs).
             // Each step only creates what is missing, so any older version upgrades in one go.
             let Ok(result) = upgrading.result() else {
                 return;
@@ -163,7 +158,19 @@ impl RecordDatabase {
     pub async fn put_event(&self, record: &EventRecord) -> Result<(), StorageFailure> {
         let json = json(record)?;
         let key = JsValue::from_str(&record.id.to_string());
-        let (transaction, store) = self.store(EVENTS_STORE, IdbTransactionMode::Readwrite)?;
+        let owner = marking_owner();
+        let stores = with_marking(&[EVENTS_STORE], owner.is_some());
+        let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let store = transaction.object_store(EVENTS_STORE).map_err(failure)?;
+        let mut marks = MarkerWrites::default();
+        if let Some(owner) = &owner {
+            marks.queue(
+                &transaction,
+                &record.doc_id(),
+                VersionMark::of(record),
+                owner,
+            )?;
+        }
         let read = store.get(&key).map_err(failure)?;
         let revision = record.revision;
         // Why the write was not made, when it was this code that stopped it.
@@ -191,6 +198,7 @@ impl RecordDatabase {
         let committed = completion(&transaction).await;
         read.set_onsuccess(None);
         drop(on_read);
+        drop(marks);
         match (committed, refused.get()) {
             (Ok(_), _) => Ok(()),
             (Err(_), Some(reason)) => Err(reason),
@@ -219,7 +227,14 @@ impl RecordDatabase {
         } else {
             (LIVE, REMOVED)
         };
-        let (transaction, store) = self.store(ROSTER_STORE, IdbTransactionMode::Readwrite)?;
+        let owner = marking_owner();
+        let stores = with_marking(&[ROSTER_STORE], owner.is_some());
+        let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let store = transaction.object_store(ROSTER_STORE).map_err(failure)?;
+        let mut marks = MarkerWrites::default();
+        if let Some(owner) = &owner {
+            marks.queue(&transaction, &entry.doc_id(), VersionMark::of(entry), owner)?;
+        }
         store
             .delete(&JsValue::from_str(&format!("{other}{suffix}")))
             .map_err(failure)?;
@@ -229,7 +244,9 @@ impl RecordDatabase {
                 &JsValue::from_str(&format!("{key}{suffix}")),
             )
             .map_err(failure)?;
-        completion(&transaction).await.map(|_| ()).map_err(failure)
+        let committed = completion(&transaction).await;
+        drop(marks);
+        committed.map(|_| ()).map_err(failure)
     }
 
     /// The live (not removed) sign-ins of one event.
@@ -290,14 +307,6 @@ impl RecordDatabase {
         }
         Ok(counts)
     }
-}
-
-/// The text a record is stored as: its JSON, in ASCII (see
-/// [`ascii_json`](crate::domain::records::ascii_json::ascii_json)).
-pub(super) fn json<T: serde::Serialize>(value: &T) -> Result<String, StorageFailure> {
-    serde_json::to_string(value)
-        .map(crate::domain::records::ascii_json::ascii_json)
-        .map_err(|_| StorageFailure::Unreadable)
 }
 
 /// The revision of a stored record, read without decoding the rest; `None` if unreadable.

@@ -22,8 +22,16 @@ pub const PHOTOS_STORE: &str = "photos";
 pub const PHOTO_BLOBS_STORE: &str = "photo_blobs";
 /// Version 3: each photo's thumbnail as a `Blob`, keyed by photo UUID.
 pub const PHOTO_THUMBS_STORE: &str = "photo_thumbs";
+/// Version 4: live sync's pending markers ([`StoredMarker`](crate::domain::sync::ledger::StoredMarker)),
+/// keyed by document `_id` (`event:<uuid>`…), written in the same transaction as each save.
+pub const SYNC_PENDING_STORE: &str = "sync_pending";
+/// Version 4: what this device knows of each record's copy on the sync server
+/// ([`KnownCopy`](crate::domain::sync::ledger::KnownCopy)), keyed by document `_id`.
+pub const SYNC_KNOWN_STORE: &str = "sync_known";
+/// Version 4: live sync's checkpoints and server identities, keyed by database name.
+pub const SYNC_STATE_STORE: &str = "sync_state";
 /// Every store, in the order version upgrades create them.
-pub const ALL_STORES: [&str; 9] = [
+pub const ALL_STORES: [&str; 12] = [
     EVENTS_STORE,
     ROSTER_STORE,
     RECEIVED_FILES_STORE,
@@ -33,4 +41,7 @@ pub const ALL_STORES: [&str; 9] = [
     PHOTOS_STORE,
     PHOTO_BLOBS_STORE,
     PHOTO_THUMBS_STORE,
+    SYNC_PENDING_STORE,
+    SYNC_KNOWN_STORE,
+    SYNC_STATE_STORE,
 ];

@@ -5,4 +5,5 @@
 //! May import: `records`, `plan` and the domain's root modules.
 
 pub mod document;
+pub mod ledger;
 pub mod settle;

@@ -1,0 +1,80 @@
+//! What a device keeps per record for live sync (`docs/sync-protocol.md`, "What is kept where"):
+//! the pending marker with the record's owner while it waits to go up, and what it knows of the
+//! server's copy once the two agree; and the sync settings.
+
+use super::document::{Rev, VersionMark};
+use super::settle::PendingMarker;
+use crate::domain::ids::UnitId;
+use serde::{Deserialize, Serialize};
+
+/// A record waiting to go up, as stored (`sync_pending`, keyed by document `_id`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredMarker {
+    /// The unit whose database the record belongs to: fixed when it was first saved.
+    pub owner: UnitId,
+    /// The marker.
+    #[serde(flatten)]
+    pub marker: PendingMarker,
+}
+
+/// What this device knows of a record's copy on the server (`sync_known`, keyed by document
+/// `_id`): written when a push is acknowledged or a pull stores it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KnownCopy {
+    /// The unit whose database holds it.
+    pub owner: UnitId,
+    /// The server's revision of it.
+    pub rev: Rev,
+    /// The version it holds.
+    pub version: VersionMark,
+}
+
+/// The marker a save writes: the record's next version `saved`, after its `marker` if it was
+/// already waiting, built on the server's copy this device knows (`known`) otherwise; owned by the
+/// marker's owner, the known copy's, or this device's `owner` for a record new to sync.
+pub fn marker_after_save(
+    marker: Option<StoredMarker>,
+    known: Option<KnownCopy>,
+    saved: VersionMark,
+    owner: &UnitId,
+) -> StoredMarker {
+    match marker {
+        Some(StoredMarker { owner, marker }) => StoredMarker {
+            owner,
+            marker: PendingMarker {
+                version: saved,
+                ..marker
+            },
+        },
+        None => StoredMarker {
+            owner: known
+                .as_ref()
+                .map_or_else(|| owner.clone(), |k| k.owner.clone()),
+            marker: PendingMarker {
+                version: saved,
+                base: known.map(|k| k.version),
+                sent: Vec::new(),
+            },
+        },
+    }
+}
+
+/// The sync settings of this device (localStorage): off unless turned on.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SyncSettings {
+    /// Whether records sync.
+    pub enabled: bool,
+    /// The server's path on this origin, e.g. `couch/`.
+    pub server: String,
+    /// This tablet's account.
+    pub user: String,
+    /// The unit whose database this device's new records go to (its office ID for an office).
+    pub owner: Option<UnitId>,
+}
+
+impl SyncSettings {
+    /// The owner new records get when sync is on; `None` when off (saves then mark nothing).
+    pub fn marking_owner(&self) -> Option<&UnitId> {
+        self.owner.as_ref().filter(|_| self.enabled)
+    }
+}
