@@ -4,7 +4,7 @@
 
 use crate::domain::ids::{CampaignId, UnitId};
 use crate::domain::records::event_record::EventRecord;
-use crate::domain::records::merge::{state_hash, Mergeable};
+use crate::domain::records::merge::{rank, Mergeable};
 use crate::domain::records::photo::PhotoRecord;
 use crate::domain::records::roster::RosterEntry;
 use chrono::{DateTime, Utc};
@@ -153,18 +153,18 @@ impl<R: Synced> SyncDocument<R> {
 pub struct VersionMark {
     /// The record's revision.
     pub revision: u32,
-    /// [`state_hash`] of the record without its origin.
+    /// The hash of the record's content without origin and withholdable fields.
     pub hash: u64,
 }
 
 impl VersionMark {
-    /// The mark of `record`'s current version.
+    /// The mark of `record`'s current version: its revision and the hash of its content without
+    /// origin and without the fields a copy may withhold (a sign-in's phone, which goes up only
+    /// where the device allows), so a withheld copy and the full one are the same version.
     pub fn of<R: Mergeable>(record: &R) -> Self {
-        let mut bare = record.clone();
-        bare.set_origin(None);
         Self {
             revision: record.stamp().0,
-            hash: state_hash(&bare),
+            hash: rank(record).identity,
         }
     }
 }
