@@ -8,6 +8,10 @@ const PRECACHE = __PRECACHE__;
 const VERSION_FILE = 'version.json';
 
 const inScope = (path) => new URL(path, self.registration.scope).href;
+// The built files this worker answers for; every other request (live sync's server under
+// couch/, above all its long-polls, which the page aborts itself) goes to the network untouched.
+// Answering those here kept an aborted long-poll open in the worker and stalled the next one.
+const PRECACHED = new Set(PRECACHE.map(inScope));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -41,6 +45,7 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  if (!PRECACHED.has(url.href.split('#')[0])) return;
   // This build's own cache only, so a page never mixes files of two builds.
   event.respondWith(caches.open(CACHE).then((cache) => cache.match(request)).then((cached) => cached ?? fetch(request)));
 });

@@ -42,7 +42,11 @@ pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>, route: Ro
         filter: RwSignal::new(Default::default()),
         shown: RwSignal::new(crate::pages::home::PAGE_SIZE),
     });
-    provide_context(EventRecords::load(notice));
+    let records = EventRecords::load(notice);
+    provide_context(records);
+    let sync = crate::state::sync_status::SyncStatus::new();
+    provide_context(sync);
+    crate::workflows::sync_driver::start_sync(records, sync);
     provide_context(crate::browser::app_shell::AppShell::listen());
     let health = StorageHealth::unknown();
     provide_context(health);

@@ -28,5 +28,6 @@ pub mod storage_notice;
 pub mod storage_status;
 pub mod stored_event_gate;
 pub mod summary_scope_select;
+pub mod sync_settings;
 pub mod toast_bar;
 pub mod update_banner;

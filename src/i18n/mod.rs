@@ -14,6 +14,7 @@ mod photo_texts;
 mod plan_messages;
 mod plan_texts;
 mod summary_words;
+mod sync_messages;
 mod texts;
 
 pub use csv_words::{all_csv_words, csv_words};
@@ -40,6 +41,7 @@ pub use plan_messages::{
 };
 pub use plan_texts::PlanText;
 pub use summary_words::summary_words;
+pub use sync_messages::{sync_last, sync_pending, sync_problem, sync_refused};
 pub use texts::Text;
 
 /// A table of fixed texts, Chinese and English.

@@ -395,6 +395,54 @@ texts! {
     SummaryScopeDistrict => "全区（所有单位的记录，含导入的）", "The whole district (every unit's records, imported ones too)";
     /// Export button: the Word summary.
     ExportSummaryDoc => "活动总结（Word）", "Activity summary (Word)";
+    /// Heading of the sync settings.
+    SyncHeading => "与服务器同步", "Sync with the server";
+    /// What sync is.
+    SyncHint => "开启后，本机记录在有网络时自动上传到本单位的服务器数据库，并取回其他平板的记录；没有网络时照常记录，恢复网络后自动补传。不开启时，照常用文件导出报送。", "When on, this tablet's records go up to its unit's database on the server whenever there is a network, and records from other tablets come down; with no network, recording goes on as usual and everything goes up later. When off, files remain the way to send records.";
+    /// Label: the server's path.
+    SyncServer => "服务器地址（本网站下的路径）", "Server path (on this site)";
+    /// Label: the account name.
+    SyncUser => "本平板的账号", "This tablet's account";
+    /// Label: the password.
+    SyncPassword => "密码", "Password";
+    /// Placeholder of the password field when one is stored.
+    SyncPasswordKept => "已保存（加密）；如需更改请重新输入", "Saved (encrypted); type a new one to change it";
+    /// Label: sync on or off.
+    SyncEnabled => "开启同步", "Sync on";
+    /// Button: save the sync settings.
+    SyncSave => "保存同步设置", "Save sync settings";
+    /// Button: sync now.
+    SyncNow => "立即同步", "Sync now";
+    /// Shown once the sync settings are saved.
+    SyncSaved => "同步设置已保存。", "Sync settings saved.";
+    /// Sync status: off.
+    SyncStateOff => "同步未开启", "Sync is off";
+    /// Sync status: in step.
+    SyncStateIdle => "已同步", "In sync";
+    /// Sync status: syncing.
+    SyncStateSyncing => "正在同步……", "Syncing…";
+    /// Sync status: server unreachable.
+    SyncStateOffline => "无法连接服务器，记录保存在本机，恢复后自动上传", "Server not reachable: records are kept here and go up when it is back";
+    /// Sync status: failed.
+    SyncStateError => "同步出错", "Sync failed";
+    /// Heading of the records the server refused.
+    SyncRefusedHeading => "服务器拒收的记录（保留在本机）", "Records the server refused (kept on this tablet)";
+    /// The server path is not a path on this site.
+    SyncServerPathInvalid => "服务器地址须为本网站下的路径，例如 couch/。", "The server path must be a path on this site, such as couch/.";
+    /// Sync on without an account.
+    SyncNoUser => "请填写本平板的账号。", "Enter this tablet's account.";
+    /// Sync on without a password.
+    SyncNoPassword => "请填写密码。", "Enter the password.";
+    /// No WebCrypto.
+    SyncNoEncryption => "此浏览器无法加密保存密码（需通过 HTTPS 访问）。", "This browser cannot keep the password encrypted (the app must be opened over HTTPS).";
+    /// An office device without an office name.
+    SyncNoOwner => "本机的市场监管所名称无法用作服务器数据库名，请在本机设置中改用拼音或字母。", "This device's office name cannot name a server database: use letters in the device settings.";
+    /// Problem: unreachable.
+    SyncProblemUnreachable => "无法连接服务器。", "The server cannot be reached.";
+    /// Problem: wrong password.
+    SyncProblemWrongPassword => "账号或密码不正确，服务器拒绝登录。", "The server refused the account name or password.";
+    /// Problem: no password stored.
+    SyncProblemNoPassword => "本机没有可用的密码，请重新输入。", "No usable password is stored on this tablet: type it again.";
     /// Verb on export buttons where the system share sheet is available.
     ActionShare => "分享", "Share";
     /// Verb on export buttons where files are downloaded.

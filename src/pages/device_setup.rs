@@ -6,6 +6,7 @@ use crate::components::form_field::FormField;
 use crate::components::personal_data_purge::PersonalDataPurge;
 use crate::components::select_field::{unit_choices, SelectField};
 use crate::components::storage_status::StorageStatus;
+use crate::components::sync_settings::SyncSettings;
 use crate::domain::plan::device::DeviceForm;
 use crate::domain::storage_failure::SavedThing;
 use crate::domain::validation::{Field, FieldError};
@@ -116,6 +117,7 @@ pub fn DeviceSetupPage() -> impl IntoView {
             </div>
             <Show when=move || device.0.with(Option::is_some)>
                 <PersonalDataPurge />
+                <SyncSettings />
             </Show>
             <StorageStatus />
         </main>

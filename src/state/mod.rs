@@ -6,6 +6,7 @@
 pub mod event_records;
 pub mod load_into;
 pub mod route;
+pub mod sync_status;
 
 use crate::domain::ids::EventId;
 use crate::domain::plan::campaign::Campaign;

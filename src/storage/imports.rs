@@ -29,6 +29,9 @@ pub struct RecordBatch {
     pub(super) writes: Vec<(&'static str, String, Option<JsValue>)>,
     /// The records put, by document `_id` and version, for live sync's markers.
     pub(super) marks: Vec<(String, VersionMark)>,
+    /// What the sync server sent: its records are not marked anew (the sync round writes their
+    /// markers itself).
+    pub(super) from_server: bool,
 }
 
 impl RecordBatch {
@@ -143,7 +146,7 @@ impl RecordDatabase {
         // owner of records merged in from other devices' files is this device's unit until the
         // sync workflow learns it from the server.)
         let mut marks = MarkerWrites::default();
-        if let Some(owner) = marking_owner() {
+        if let Some(owner) = marking_owner().filter(|_| !batch.from_server) {
             for (doc_id, version) in &batch.marks {
                 marks.queue(&transaction, doc_id, *version, &owner)?;
             }

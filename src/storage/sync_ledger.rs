@@ -3,12 +3,14 @@
 //! waits for and remember what the server holds (`sync_known`). The markers themselves are written
 //! by each save ([`super::sync_marking`]).
 
-use super::records::{completion, failure, json, request_result, RecordDatabase};
-use super::stores::{SYNC_KNOWN_STORE, SYNC_PENDING_STORE};
+use super::imports::RecordBatch;
+use super::records::{completion, failure, json, request_result, request_settled, RecordDatabase};
+use super::stores::{SYNC_KNOWN_STORE, SYNC_PENDING_STORE, SYNC_STATE_STORE};
 use super::sync_marking::MARKING_STORES;
 use crate::domain::storage_failure::StorageFailure;
-use crate::domain::sync::ledger::{KnownCopy, StoredMarker};
+use crate::domain::sync::ledger::{KnownCopy, StoredMarker, SyncCheckpoint};
 use js_sys::Array;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::IdbTransactionMode;
@@ -20,16 +22,10 @@ impl RecordDatabase {
         let store = transaction
             .object_store(SYNC_PENDING_STORE)
             .map_err(failure)?;
-        let keys = store.get_all_keys().map_err(failure)?;
-        let values = store.get_all().map_err(failure)?;
-        let keys: Array = request_result(&keys)
-            .await
-            .map_err(failure)?
-            .unchecked_into();
-        let values: Array = request_result(&values)
-            .await
-            .map_err(failure)?
-            .unchecked_into();
+        let keys = request_settled(&store.get_all_keys().map_err(failure)?);
+        let values = request_settled(&store.get_all().map_err(failure)?);
+        let keys: Array = keys.await.map_err(failure)?.unchecked_into();
+        let values: Array = values.await.map_err(failure)?.unchecked_into();
         let mut pending = Vec::with_capacity(values.length() as usize);
         for (key, value) in keys.iter().zip(values.iter()) {
             let marker = value
@@ -82,5 +78,173 @@ impl RecordDatabase {
         drop(on_read);
         committed.map_err(failure)?;
         Ok(cleared.get())
+    }
+}
+
+/// What a sync round writes, with the records the server sent.
+impl RecordBatch {
+    /// A batch of what the sync server sent: its records keep the markers the round gives them.
+    pub fn from_server() -> Self {
+        Self {
+            from_server: true,
+            ..Self::default()
+        }
+    }
+
+    /// Sets (`Some`) or clears (`None`) a record's pending marker.
+    pub fn set_marker(
+        &mut self,
+        doc_id: &str,
+        marker: Option<&StoredMarker>,
+    ) -> Result<(), StorageFailure> {
+        let value = marker.map(json).transpose()?.map(JsValue::from);
+        self.writes
+            .push((SYNC_PENDING_STORE, doc_id.to_owned(), value));
+        Ok(())
+    }
+
+    /// Remembers the server's copy of a record.
+    pub fn set_known(&mut self, doc_id: &str, known: &KnownCopy) -> Result<(), StorageFailure> {
+        self.writes.push((
+            SYNC_KNOWN_STORE,
+            doc_id.to_owned(),
+            Some(json(known)?.into()),
+        ));
+        Ok(())
+    }
+
+    /// Forgets the server's copy of a record (a restored server no longer has it as known).
+    pub fn forget_known(&mut self, doc_id: &str) {
+        self.writes
+            .push((SYNC_KNOWN_STORE, doc_id.to_owned(), None));
+    }
+
+    /// Stores a database's checkpoint.
+    pub fn set_checkpoint(
+        &mut self,
+        database: &str,
+        checkpoint: &SyncCheckpoint,
+    ) -> Result<(), StorageFailure> {
+        self.writes.push((
+            SYNC_STATE_STORE,
+            database.to_owned(),
+            Some(json(checkpoint)?.into()),
+        ));
+        Ok(())
+    }
+}
+
+impl RecordDatabase {
+    /// What this device knows of every record's copy on the server, by document `_id`.
+    pub async fn load_known(&self) -> Result<HashMap<String, KnownCopy>, StorageFailure> {
+        let transaction = self.transaction(&[SYNC_KNOWN_STORE], IdbTransactionMode::Readonly)?;
+        let store = transaction
+            .object_store(SYNC_KNOWN_STORE)
+            .map_err(failure)?;
+        let keys = request_settled(&store.get_all_keys().map_err(failure)?);
+        let values = request_settled(&store.get_all().map_err(failure)?);
+        let keys: Array = keys.await.map_err(failure)?.unchecked_into();
+        let values: Array = values.await.map_err(failure)?.unchecked_into();
+        let mut known = HashMap::with_capacity(values.length() as usize);
+        for (key, value) in keys.iter().zip(values.iter()) {
+            let copy = value
+                .as_string()
+                .and_then(|text| serde_json::from_str::<KnownCopy>(&text).ok());
+            if let (Some(key), Some(copy)) = (key.as_string(), copy) {
+                known.insert(key, copy);
+            }
+        }
+        Ok(known)
+    }
+
+    /// A database's checkpoint, if this device has read its changes before.
+    pub async fn load_checkpoint(
+        &self,
+        database: &str,
+    ) -> Result<Option<SyncCheckpoint>, StorageFailure> {
+        let transaction = self.transaction(&[SYNC_STATE_STORE], IdbTransactionMode::Readonly)?;
+        let request = transaction
+            .object_store(SYNC_STATE_STORE)
+            .and_then(|store| store.get(&JsValue::from_str(database)))
+            .map_err(failure)?;
+        let value = request_result(&request).await.map_err(failure)?;
+        Ok(value
+            .as_string()
+            .and_then(|text| serde_json::from_str(&text).ok()))
+    }
+}
+
+impl RecordDatabase {
+    /// One roster entry, live or removed.
+    pub async fn load_roster_entry(
+        &self,
+        event: crate::domain::ids::EventId,
+        entry: crate::domain::ids::RosterEntryId,
+    ) -> Result<Option<crate::domain::records::roster::RosterEntry>, StorageFailure> {
+        use super::stores::{LIVE, REMOVED, ROSTER_STORE};
+        let transaction = self.transaction(&[ROSTER_STORE], IdbTransactionMode::Readonly)?;
+        let store = transaction.object_store(ROSTER_STORE).map_err(failure)?;
+        let read =
+            |prefix: &str| store.get(&JsValue::from_str(&format!("{prefix}{event}/{entry}")));
+        // Both listened to from now on: the second may succeed while the first is awaited.
+        let live = request_settled(&read(LIVE).map_err(failure)?);
+        let removed = request_settled(&read(REMOVED).map_err(failure)?);
+        for settled in [live, removed] {
+            let value = settled.await.map_err(failure)?;
+            if let Some(text) = value.as_string() {
+                let entry = crate::domain::records::schema::decode_roster_entry(&text)
+                    .map_err(|_| StorageFailure::Unreadable)?;
+                return Ok(Some(entry));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// The key of the sealed account password in `sync_state`.
+const PASSWORD_KEY: &str = "secret:password";
+
+impl RecordDatabase {
+    /// Stores the sync account's password as sealed by `browser::secret_box` (never in clear).
+    pub async fn save_sealed_password(&self, sealed: &JsValue) -> Result<(), StorageFailure> {
+        let transaction = self.transaction(&[SYNC_STATE_STORE], IdbTransactionMode::Readwrite)?;
+        transaction
+            .object_store(SYNC_STATE_STORE)
+            .and_then(|store| store.put_with_key(sealed, &JsValue::from_str(PASSWORD_KEY)))
+            .map_err(failure)?;
+        completion(&transaction).await.map(|_| ()).map_err(failure)
+    }
+
+    /// The sealed password, if one was stored.
+    pub async fn load_sealed_password(&self) -> Result<Option<JsValue>, StorageFailure> {
+        let transaction = self.transaction(&[SYNC_STATE_STORE], IdbTransactionMode::Readonly)?;
+        let request = transaction
+            .object_store(SYNC_STATE_STORE)
+            .and_then(|store| store.get(&JsValue::from_str(PASSWORD_KEY)))
+            .map_err(failure)?;
+        let value = request_result(&request).await.map_err(failure)?;
+        Ok((!value.is_undefined()).then_some(value))
+    }
+}
+
+impl RecordDatabase {
+    /// One event record as stored now (not a tab's copy in memory, which may not be loaded yet).
+    pub async fn load_event(
+        &self,
+        id: crate::domain::ids::EventId,
+    ) -> Result<Option<crate::domain::records::event_record::EventRecord>, StorageFailure> {
+        use super::stores::EVENTS_STORE;
+        let transaction = self.transaction(&[EVENTS_STORE], IdbTransactionMode::Readonly)?;
+        let request = transaction
+            .object_store(EVENTS_STORE)
+            .and_then(|store| store.get(&JsValue::from_str(&id.to_string())))
+            .map_err(failure)?;
+        let value = request_result(&request).await.map_err(failure)?;
+        match value.as_string() {
+            Some(text) => crate::domain::records::schema::decode_event(&text)
+                .map(Some)
+                .map_err(|_| StorageFailure::Unreadable),
+            None => Ok(None),
+        }
     }
 }

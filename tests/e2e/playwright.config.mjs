@@ -3,6 +3,11 @@ import { defineConfig } from '@playwright/test';
 
 // E2E_PORT lets a second run (e.g. while CI runs on this machine) use another port.
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The PouchDB Server of the sync tests (sync-server-setup.mjs), which the static server proxies
+// at `couch/`. Playwright starts the webServer before the global set-up, so both get this fixed
+// port: 5985 beside the default 4173, and moved along with E2E_PORT so two runs do not collide.
+const syncPort = Number(process.env.SYNC_SERVER_PORT ?? port + 1812);
+process.env.SYNC_SERVER_PORT = String(syncPort);
 
 export default defineConfig({
   testDir: '.',
@@ -13,6 +18,8 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   reporter: [['list']],
+  globalSetup: './sync-server-setup.mjs',
+  globalTeardown: './sync-server-teardown.mjs',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'zh-CN',
@@ -40,5 +47,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
     stdout: 'ignore',
+    env: { COUCH_UPSTREAM: `http://127.0.0.1:${syncPort}`, E2E_TEST_CONTROLS: '1' },
   },
 });

@@ -78,3 +78,51 @@ impl SyncSettings {
         self.owner.as_ref().filter(|_| self.enabled)
     }
 }
+
+/// Where this device is in a unit database's changes (`sync_state`, keyed by database name),
+/// stored in the same transaction as the records it covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncCheckpoint {
+    /// The server's identity (`server-identity`) this checkpoint belongs to.
+    pub identity: String,
+    /// The last sequence read, opaque: sent back as it came.
+    pub since: serde_json::Value,
+}
+
+/// Why a server path cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServerPathProblem;
+
+/// The sync server's path as typed, checked: a path on the app's own origin (`couch/` beside the
+/// app, or `/couch/`), never another site (the CSP allows only this origin, and a session cookie
+/// of another site would be a third party's). Empty means the default `couch/`; the result ends
+/// with `/`.
+///
+/// ```
+/// use field_ledger::domain::sync::ledger::check_server_path;
+/// assert_eq!(check_server_path(" couch ").unwrap(), "couch/");
+/// assert_eq!(check_server_path("").unwrap(), "couch/");
+/// assert_eq!(check_server_path("/records/couch/").unwrap(), "/records/couch/");
+/// assert!(check_server_path("https://evil.example/couch/").is_err());
+/// assert!(check_server_path("//evil.example/couch/").is_err());
+/// assert!(check_server_path("../couch/").is_err());
+/// ```
+pub fn check_server_path(typed: &str) -> Result<String, ServerPathProblem> {
+    let path = typed.trim();
+    if path.is_empty() {
+        return Ok("couch/".to_owned());
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.');
+    let bad = path.starts_with("//")
+        || path.contains("://")
+        || path.split('/').any(|part| part == "..")
+        || !path.chars().all(allowed);
+    if bad {
+        return Err(ServerPathProblem);
+    }
+    let mut path = path.to_owned();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    Ok(path)
+}

@@ -7,3 +7,4 @@
 pub mod document;
 pub mod ledger;
 pub mod settle;
+pub mod status;

@@ -1,0 +1,127 @@
+//! Requests to a CouchDB API server on this origin (`couch/` beside the app, behind the same
+//! reverse proxy, so the CSP's `connect-src 'self'` holds and the session cookie is first-party):
+//! JSON in, JSON out, every failure a [`CouchError`] the UI can put in words. A long-poll is
+//! aborted by the app itself ([`AbortController`]): PouchDB Server ignores `timeout`.
+
+use js_sys::{JsString, Promise};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, Request, RequestCredentials, RequestInit, Response};
+
+/// Why a request to the server failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CouchError {
+    /// No answer at all: offline, or the server (or its proxy) unreachable.
+    Offline,
+    /// 401: no session, or the name or password is wrong.
+    Unauthorized,
+    /// 403: the server's rules refused it, with their reason.
+    Forbidden(String),
+    /// 404.
+    NotFound,
+    /// Any other answer: its status and reason.
+    Server(u16, String),
+    /// Aborted by the app (a long-poll ended).
+    Aborted,
+}
+
+/// The server at `base` (a path on this origin ending in `/`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CouchClient {
+    base: String,
+}
+
+fn reason_of(body: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(body)
+        .ok()
+        .and_then(|value| {
+            let reason = value
+                .get("reason")
+                .and_then(|r| r.as_str())
+                .map(str::to_owned);
+            reason.or_else(|| {
+                value
+                    .get("error")
+                    .and_then(|e| e.as_str())
+                    .map(str::to_owned)
+            })
+        })
+        .unwrap_or_else(|| body.chars().take(200).collect())
+}
+
+impl CouchClient {
+    /// The server at `base` on this origin, e.g. `couch/`.
+    pub fn new(base: &str) -> Self {
+        let mut base = base.trim().to_owned();
+        if !base.ends_with('/') {
+            base.push('/');
+        }
+        Self { base }
+    }
+
+    /// Sends one request and reads its whole answer as text.
+    pub async fn request(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+        signal: Option<&AbortSignal>,
+    ) -> Result<String, CouchError> {
+        let init = RequestInit::new();
+        init.set_method(method);
+        init.set_credentials(RequestCredentials::SameOrigin);
+        if let Some(body) = body {
+            init.set_body(&JsValue::from_str(body));
+        }
+        if let Some(signal) = signal {
+            init.set_signal(Some(signal));
+        }
+        let url = format!("{}{path}", self.base);
+        let request =
+            Request::new_with_str_and_init(&url, &init).map_err(|_| CouchError::Offline)?;
+        let headers = request.headers();
+        let _ = headers.set("Accept", "application/json");
+        if body.is_some() {
+            let _ = headers.set("Content-Type", "application/json");
+        }
+        let window = web_sys::window().ok_or(CouchError::Offline)?;
+        let aborted = || signal.is_some_and(AbortSignal::aborted);
+        let response: Response = JsFuture::from(window.fetch_with_request(&request))
+            .await
+            .map_err(|_| {
+                if aborted() {
+                    CouchError::Aborted
+                } else {
+                    CouchError::Offline
+                }
+            })?
+            .unchecked_into();
+        let text: Promise = response.text().map_err(|_| CouchError::Offline)?;
+        let text = JsFuture::from(text).await.map_err(|_| {
+            if aborted() {
+                CouchError::Aborted
+            } else {
+                CouchError::Offline
+            }
+        })?;
+        let text = text
+            .dyn_into::<JsString>()
+            .map(String::from)
+            .unwrap_or_default();
+        match response.status() {
+            200..=299 => Ok(text),
+            401 => Err(CouchError::Unauthorized),
+            403 => Err(CouchError::Forbidden(reason_of(&text))),
+            404 => Err(CouchError::NotFound),
+            status => Err(CouchError::Server(status, reason_of(&text))),
+        }
+    }
+
+    /// Signs in (`POST _session`); the server sets the session cookie.
+    pub async fn sign_in(&self, name: &str, password: &str) -> Result<(), CouchError> {
+        let body = serde_json::json!({ "name": name, "password": password }).to_string();
+        self.request("POST", "_session", Some(&body), None)
+            .await
+            .map(|_| ())
+    }
+}

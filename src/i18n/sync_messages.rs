@@ -1,0 +1,101 @@
+//! Live sync's messages with values in them: the last success, what waits, why a round failed, a
+//! record the server refused.
+
+use super::{format_date, Language, Text};
+use crate::domain::china_time::china_offset;
+use crate::domain::storage_failure::StorageFailure;
+use chrono::{DateTime, Timelike, Utc};
+
+/// `上次同步：2021年9月15日 10:05` / `Last synced: 15 Sep 2021 10:05`, or that it never was.
+pub fn sync_last(language: Language, at: Option<DateTime<Utc>>) -> String {
+    let Some(at) = at else {
+        return match language {
+            Language::ZhCn => "尚未同步".to_owned(),
+            Language::En => "Not synced yet".to_owned(),
+        };
+    };
+    let local = at.with_timezone(&china_offset());
+    let time = format!(
+        "{} {:02}:{:02}",
+        format_date(language, local.date_naive()),
+        local.hour(),
+        local.minute()
+    );
+    match language {
+        Language::ZhCn => format!("上次同步：{time}（北京时间）"),
+        Language::En => format!("Last synced: {time} (China time)"),
+    }
+}
+
+/// `待上传 3 条记录` / `3 records waiting to go up`.
+pub fn sync_pending(language: Language, count: usize) -> String {
+    match (language, count) {
+        (Language::ZhCn, n) => format!("待上传 {n} 条记录"),
+        (Language::En, 1) => "1 record waiting to go up".to_owned(),
+        (Language::En, n) => format!("{n} records waiting to go up"),
+    }
+}
+
+/// Why the last round failed, in words.
+pub fn sync_problem(
+    language: Language,
+    problem: &crate::domain::sync::status::SyncProblem,
+) -> String {
+    use crate::domain::sync::status::SyncProblem;
+    match problem {
+        SyncProblem::Unreachable => language.text(Text::SyncProblemUnreachable).to_owned(),
+        SyncProblem::WrongPassword => language.text(Text::SyncProblemWrongPassword).to_owned(),
+        SyncProblem::NoPassword => language.text(Text::SyncProblemNoPassword).to_owned(),
+        SyncProblem::Storage(failure) => storage_problem(language, *failure),
+        SyncProblem::Server(status, reason) => match language {
+            Language::ZhCn => format!("服务器返回错误（{status}）：{reason}"),
+            Language::En => format!("The server answered with an error ({status}): {reason}"),
+        },
+    }
+}
+
+fn storage_problem(language: Language, failure: StorageFailure) -> String {
+    match language {
+        Language::ZhCn => format!("本机存储出错（{failure:?}），同步已暂停。"),
+        Language::En => format!("This tablet's storage failed ({failure:?}); sync has paused."),
+    }
+}
+
+/// One record the server refused: what it is (in the interface's language), and the reason with
+/// the language it is in (the server's own words are English; the app's, the interface's).
+pub fn sync_refused(
+    language: Language,
+    doc_id: &str,
+    reason: &str,
+) -> (String, (String, &'static str)) {
+    let kind = doc_id.split(':').next().unwrap_or_default();
+    let what = match (language, kind) {
+        (Language::ZhCn, "event") => "活动记录",
+        (Language::ZhCn, "roster") => "签到记录",
+        (Language::ZhCn, "photo") => "照片记录",
+        (Language::ZhCn, _) => "记录",
+        (Language::En, "event") => "Event",
+        (Language::En, "roster") => "Sign-in",
+        (Language::En, "photo") => "Photo",
+        (Language::En, _) => "Record",
+    };
+    let id = doc_id.split(':').next_back().unwrap_or(doc_id);
+    // No reason: the whole request was refused (this account is no member of that database).
+    let reason = match (reason.trim(), language) {
+        ("", Language::ZhCn) => (
+            "本机账号无权写入该记录所属单位的服务器数据库".to_owned(),
+            "zh-CN",
+        ),
+        ("", Language::En) => (
+            "this tablet's account may not write the database of the unit the record belongs to"
+                .to_owned(),
+            "en",
+        ),
+        (reason, _) => (reason.to_owned(), "en"),
+    };
+    let what = match language {
+        Language::ZhCn => format!("{what} {id}：服务器拒收——"),
+        Language::En => format!("{what} {id}: refused by the server — "),
+    };
+    (what, reason)
+}

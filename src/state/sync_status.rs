@@ -1,0 +1,47 @@
+//! Live sync's visible state, provided at the root: what the device page and the header show.
+
+use crate::domain::sync::status::{SyncProblem, SyncState};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+/// Live sync's state, provided at the root.
+#[derive(Debug, Clone, Copy)]
+pub struct SyncStatus {
+    /// Where sync stands.
+    pub state: RwSignal<SyncState>,
+    /// When a round last succeeded.
+    pub last_success: RwSignal<Option<DateTime<Utc>>>,
+    /// Records waiting to go up.
+    pub pending: RwSignal<usize>,
+    /// Why the last round failed, if it did.
+    pub problem: RwSignal<Option<SyncProblem>>,
+    /// Records the server refused, with its reason: they stay waiting here.
+    pub refused: RwSignal<Vec<(String, String)>>,
+    /// Bumped to start a round now (sync now, a save, settings changed).
+    pub wake: RwSignal<u64>,
+}
+
+impl SyncStatus {
+    /// Off, nothing known yet.
+    pub fn new() -> Self {
+        Self {
+            state: RwSignal::new(SyncState::Off),
+            last_success: RwSignal::new(None),
+            pending: RwSignal::new(0),
+            problem: RwSignal::new(None),
+            refused: RwSignal::new(Vec::new()),
+            wake: RwSignal::new(0),
+        }
+    }
+
+    /// Asks for a round now.
+    pub fn wake_up(self) {
+        self.wake.update(|n| *n += 1);
+    }
+}
+
+impl Default for SyncStatus {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,173 @@
+//! Keeps live sync going while the app runs (`docs/sync-protocol.md`): a round when sync is turned
+//! on, on "sync now", after each save, and whenever the server has changes (a long-poll the app
+//! aborts itself after 30 s, as PouchDB Server ignores `timeout`); while the server cannot be
+//! reached, rounds back off from 1 s to 5 minutes. At most two requests are open: the long-poll,
+//! and a round's one at a time. A session that has expired is renewed with the stored password
+//! on the next 401, without asking anyone.
+
+use super::sync_round::{sync_round, SyncFailure};
+use crate::browser::couch_client::{CouchClient, CouchError};
+use crate::browser::secret_box::{open, SealedSecret};
+use crate::browser::{clock, timer};
+use crate::domain::sync::document::unit_database;
+use crate::domain::sync::status::{SyncProblem, SyncState};
+use crate::state::event_records::EventRecords;
+use crate::state::sync_status::SyncStatus;
+use crate::storage::preferences::load_sync_settings;
+use leptos::prelude::*;
+use serde_json::Value;
+use web_sys::AbortController;
+
+/// How long a long-poll may stay open before the app ends it.
+const LONG_POLL_MS: i32 = 30_000;
+/// The first and the longest wait between rounds while the server cannot be reached.
+const BACKOFF_MS: (i32, i32) = (1_000, 300_000);
+/// How long to wait, with sync off, before looking at the settings again (a wake ends it).
+const OFF_WAIT_MS: i32 = 3_600_000;
+
+/// The password stored for the sync account, opened.
+async fn password(records: EventRecords) -> Option<String> {
+    let sealed = records
+        .database()
+        .ok()?
+        .load_sealed_password()
+        .await
+        .ok()??;
+    open(&SealedSecret(sealed)).await
+}
+
+fn problem_of(failure: &SyncFailure) -> (SyncState, SyncProblem) {
+    match failure {
+        SyncFailure::Server(CouchError::Offline) => (SyncState::Offline, SyncProblem::Unreachable),
+        SyncFailure::Server(CouchError::Unauthorized) => {
+            (SyncState::Error, SyncProblem::WrongPassword)
+        }
+        SyncFailure::Server(CouchError::Forbidden(reason)) => {
+            (SyncState::Error, SyncProblem::Server(403, reason.clone()))
+        }
+        SyncFailure::Server(CouchError::NotFound) => (
+            SyncState::Error,
+            SyncProblem::Server(404, "database not found".into()),
+        ),
+        SyncFailure::Server(CouchError::Server(status, reason)) => (
+            SyncState::Error,
+            SyncProblem::Server(*status, reason.clone()),
+        ),
+        SyncFailure::Server(CouchError::Aborted) => (SyncState::Offline, SyncProblem::Unreachable),
+        SyncFailure::Storage(failure) => (SyncState::Error, SyncProblem::Storage(*failure)),
+        SyncFailure::Unreadable => (
+            SyncState::Error,
+            SyncProblem::Server(200, "unreadable answer".into()),
+        ),
+    }
+}
+
+/// Starts keeping sync going; returns at once. Call once, at the root.
+pub fn start_sync(records: EventRecords, status: SyncStatus) {
+    // The wait in progress, ended by a wake.
+    let waiting = StoredValue::new_local(None::<AbortController>);
+    Effect::new(move |_| {
+        status.wake.track();
+        if let Some(controller) = waiting.get_value() {
+            controller.abort();
+        }
+    });
+    // A save here wakes a round (its marker was written with it).
+    Effect::new(move |previous: Option<()>| {
+        records.journal.track();
+        if previous.is_some() {
+            status.wake_up();
+        }
+    });
+    leptos::task::spawn_local(async move {
+        let mut backoff = BACKOFF_MS.0;
+        loop {
+            let Ok(controller) = AbortController::new() else {
+                return;
+            };
+            waiting.set_value(Some(controller.clone()));
+            let settings = load_sync_settings().unwrap_or_default();
+            let Some(owner) = settings.marking_owner().cloned() else {
+                status.state.set(SyncState::Off);
+                timer::wait(OFF_WAIT_MS, &controller.signal()).await;
+                continue;
+            };
+            status.state.set(SyncState::Syncing);
+            let client = CouchClient::new(&settings.server);
+            let mut result = sync_round(records, &client, &owner).await;
+            if matches!(result, Err(SyncFailure::Server(CouchError::Unauthorized))) {
+                // No session yet, or it expired while offline: sign in with what is stored.
+                result = match password(records).await {
+                    None => {
+                        status.problem.set(Some(SyncProblem::NoPassword));
+                        status.state.set(SyncState::Error);
+                        timer::wait(OFF_WAIT_MS, &controller.signal()).await;
+                        continue;
+                    }
+                    Some(password) => match client.sign_in(&settings.user, &password).await {
+                        Ok(()) => sync_round(records, &client, &owner).await,
+                        Err(error) => Err(SyncFailure::Server(error)),
+                    },
+                };
+            }
+            match result {
+                Ok(report) => {
+                    backoff = BACKOFF_MS.0;
+                    status.pending.set(report.waiting);
+                    status.refused.set(report.refused);
+                    status.problem.set(None);
+                    status.last_success.set(Some(clock::now()));
+                    status.state.set(SyncState::Idle);
+                    // Wait for the server's next change (or a wake, or 30 s).
+                    let db = unit_database(&owner);
+                    let since = match records.database() {
+                        Ok(database) => database
+                            .load_checkpoint(&db)
+                            .await
+                            .ok()
+                            .flatten()
+                            .map(|c| c.since),
+                        Err(_) => None,
+                    };
+                    let since = match since.unwrap_or(Value::from(0)) {
+                        Value::String(text) => text,
+                        other => other.to_string(),
+                    };
+                    let path = format!(
+                        "{db}/_changes?feed=longpoll&limit=1&since={}",
+                        js_sys::encode_uri_component(&since)
+                    );
+                    // The long-poll and its timer run side by side: the timer aborts the poll.
+                    let ender = controller.clone();
+                    leptos::task::spawn_local(async move {
+                        timer::wait(LONG_POLL_MS, &ender.signal()).await;
+                        ender.abort();
+                    });
+                    let signal = controller.signal();
+                    let polled = client.request("GET", &path, None, Some(&signal)).await;
+                    controller.abort();
+                    if let Err(CouchError::Offline) = polled {
+                        status.state.set(SyncState::Offline);
+                        let Ok(backing_off) = AbortController::new() else {
+                            return;
+                        };
+                        waiting.set_value(Some(backing_off.clone()));
+                        timer::wait(backoff, &backing_off.signal()).await;
+                    }
+                }
+                Err(failure) => {
+                    let (state, problem) = problem_of(&failure);
+                    if let Ok(database) = records.database() {
+                        if let Ok(pending) = database.load_pending().await {
+                            status.pending.set(pending.len());
+                        }
+                    }
+                    status.problem.set(Some(problem));
+                    status.state.set(state);
+                    timer::wait(backoff, &controller.signal()).await;
+                    backoff = (backoff * 2).min(BACKOFF_MS.1);
+                }
+            }
+        }
+    });
+}

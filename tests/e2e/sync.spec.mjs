@@ -1,0 +1,129 @@
+// Live sync against a real PouchDB Server at the app's own origin (couch/, through the test
+// server's proxy): a Food Section tablet turns sync on, records while the server cannot be
+// reached, and its records go up when it can; a second Food Section tablet gets them; the password
+// is never stored in clear; a tablet of another unit that edits a Food Section record (brought by
+// a file) is refused by the server, and the record stays on it, shown by name with the reason.
+import { test, expect, seedDevice, openHome, newEvent, screenshot, TEST_DEVICE } from './app-fixture.mjs';
+import { asAccount, couch, proxyDown, proxyUp } from './sync-fixture.mjs';
+
+const FOOD_A = { ...TEST_DEVICE, id: 'aaaaaaaa-0000-4000-8000-00000000000a', label: '食品科平板A', unit_id: 'food' };
+const FOOD_B = { ...TEST_DEVICE, id: 'bbbbbbbb-0000-4000-8000-00000000000b', label: '食品科平板B', unit_id: 'food' };
+const METROLOGY = { ...TEST_DEVICE, id: 'cccccccc-0000-4000-8000-00000000000c', label: '计量所平板', unit_id: 'metrology-institute' };
+
+/** Turns sync on from the device page with `account`. */
+async function turnSyncOn(page, account) {
+  const { name, password } = couch().accounts[account];
+  await page.getByTestId('nav-device').click();
+  await expect(page.getByTestId('sync-server')).toHaveValue('couch/');
+  await page.getByTestId('sync-user').fill(name);
+  await page.getByTestId('sync-password').fill(password);
+  await page.getByTestId('sync-enabled').check();
+  await page.getByTestId('sync-save').click();
+  await expect(page.getByText('同步设置已保存。')).toBeVisible();
+}
+
+/** The Food Section database's event documents, from the server itself. */
+async function serverEvents() {
+  const { status, body } = await asAccount('admin').get('/fl-unit-food/_all_docs?include_docs=true&startkey="event:"&endkey="event:\ufff0"');
+  expect(status).toBe(200);
+  return body.rows.map((row) => row.doc);
+}
+
+test('records made offline go up when the server is back, and reach the unit’s other tablet', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const options = { viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+
+  const contextA = await browser.newContext(options);
+  const a = await contextA.newPage();
+  await seedDevice(a, FOOD_A);
+  await openHome(a);
+  await turnSyncOn(a, 'food-tablet');
+  const status = a.getByTestId('sync-status');
+  await expect(status).toHaveAttribute('data-state', 'idle');
+  await expect(a.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+  // The password is kept only encrypted: its text appears nowhere in the tablet's storage.
+  const stored = await a.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('field-ledger');
+    open.onsuccess = () => {
+      const request = open.result.transaction('sync_state').objectStore('sync_state').get('secret:password');
+      request.onsuccess = () => {
+        const value = request.result;
+        resolve({ keyType: value.key.type, extractable: value.key.extractable, bytes: value.data.byteLength, local: JSON.stringify(localStorage) });
+        open.result.close();
+      };
+    };
+  }));
+  expect(stored).toMatchObject({ keyType: 'secret', extractable: false });
+  expect(stored.local).not.toContain(couch().accounts['food-tablet'].password);
+
+  // The server cannot be reached: records are made all the same and wait.
+  await proxyDown(a);
+  await newEvent(a, { activity: 'qm2021-a05', place: '北站餐饮街', minutes: 30, reports: 1 });
+  await newEvent(a, { activity: 'qm2021-a07', place: '意式风情街', minutes: 60, reports: 2 });
+  await a.getByTestId('nav-device').click();
+  await expect(status).toHaveAttribute('data-state', 'offline');
+  await expect(a.getByTestId('sync-pending')).toHaveAttribute('data-count', '2');
+  await expect(a.getByTestId('sync-error')).toHaveText('无法连接服务器。');
+  await screenshot(a, 'sync-offline-zh-CN-1024x768');
+
+  // Back: a tap on "sync now" sends them without waiting for the backoff.
+  await proxyUp(a);
+  await a.getByTestId('sync-now').click();
+  await expect(status).toHaveAttribute('data-state', 'idle');
+  await expect(a.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+  await expect(a.getByTestId('sync-last')).toContainText('上次同步');
+  const onServer = await serverEvents();
+  expect(onServer.map((doc) => [doc.owner_unit, doc.kind, doc.record.place]).sort()).toEqual([
+    ['food', 'event', '北站餐饮街'],
+    ['food', 'event', '意式风情街'],
+  ]);
+  await screenshot(a, 'sync-idle-zh-CN-1024x768');
+
+  // The unit's second tablet turns sync on and gets them.
+  const contextB = await browser.newContext(options);
+  const b = await contextB.newPage();
+  await seedDevice(b, FOOD_B);
+  await openHome(b);
+  // Controlled by the service worker from here on, as a tablet is after its first visit: live
+  // sync's requests (the long-poll above all) must go past it.
+  await b.evaluate(() => navigator.serviceWorker.ready);
+  await b.reload();
+  await expect(b.getByTestId('home-page')).toBeVisible();
+  expect(await b.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await turnSyncOn(b, 'food-tablet');
+  await expect(b.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
+  await b.getByTestId('nav-home').click();
+  await expect(b.getByTestId('event-row')).toHaveCount(2);
+  await expect(b.getByTestId('event-row').filter({ hasText: '意式风情街' })).toBeVisible();
+
+  // A record the other tablet made after B synced arrives without a tap (the long-poll).
+  await a.getByTestId('nav-home').click();
+  await newEvent(a, { activity: 'qm2021-a06', place: '食品安全抽检公告栏', minutes: 10 });
+  await expect(b.getByTestId('event-row')).toHaveCount(3);
+
+  // A Metrology Institute tablet that edits a Food Section record (from a report file) is refused
+  // by the server: the record stays on it, waiting, shown by name with the server's reason.
+  await a.getByTestId('nav-export').click();
+  const [file] = await Promise.all([a.waitForEvent('download'), a.getByTestId('export-json').click()]);
+  const report = testInfo.outputPath('food-report.json');
+  await file.saveAs(report);
+  const contextM = await browser.newContext(options);
+  const m = await contextM.newPage();
+  await seedDevice(m, METROLOGY);
+  await openHome(m);
+  await m.getByTestId('nav-import').click();
+  await m.getByTestId('import-files').setInputFiles(report);
+  await m.getByTestId('import-confirm').click();
+  await expect(m.getByTestId('import-outcome')).toContainText('已导入');
+  await turnSyncOn(m, 'metrology-tablet');
+  const refused = m.getByTestId('sync-refused');
+  await expect(refused).toHaveCount(3);
+  await expect(refused.first()).toContainText('服务器拒收');
+  await expect(m.getByTestId('sync-pending')).toHaveAttribute('data-count', '3');
+  await screenshot(m, 'sync-refused-zh-CN-1024x768');
+  expect((await serverEvents()).length, 'nothing written into the Food Section database').toBe(3);
+
+  await contextA.close();
+  await contextB.close();
+  await contextM.close();
+});
