@@ -32,7 +32,8 @@ pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>, route: Ro
         Default::default()
     });
     provide_context(Campaigns(RwSignal::new(campaigns)));
-    provide_context(ActiveCampaign(Arc::new(campaign)));
+    let campaign = Arc::new(campaign);
+    provide_context(ActiveCampaign(campaign.clone()));
     provide_context(Today(today));
     provide_context(notice);
     provide_context(Device(RwSignal::new(device)));
@@ -46,7 +47,7 @@ pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>, route: Ro
     provide_context(records);
     let sync = crate::state::sync_status::SyncStatus::new();
     provide_context(sync);
-    crate::workflows::sync_driver::start_sync(records, sync);
+    crate::workflows::sync_driver::start_sync(records, sync, campaign);
     provide_context(crate::browser::app_shell::AppShell::listen());
     let health = StorageHealth::unknown();
     provide_context(health);

@@ -5,17 +5,21 @@
 //! and a round's one at a time. A session that has expired is renewed with the stored password
 //! on the next 401, without asking anyone.
 
-use super::sync_round::{sync_round, SyncFailure};
+use super::sync_round::{follows_every_unit, sync_round, SyncFailure};
 use crate::browser::couch_client::{CouchClient, CouchError};
 use crate::browser::secret_box::{open, SealedSecret};
 use crate::browser::{clock, timer};
-use crate::domain::sync::document::unit_database;
+use crate::domain::figures::statistics::UnitKey;
+use crate::domain::ids::UnitId;
+use crate::domain::plan::campaign::Campaign;
+use crate::domain::sync::document::{office_owner, unit_database};
 use crate::domain::sync::status::{SyncProblem, SyncState};
 use crate::state::event_records::EventRecords;
 use crate::state::sync_status::SyncStatus;
 use crate::storage::preferences::load_sync_settings;
 use leptos::prelude::*;
 use serde_json::Value;
+use std::sync::Arc;
 use web_sys::AbortController;
 
 /// How long a long-poll may stay open before the app ends it.
@@ -62,8 +66,31 @@ fn problem_of(failure: &SyncFailure) -> (SyncState, SyncProblem) {
     }
 }
 
+/// The databases the Quality Section follows: every unit of the plan, and every office the
+/// records here name.
+fn every_unit(records: EventRecords, campaign: &Campaign) -> Vec<UnitId> {
+    let mut units: Vec<UnitId> = campaign
+        .units
+        .iter()
+        .filter(|u| !u.placeholder)
+        .map(|u| u.id.clone())
+        .collect();
+    records.all.with_untracked(|all| {
+        for event in all.values() {
+            if let UnitKey::Office(name) = UnitKey::of(event) {
+                if let Some(owner) = office_owner(&name) {
+                    if !units.contains(&owner) {
+                        units.push(owner);
+                    }
+                }
+            }
+        }
+    });
+    units
+}
+
 /// Starts keeping sync going; returns at once. Call once, at the root.
-pub fn start_sync(records: EventRecords, status: SyncStatus) {
+pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campaign>) {
     // The wait in progress, ended by a wake.
     let waiting = StoredValue::new_local(None::<AbortController>);
     Effect::new(move |_| {
@@ -81,6 +108,8 @@ pub fn start_sync(records: EventRecords, status: SyncStatus) {
     });
     leptos::task::spawn_local(async move {
         let mut backoff = BACKOFF_MS.0;
+        // Whether this account follows every unit (the Quality Section's): asked after signing in.
+        let mut follows_all = None::<bool>;
         loop {
             let Ok(controller) = AbortController::new() else {
                 return;
@@ -94,7 +123,11 @@ pub fn start_sync(records: EventRecords, status: SyncStatus) {
             };
             status.state.set(SyncState::Syncing);
             let client = CouchClient::new(&settings.server);
-            let mut result = sync_round(records, &client, &owner).await;
+            let follow = match follows_all {
+                Some(true) => every_unit(records, &campaign),
+                _ => Vec::new(),
+            };
+            let mut result = sync_round(records, &client, &owner, &follow).await;
             if matches!(result, Err(SyncFailure::Server(CouchError::Unauthorized))) {
                 // No session yet, or it expired while offline: sign in with what is stored.
                 result = match password(records).await {
@@ -105,10 +138,24 @@ pub fn start_sync(records: EventRecords, status: SyncStatus) {
                         continue;
                     }
                     Some(password) => match client.sign_in(&settings.user, &password).await {
-                        Ok(()) => sync_round(records, &client, &owner).await,
+                        Ok(()) => {
+                            follows_all = follows_every_unit(&client).await.ok();
+                            let follow = match follows_all {
+                                Some(true) => every_unit(records, &campaign),
+                                _ => Vec::new(),
+                            };
+                            sync_round(records, &client, &owner, &follow).await
+                        }
                         Err(error) => Err(SyncFailure::Server(error)),
                     },
                 };
+            }
+            if follows_all.is_none() && result.is_ok() {
+                // Signed in by a cookie from an earlier visit: ask once whose account it is.
+                follows_all = follows_every_unit(&client).await.ok();
+                if follows_all == Some(true) {
+                    status.wake_up();
+                }
             }
             match result {
                 Ok(report) => {

@@ -573,19 +573,49 @@ pub async fn sync_round(
     records: EventRecords,
     client: &CouchClient,
     owner: &UnitId,
+    follow: &[UnitId],
 ) -> Result<RoundReport, SyncFailure> {
     let database = records.database()?;
     let db = unit_database(owner);
-    let text = client
-        .request("GET", &format!("{db}/server-identity"), None, None)
-        .await?;
-    let identity = serde_json::from_str::<Value>(&text)
-        .ok()
-        .and_then(|v| v.get("identity").and_then(Value::as_str).map(str::to_owned))
-        .ok_or(SyncFailure::Unreadable)?;
+    let identity = server_identity(client, &db).await?;
     let mut report = RoundReport::default();
     push(records, &database, client, owner, &mut report).await?;
     pull(records, &database, client, &db, &identity, &mut report).await?;
+    // The Quality Section reads every unit's database in turn; one it may not read, or that is
+    // not there (an office not set up yet), is passed over.
+    for unit in follow.iter().filter(|unit| *unit != owner) {
+        let db = unit_database(unit);
+        let identity = match server_identity(client, &db).await {
+            Ok(identity) => identity,
+            Err(SyncFailure::Server(
+                CouchError::Unauthorized | CouchError::Forbidden(_) | CouchError::NotFound,
+            )) => continue,
+            Err(other) => return Err(other),
+        };
+        pull(records, &database, client, &db, &identity, &mut report).await?;
+    }
     report.waiting = database.load_pending().await?.len();
     Ok(report)
+}
+
+/// The identity document provisioning wrote in `db`.
+async fn server_identity(client: &CouchClient, db: &str) -> Result<String, SyncFailure> {
+    let text = client
+        .request("GET", &format!("{db}/server-identity"), None, None)
+        .await?;
+    serde_json::from_str::<Value>(&text)
+        .ok()
+        .and_then(|v| v.get("identity").and_then(Value::as_str).map(str::to_owned))
+        .ok_or(SyncFailure::Unreadable)
+}
+
+/// Whether the signed-in account is the Quality Section's (role `fl-office`), which follows every
+/// unit's database.
+pub async fn follows_every_unit(client: &CouchClient) -> Result<bool, SyncFailure> {
+    let text = client.request("GET", "_session", None, None).await?;
+    let session: Value = serde_json::from_str(&text).map_err(|_| SyncFailure::Unreadable)?;
+    Ok(session
+        .pointer("/userCtx/roles")
+        .and_then(Value::as_array)
+        .is_some_and(|roles| roles.iter().any(|r| r.as_str() == Some("fl-office"))))
 }

@@ -127,3 +127,76 @@ test('records made offline go up when the server is back, and reach the unit’s
   await contextB.close();
   await contextM.close();
 });
+
+const METRO_1 = { ...TEST_DEVICE, id: 'dddddddd-0000-4000-8000-0000000000d1', label: '计量所平板1', unit_id: 'metrology-institute' };
+const METRO_2 = { ...TEST_DEVICE, id: 'dddddddd-0000-4000-8000-0000000000d2', label: '计量所平板2', unit_id: 'metrology-institute' };
+const QUALITY = { ...TEST_DEVICE, id: 'dddddddd-0000-4000-8000-0000000000d4', label: '质量科电脑', unit_id: 'quality' };
+const PLACE = '计量便民服务点';
+
+test('an edit on one tablet and a delete on another end as the merge rules say, on both and at the Quality Section', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const options = { viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+  const open = async (device, instant) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await seedDevice(page, device);
+    await openHome(page, instant);
+    return { context, page };
+  };
+  const one = await open(METRO_1, '2021-09-15T10:00:00+08:00');
+  await turnSyncOn(one.page, 'metrology-tablet');
+  await one.page.getByTestId('nav-home').click();
+  await newEvent(one.page, { activity: 'qm2021-a01', place: PLACE, minutes: 30, reports: 1 });
+  await one.page.getByTestId('nav-device').click();
+  await expect(one.page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+
+  const two = await open(METRO_2, '2021-09-15T10:00:00+08:00');
+  await turnSyncOn(two.page, 'metrology-tablet');
+  await two.page.getByTestId('nav-home').click();
+  await expect(two.page.getByTestId('event-row').filter({ hasText: PLACE })).toHaveCount(1);
+
+  // The Quality Section's account follows every unit's database.
+  const quality = await open(QUALITY, '2021-09-16T09:00:00+08:00');
+  await turnSyncOn(quality.page, 'quality-office');
+  await quality.page.getByTestId('nav-home').click();
+  await expect(quality.page.getByTestId('event-row').filter({ hasText: PLACE })).toHaveCount(1);
+
+  // Both tablets lose the server; one edits the event at 11:00, the other deletes it at 11:30.
+  await proxyDown(one.page);
+  await proxyDown(two.page);
+  await one.page.clock.setFixedTime(new Date('2021-09-15T11:00:00+08:00'));
+  await one.page.getByTestId('nav-home').click();
+  await one.page.getByTestId('event-row').filter({ hasText: PLACE }).getByTestId('edit-event').click();
+  await one.page.getByTestId('event-place').fill(`${PLACE}（东门）`);
+  await one.page.getByTestId('save-event').click();
+  await expect(one.page.getByTestId('event-row').filter({ hasText: '东门' })).toHaveCount(1);
+  await two.page.clock.setFixedTime(new Date('2021-09-15T11:30:00+08:00'));
+  await two.page.getByTestId('event-row').filter({ hasText: PLACE }).getByTestId('delete-event').click();
+  await expect(two.page.getByTestId('event-row').filter({ hasText: PLACE })).toHaveCount(0);
+
+  // Back online: both versions are revision 2, so the later change, the deletion, wins everywhere
+  // (docs/merge-rules.md); the edit is kept on the server as a conflict document for review.
+  for (const tablet of [one, two]) {
+    await proxyUp(tablet.page);
+    await tablet.page.getByTestId('nav-device').click();
+    await tablet.page.getByTestId('sync-now').click();
+    await expect(tablet.page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+  }
+  await one.page.getByTestId('sync-now').click();
+  await expect(one.page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
+  for (const tablet of [one, two, quality]) {
+    await tablet.page.getByTestId('nav-device').click();
+    await tablet.page.getByTestId('sync-now').click();
+    await tablet.page.getByTestId('nav-home').click();
+    await expect(tablet.page.getByTestId('event-row').filter({ hasText: PLACE })).toHaveCount(0);
+  }
+  const admin = asAccount('admin');
+  const { body } = await admin.get('/fl-unit-metrology-institute/_all_docs?include_docs=true&conflicts=true');
+  const docs = body.rows.map((row) => row.doc);
+  const event = docs.find((doc) => doc.kind === 'event' && doc.record.place.startsWith(PLACE));
+  expect(event.record).toMatchObject({ deleted: true, revision: 2 });
+  expect(event._conflicts ?? [], 'one linear history on the server').toEqual([]);
+  const conflicts = docs.filter((doc) => doc.kind === 'conflict' && doc._id.startsWith(`conflict:${event._id}:`));
+  expect(conflicts.map((doc) => doc.record.place)).toEqual([`${PLACE}（东门）`]);
+  for (const tablet of [one, two, quality]) await tablet.context.close();
+});
