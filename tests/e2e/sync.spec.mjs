@@ -72,7 +72,9 @@ test('records made offline go up when the server is back, and reach the unit’s
   await expect(status).toHaveAttribute('data-state', 'idle');
   await expect(a.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
   await expect(a.getByTestId('sync-last')).toContainText('上次同步');
-  const onServer = await serverEvents();
+  // (Other tests of this run write Food Section records too: only this test's are looked at.)
+  const mine = (docs) => docs.filter((doc) => ['北站餐饮街', '意式风情街', '食品安全抽检公告栏'].includes(doc.record.place));
+  const onServer = mine(await serverEvents());
   expect(onServer.map((doc) => [doc.owner_unit, doc.kind, doc.record.place]).sort()).toEqual([
     ['food', 'event', '北站餐饮街'],
     ['food', 'event', '意式风情街'],
@@ -96,13 +98,20 @@ test('records made offline go up when the server is back, and reach the unit’s
   await expect(b.getByTestId('event-row')).toHaveCount(2);
   await expect(b.getByTestId('event-row').filter({ hasText: '意式风情街' })).toBeVisible();
 
-  // A record the other tablet made after B synced arrives without a tap (the long-poll).
+  // A's session ends (expired, or the cookie cleared): its next save signs in again with the
+  // stored password, without asking anyone. B gets the record without a tap (the long-poll).
+  await contextA.clearCookies();
   await a.getByTestId('nav-home').click();
   await newEvent(a, { activity: 'qm2021-a06', place: '食品安全抽检公告栏', minutes: 10 });
   await expect(b.getByTestId('event-row')).toHaveCount(3);
+  await a.getByTestId('nav-device').click();
+  await expect(a.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
+  await expect(a.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
 
   // A Metrology Institute tablet that edits a Food Section record (from a report file) is refused
   // by the server: the record stays on it, waiting, shown by name with the server's reason.
+  const before = mine(await serverEvents()).map((doc) => doc._rev).sort();
+  expect(before).toHaveLength(3);
   await a.getByTestId('nav-export').click();
   const [file] = await Promise.all([a.waitForEvent('download'), a.getByTestId('export-json').click()]);
   const report = testInfo.outputPath('food-report.json');
@@ -121,7 +130,7 @@ test('records made offline go up when the server is back, and reach the unit’s
   await expect(refused.first()).toContainText('服务器拒收');
   await expect(m.getByTestId('sync-pending')).toHaveAttribute('data-count', '3');
   await screenshot(m, 'sync-refused-zh-CN-1024x768');
-  expect((await serverEvents()).length, 'nothing written into the Food Section database').toBe(3);
+  expect(mine(await serverEvents()).map((doc) => doc._rev).sort(), 'nothing written into the Food Section database').toEqual(before);
 
   await contextA.close();
   await contextB.close();
@@ -199,4 +208,36 @@ test('an edit on one tablet and a delete on another end as the merge rules say, 
   const conflicts = docs.filter((doc) => doc.kind === 'conflict' && doc._id.startsWith(`conflict:${event._id}:`));
   expect(conflicts.map((doc) => doc.record.place)).toEqual([`${PLACE}（东门）`]);
   for (const tablet of [one, two, quality]) await tablet.context.close();
+});
+
+test('a browser closed in the middle of sync loses nothing: the records still wait, and go up after', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const { openProfile } = await import('./app-fixture.mjs');
+  const TABLET = { ...TEST_DEVICE, id: 'eeeeeeee-0000-4000-8000-0000000000e1', label: '食品科平板C', unit_id: 'food' };
+  const profile = testInfo.outputPath('profile');
+  let { context, page } = await openProfile(testInfo, profile);
+  await seedDevice(page, TABLET);
+  await openHome(page);
+  await turnSyncOn(page, 'food-tablet');
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
+  await proxyDown(page);
+  await page.getByTestId('nav-home').click();
+  for (const place of ['望海楼社区', '建昌道社区', '人民公园']) {
+    await newEvent(page, { activity: 'qm2021-a05', place, minutes: 20 });
+  }
+  await page.getByTestId('nav-device').click();
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '3');
+  // Closed while the records wait and a round is failing; opened again (the server back): they
+  // go up, each exactly once, and nothing waits any more.
+  await context.close();
+  ({ context, page } = await openProfile(testInfo, profile));
+  await openHome(page);
+  await page.getByTestId('nav-device').click();
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+  const places = (await serverEvents()).map((doc) => doc.record.place);
+  for (const place of ['望海楼社区', '建昌道社区', '人民公园']) {
+    expect(places.filter((p) => p === place), place).toHaveLength(1);
+  }
+  await context.close();
 });
