@@ -578,6 +578,10 @@ pub async fn sync_round(
     let database = records.database()?;
     let db = unit_database(owner);
     let identity = server_identity(client, &db).await?;
+    let checkpoint = database.load_checkpoint(&db).await?;
+    if checkpoint.is_some_and(|c| c.identity != identity) {
+        put_back_after_restore(&database, owner).await?;
+    }
     let mut report = RoundReport::default();
     push(records, &database, client, owner, &mut report).await?;
     pull(records, &database, client, &db, &identity, &mut report).await?;
@@ -596,6 +600,43 @@ pub async fn sync_round(
     }
     report.waiting = database.load_pending().await?.len();
     Ok(report)
+}
+
+/// The server's database is not the one this device last synced with (restored from a backup, or
+/// made anew): what this device believed it holds may be gone or older. Every record of `owner`
+/// the device took to be there waits again, as edited alongside whatever the server holds now (a
+/// version that loses there is kept as a conflict document, never dropped), and the known copies
+/// are forgotten; the pull then starts over from the beginning.
+async fn put_back_after_restore(
+    database: &RecordDatabase,
+    owner: &UnitId,
+) -> Result<(), SyncFailure> {
+    let pending: HashMap<String, StoredMarker> =
+        database.load_pending().await?.into_iter().collect();
+    let mut batch = RecordBatch::from_server();
+    for (id, known) in database.load_known().await? {
+        if &known.owner != owner {
+            continue;
+        }
+        batch.forget_known(&id);
+        if !pending.contains_key(&id) {
+            // Not waiting: the record here is the version the server had.
+            let marker = PendingMarker {
+                version: known.version,
+                base: None,
+                sent: Vec::new(),
+            };
+            let stored = StoredMarker {
+                owner: owner.clone(),
+                marker,
+            };
+            batch.set_marker(&id, Some(&stored))?;
+        }
+    }
+    if !batch.is_empty() {
+        database.commit(batch).await?;
+    }
+    Ok(())
 }
 
 /// The identity document provisioning wrote in `db`.

@@ -17,6 +17,8 @@ export const ACCOUNTS = {
   'food-tablet': { role: 'tablet', name: 'food-tablet', password: 'food-pass-1', unit: 'food' },
   'metrology-tablet': { role: 'tablet', name: 'metrology-tablet', password: 'metro-pass-1', unit: 'metrology-institute' },
   'quality-office': { role: 'office', name: 'quality-office', password: 'quality-pass-1' },
+  // Only the restore test uses this unit, so it can lose its database without disturbing others.
+  'price-tablet': { role: 'tablet', name: 'price-tablet', password: 'price-pass-1', unit: 'price-supervision' },
 };
 
 export const ENV_KEY = 'FL_SYNC_SERVER';

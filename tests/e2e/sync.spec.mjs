@@ -241,3 +241,37 @@ test('a browser closed in the middle of sync loses nothing: the records still wa
   }
   await context.close();
 });
+
+test('a server restored from an older backup gets back what it lost', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { runScript } = await import('../sync-server/harness.mjs');
+  const PRICE = { ...TEST_DEVICE, id: 'ffffffff-0000-4000-8000-0000000000f1', label: '价监科平板', unit_id: 'price-supervision' };
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await seedDevice(page, PRICE);
+  await openHome(page);
+  await turnSyncOn(page, 'price-tablet');
+  await page.getByTestId('nav-home').click();
+  for (const place of ['北辰科技园', '空港经济区']) await newEvent(page, { activity: 'qm2021-a18', place, minutes: 45 });
+  await page.getByTestId('nav-device').click();
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+  const admin = asAccount('admin');
+  const places = async () => {
+    const { body } = await admin.get('/fl-unit-price-supervision/_all_docs?include_docs=true');
+    return body.rows.map((row) => row.doc).filter((doc) => doc.kind === 'event').map((doc) => doc.record.place).sort();
+  };
+  expect(await places()).toEqual(['北辰科技园', '空港经济区']);
+
+  // The unit's database is lost and set up again (a restore from a backup older than both
+  // records): a new identity, no records.
+  expect((await admin.del('/fl-unit-price-supervision')).status).toBe(200);
+  const provisioned = await runScript('provision.sh', [], couch().base);
+  expect(provisioned.code, provisioned.stderr).toBe(0);
+  expect(await places()).toEqual([]);
+
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+  await expect.poll(places).toEqual(['北辰科技园', '空港经济区']);
+  await context.close();
+});
