@@ -542,6 +542,15 @@ async fn pull(
             let Some(document) = change.get("doc").filter(|d| !d.is_null()) else {
                 continue;
             };
+            // Photo records come down only with their images (not yet: report packs carry them),
+            // so a photo never shows here without its picture.
+            if document
+                .get("_id")
+                .and_then(Value::as_str)
+                .is_some_and(|id| id.starts_with("photo:"))
+            {
+                continue;
+            }
             if let Some(outcome) = settle_document(database, client, db, document, &markers).await?
             {
                 outcomes.push(outcome);
