@@ -275,3 +275,51 @@ test('a server restored from an older backup gets back what it lost', async ({ b
   await expect.poll(places).toEqual(['北辰科技园', '空港经济区']);
   await context.close();
 });
+
+test('interop: PouchDB’s replicator copies what the app wrote, and the app pulls what PouchDB wrote', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const { startServer, ADMIN } = await import('../sync-server/harness.mjs');
+  const { default: PouchDB } = await import('pouchdb-core');
+  const { default: http } = await import('pouchdb-adapter-http');
+  const { default: replication } = await import('pouchdb-replication');
+  PouchDB.plugin(http).plugin(replication);
+  const auth = (who) => ({ auth: { username: who.name, password: who.password } });
+
+  const options = { viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await seedDevice(page, { ...TEST_DEVICE, id: '99999999-0000-4000-8000-000000000091', label: '食品科平板D', unit_id: 'food' });
+  await openHome(page);
+  await turnSyncOn(page, 'food-tablet');
+  await page.getByTestId('nav-home').click();
+  await newEvent(page, { activity: 'qm2021-a07', place: '互通测试餐厅', minutes: 15 });
+  await page.getByTestId('nav-device').click();
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+
+  // PouchDB's own replicator copies the unit database into another PouchDB Server.
+  const other = await startServer({ data: testInfo.outputPath('other-couch') });
+  try {
+    const source = new PouchDB(`${couch().base}/fl-unit-food`, auth(couch().admin));
+    const target = new PouchDB(`${other.url}/fl-unit-food-copy`, auth(ADMIN));
+    const result = await source.replicate.to(target);
+    expect(result.ok).toBe(true);
+    const { rows } = await target.allDocs({ include_docs: true });
+    const copied = rows.map((row) => row.doc).find((doc) => doc.record?.place === '互通测试餐厅');
+    const original = (await serverEvents()).find((doc) => doc.record.place === '互通测试餐厅');
+    expect(copied).toEqual(original);
+
+    // PouchDB writes a record in the app's format (as another client of the protocol would);
+    // the app pulls it and lists it.
+    const tablet = new PouchDB(`${couch().base}/fl-unit-food`, auth(couch().accounts['food-tablet']));
+    const id = '0f0f0f0f-1111-4222-8333-444455556666';
+    const record = { ...original.record, id, place: '由 PouchDB 写入的活动', revision: 1 };
+    const written = await tablet.put({ ...original, _id: `event:${id}`, _rev: undefined, record });
+    expect(written.ok).toBe(true);
+    await page.getByTestId('sync-now').click();
+    await page.getByTestId('nav-home').click();
+    await expect(page.getByTestId('event-row').filter({ hasText: '由 PouchDB 写入的活动' })).toHaveCount(1);
+  } finally {
+    await other.stop();
+  }
+  await context.close();
+});
