@@ -352,6 +352,7 @@ async fn apply(
         database.commit(batch).await?;
         records.show_stored(events).await?;
     }
+    let mut stored = Vec::new();
     for (id, answer) in bulk_docs(client, db, send).await? {
         if let (PushAnswer::Stored(rev), Some((owner, version))) = (&answer, sent.get(&id)) {
             let copy = KnownCopy {
@@ -359,14 +360,13 @@ async fn apply(
                 rev: rev.clone(),
                 version: *version,
             };
-            if database.acknowledge(&id, &copy).await? {
-                report.pushed += 1;
-            }
+            stored.push((id.clone(), copy));
         }
         if let PushAnswer::Refused(reason) = answer {
             report.refused.push((id, reason));
         }
     }
+    report.pushed += database.acknowledge_all(&stored).await?;
     Ok(())
 }
 
@@ -452,6 +452,7 @@ async fn push_batch(
             other => other?,
         };
         let mut conflicted = Vec::new();
+        let mut stored = Vec::new();
         for (id, answer) in answers {
             match answer {
                 PushAnswer::Stored(rev) => {
@@ -461,9 +462,7 @@ async fn push_batch(
                             rev,
                             version: *version,
                         };
-                        if database.acknowledge(&id, &copy).await? {
-                            report.pushed += 1;
-                        }
+                        stored.push((id, copy));
                     }
                 }
                 PushAnswer::Conflict => conflicted.push(id),
@@ -471,6 +470,7 @@ async fn push_batch(
                 PushAnswer::Failed(_) => {}
             }
         }
+        report.pushed += database.acknowledge_all(&stored).await?;
         if conflicted.is_empty() {
             return Ok(());
         }

@@ -13,6 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { TEST_DEVICE } from '../e2e/app-fixture.mjs';
+import { benchSync } from './sync.mjs';
 import { benchMerge } from './merge.mjs';
 
 const PORT = 4174;
@@ -410,6 +411,7 @@ try {
     (wasmMemory ? `, wasm memory ${(wasmMemory / 1048576).toFixed(1)} MB` : ''));
   await fresh.close();
   await benchMerge(context, ORIGIN);
+  await benchSync(browser);
   console.log(`  Lighthouse 12.8.2 (first screen): ${lighthouseScores()}`);
 } finally {
   await browser.close();
