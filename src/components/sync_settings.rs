@@ -2,8 +2,11 @@
 //! only encrypted, on/off) and where sync stands: its state, the last success, what waits to go
 //! up, the last error in words, and each record the server refused.
 
+use crate::domain::storage_failure::{FailedSave, SavedThing};
 use crate::domain::sync::status::SyncState;
-use crate::i18n::{sync_last, sync_pending, sync_problem, sync_refused, Text};
+use crate::i18n::{
+    failed_save_message, sync_last, sync_pending, sync_problem, sync_refused, Language, Text,
+};
 use crate::state::event_records::EventRecords;
 use crate::state::sync_status::SyncStatus;
 use crate::state::{ActiveCampaign, Device, UiLanguage};
@@ -11,15 +14,23 @@ use crate::storage::preferences::load_sync_settings;
 use crate::workflows::sync_setup::{save_sync_form, SetupProblem, SyncForm};
 use leptos::prelude::*;
 
-fn problem_text(problem: SetupProblem) -> Text {
-    match problem {
+/// The problem in words: storage failures say which (a full disk is not a blocked database).
+fn problem_text(language: Language, problem: SetupProblem) -> String {
+    let text = match problem {
         SetupProblem::ServerPath => Text::SyncServerPathInvalid,
         SetupProblem::NoUser => Text::SyncNoUser,
         SetupProblem::NoPassword => Text::SyncNoPassword,
         SetupProblem::NoEncryption => Text::SyncNoEncryption,
         SetupProblem::NoOwner => Text::SyncNoOwner,
-        SetupProblem::Storage(_) => Text::StorageFull,
-    }
+        SetupProblem::Storage(failure) => {
+            let failed = FailedSave {
+                what: SavedThing::DeviceSettings,
+                failure,
+            };
+            return failed_save_message(language, &failed);
+        }
+    };
+    language.text(text).to_owned()
 }
 
 /// The sync section of the device page.
@@ -95,7 +106,7 @@ pub fn SyncSettings() -> impl IntoView {
         outcome.get().map(|result| match result {
             Ok(()) => view! { <p class="hint" role="status">{current.text(Text::SyncSaved)}</p> }.into_any(),
             Err(problem) => view! {
-                <p class="error" role="alert" data-testid="sync-settings-error">{current.text(problem_text(problem))}</p>
+                <p class="error" role="alert" data-testid="sync-settings-error">{problem_text(current, problem)}</p>
             }
             .into_any(),
         })
