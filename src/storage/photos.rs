@@ -83,15 +83,7 @@ impl RecordDatabase {
         let stores = [PHOTOS_STORE, PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE];
         let stores = with_marking(&stores, owner.is_some());
         let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
-        let mut marks = MarkerWrites::default();
-        if let Some(owner) = &owner {
-            marks.queue(
-                &transaction,
-                &record.doc_id(),
-                VersionMark::of(record),
-                owner,
-            )?;
-        }
+        let marks = MarkerWrites::for_save(&transaction, owner.as_ref(), record)?;
         let id = JsValue::from_str(&record.id.to_string());
         let puts = [
             (PHOTOS_STORE, JsValue::from_str(&json), record_key(record)),
@@ -120,15 +112,7 @@ impl RecordDatabase {
         let stores = [PHOTOS_STORE, PHOTO_BLOBS_STORE, PHOTO_THUMBS_STORE];
         let stores = with_marking(&stores, owner.is_some());
         let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
-        let mut marks = MarkerWrites::default();
-        if let Some(owner) = &owner {
-            marks.queue(
-                &transaction,
-                &record.doc_id(),
-                VersionMark::of(record),
-                owner,
-            )?;
-        }
+        let marks = MarkerWrites::for_save(&transaction, owner.as_ref(), record)?;
         let queued = transaction
             .object_store(PHOTOS_STORE)
             .and_then(|store| store.put_with_key(&JsValue::from_str(&json), &record_key(record)));

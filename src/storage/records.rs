@@ -27,7 +27,6 @@ pub use super::stores::*;
 use super::sync_marking::{marking_owner, with_marking, MarkerWrites};
 pub(super) use super::values::{failure, json};
 pub(super) use super::waiting::{completion, request_result, request_settled};
-use crate::domain::sync::document::{Synced, VersionMark};
 
 #[wasm_bindgen]
 extern "C" {
@@ -162,15 +161,7 @@ impl RecordDatabase {
         let stores = with_marking(&[EVENTS_STORE], owner.is_some());
         let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let store = transaction.object_store(EVENTS_STORE).map_err(failure)?;
-        let mut marks = MarkerWrites::default();
-        if let Some(owner) = &owner {
-            marks.queue(
-                &transaction,
-                &record.doc_id(),
-                VersionMark::of(record),
-                owner,
-            )?;
-        }
+        let marks = MarkerWrites::for_save(&transaction, owner.as_ref(), record)?;
         let read = store.get(&key).map_err(failure)?;
         let revision = record.revision;
         // Why the write was not made, when it was this code that stopped it.
@@ -231,10 +222,7 @@ impl RecordDatabase {
         let stores = with_marking(&[ROSTER_STORE], owner.is_some());
         let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
         let store = transaction.object_store(ROSTER_STORE).map_err(failure)?;
-        let mut marks = MarkerWrites::default();
-        if let Some(owner) = &owner {
-            marks.queue(&transaction, &entry.doc_id(), VersionMark::of(entry), owner)?;
-        }
+        let marks = MarkerWrites::for_save(&transaction, owner.as_ref(), entry)?;
         store
             .delete(&JsValue::from_str(&format!("{other}{suffix}")))
             .map_err(failure)?;

@@ -40,6 +40,25 @@ pub(super) struct MarkerWrites {
 }
 
 impl MarkerWrites {
+    /// The marker writes of one save of `record` in `transaction`: its marker queued while sync is
+    /// on (an `owner` for new records), nothing when off.
+    pub(super) fn for_save<R: crate::domain::sync::document::Synced>(
+        transaction: &IdbTransaction,
+        owner: Option<&UnitId>,
+        record: &R,
+    ) -> Result<Self, StorageFailure> {
+        let mut marks = Self::default();
+        if let Some(owner) = owner {
+            marks.queue(
+                transaction,
+                &record.doc_id(),
+                VersionMark::of(record),
+                owner,
+            )?;
+        }
+        Ok(marks)
+    }
+
     /// Queues, in `transaction` (which covers [`MARKING_STORES`]), the marker of the record
     /// `doc_id` saved at version `saved`: its marker and known copy are read, and the new marker
     /// written, in the transaction, so another tab's save cannot slip in between. A failure aborts

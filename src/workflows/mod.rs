@@ -15,5 +15,6 @@ pub mod report_pack_files;
 pub mod summary_doc_files;
 pub mod sync_driver;
 pub mod sync_round;
+pub mod sync_settling;
 pub mod sync_setup;
 pub mod zip_members;

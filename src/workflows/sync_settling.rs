@@ -1,0 +1,369 @@
+//! Settling sync documents with the records here (`docs/sync-protocol.md`): the record stored
+//! under a document `_id`, the document a record goes up as, `_bulk_docs` and its answers, a
+//! document's other leaves, and storing in one transaction what settling decided, then sending
+//! and acknowledging what must go up. Shared by the push and the pull of `sync_round`.
+
+use crate::browser::couch_client::{CouchClient, CouchError};
+use crate::domain::ids::{EventId, PhotoId, RosterEntryId, UnitId};
+use crate::domain::records::event_record::EventRecord;
+use crate::domain::records::photo::PhotoRecord;
+use crate::domain::records::roster::RosterEntry;
+use crate::domain::storage_failure::StorageFailure;
+use crate::domain::sync::document::{DocRank, SyncDocument, Synced, VersionMark};
+use crate::domain::sync::ledger::{KnownCopy, StoredMarker, SyncCheckpoint};
+use crate::domain::sync::settle::{settle, PendingMarker, PushAnswer, Settled};
+use crate::state::event_records::EventRecords;
+use crate::storage::imports::RecordBatch;
+use crate::storage::records::RecordDatabase;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Why a round stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncFailure {
+    /// The server could not be reached or answered with an error.
+    Server(CouchError),
+    /// This device's storage failed.
+    Storage(StorageFailure),
+    /// The server answered something this build cannot read.
+    Unreadable,
+}
+
+impl From<CouchError> for SyncFailure {
+    fn from(error: CouchError) -> Self {
+        Self::Server(error)
+    }
+}
+
+impl From<StorageFailure> for SyncFailure {
+    fn from(failure: StorageFailure) -> Self {
+        Self::Storage(failure)
+    }
+}
+
+/// What a round did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RoundReport {
+    /// Versions the server acknowledged.
+    pub pushed: usize,
+    /// Records stored here from the server.
+    pub pulled: usize,
+    /// Records the server refused: document `_id` and its reason. They stay waiting here.
+    pub refused: Vec<(String, String)>,
+    /// Records still waiting after the round.
+    pub waiting: usize,
+}
+
+/// One entry of a `_bulk_docs` answer.
+#[derive(Debug, Deserialize)]
+struct BulkEntry {
+    id: String,
+    #[serde(default)]
+    rev: Option<String>,
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+/// A record of one of the three kinds.
+#[derive(Debug, Clone)]
+pub(super) enum AnyRecord {
+    Event(EventRecord),
+    Roster(RosterEntry),
+    Photo(PhotoRecord),
+}
+
+/// The parts of a document `_id`.
+enum DocKey {
+    Event(EventId),
+    Roster(EventId, RosterEntryId),
+    Photo(EventId, PhotoId),
+}
+
+fn doc_key(id: &str) -> Option<DocKey> {
+    let mut parts = id.split(':');
+    let key = match (parts.next()?, parts.next(), parts.next()) {
+        ("event", Some(event), None) => DocKey::Event(EventId::parse(event)?),
+        ("roster", Some(event), Some(entry)) => {
+            DocKey::Roster(EventId::parse(event)?, RosterEntryId::parse(entry)?)
+        }
+        ("photo", Some(event), Some(photo)) => {
+            DocKey::Photo(EventId::parse(event)?, PhotoId::parse(photo)?)
+        }
+        _ => return None,
+    };
+    parts.next().is_none().then_some(key)
+}
+
+/// The record stored here under document `id`.
+pub(super) async fn local_record(
+    database: &RecordDatabase,
+    id: &str,
+) -> Result<Option<AnyRecord>, StorageFailure> {
+    Ok(match doc_key(id) {
+        // From storage, not this tab's copy in memory (which may not be loaded yet): a record
+        // missing here would let the server's copy overwrite it.
+        Some(DocKey::Event(event)) => database.load_event(event).await?.map(AnyRecord::Event),
+        Some(DocKey::Roster(event, entry)) => database
+            .load_roster_entry(event, entry)
+            .await?
+            .map(AnyRecord::Roster),
+        Some(DocKey::Photo(event, photo)) => database
+            .load_photos(event)
+            .await?
+            .records
+            .into_iter()
+            .find(|p| p.id == photo)
+            .map(AnyRecord::Photo),
+        None => None,
+    })
+}
+
+/// The document a record goes up as: a sign-in without its phone (the report rule).
+pub(super) fn document_of(
+    record: &AnyRecord,
+    owner: &UnitId,
+    rev: Option<String>,
+) -> (Value, VersionMark) {
+    fn doc<R: Synced>(record: &R, owner: &UnitId, rev: Option<String>) -> (Value, VersionMark) {
+        let document = SyncDocument::of(record, owner, rev);
+        (
+            serde_json::to_value(&document).unwrap_or(Value::Null),
+            document.version(),
+        )
+    }
+    match record {
+        AnyRecord::Event(r) => doc(r, owner, rev),
+        AnyRecord::Roster(r) => doc(&r.with_phone_withheld(), owner, rev),
+        AnyRecord::Photo(r) => doc(r, owner, rev),
+    }
+}
+
+/// Reads a `_bulk_docs` answer by document `_id` (the server may answer in another order).
+fn answers_of(text: &str) -> Result<HashMap<String, PushAnswer>, SyncFailure> {
+    let entries: Vec<BulkEntry> =
+        serde_json::from_str(text).map_err(|_| SyncFailure::Unreadable)?;
+    Ok(entries
+        .into_iter()
+        .map(|e| {
+            let answer = PushAnswer::of(e.rev.as_deref(), e.error.as_deref(), e.reason.as_deref());
+            (e.id, answer)
+        })
+        .collect())
+}
+
+/// Writes `docs` (`_bulk_docs`) and reads the answers.
+pub(super) async fn bulk_docs(
+    client: &CouchClient,
+    db: &str,
+    docs: Vec<Value>,
+) -> Result<HashMap<String, PushAnswer>, SyncFailure> {
+    if docs.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let body = serde_json::json!({ "docs": docs }).to_string();
+    let text = client
+        .request("POST", &format!("{db}/_bulk_docs"), Some(&body), None)
+        .await?;
+    answers_of(&text)
+}
+
+/// A server document's leaves other than the winner, when it has any (`open_revs=all`).
+async fn other_leaves(
+    client: &CouchClient,
+    db: &str,
+    document: &Value,
+) -> Result<Vec<Value>, SyncFailure> {
+    let conflicted = document
+        .get("_conflicts")
+        .and_then(Value::as_array)
+        .is_some_and(|c| !c.is_empty());
+    let (Some(id), true) = (document.get("_id").and_then(Value::as_str), conflicted) else {
+        return Ok(Vec::new());
+    };
+    let winner = document.get("_rev").cloned();
+    let text = client
+        .request("GET", &format!("{db}/{id}?open_revs=all"), None, None)
+        .await?;
+    let leaves: Vec<Value> = serde_json::from_str(&text).map_err(|_| SyncFailure::Unreadable)?;
+    Ok(leaves
+        .into_iter()
+        .filter_map(|leaf| leaf.get("ok").cloned())
+        .filter(|leaf| leaf.get("_rev") != winner.as_ref() && leaf.get("_deleted").is_none())
+        .collect())
+}
+
+/// What settling one record decided, ready to store and send.
+pub(super) struct Outcome {
+    record: Option<AnyRecord>,
+    marker: Option<StoredMarker>,
+    known: Option<KnownCopy>,
+    send: Vec<Value>,
+    sent_version: Option<VersionMark>,
+}
+
+fn decode<R: DeserializeOwned>(value: &Value) -> Option<SyncDocument<R>> {
+    serde_json::from_value(value.clone()).ok()
+}
+
+/// Settles a record of type `R` here (`local`, `marker`) against the server's `document` and
+/// `leaves`.
+fn settle_kind<R: Synced + Clone>(
+    local: Option<&R>,
+    marker: Option<&StoredMarker>,
+    document: &Value,
+    leaves: &[Value],
+    wrap: fn(R) -> AnyRecord,
+) -> Option<Outcome> {
+    let server: SyncDocument<R> = decode(document)?;
+    let leaves: Vec<SyncDocument<R>> = leaves.iter().filter_map(decode).collect();
+    let owner = marker.map_or(&server.owner_unit, |m| &m.owner).clone();
+    let Settled {
+        merged,
+        store,
+        push,
+        marker: next,
+        conflicts,
+        delete_leaves,
+    } = settle(local, marker.map(|m| &m.marker), &server, &leaves, &owner);
+    let mut send: Vec<Value> = conflicts
+        .iter()
+        .filter_map(|c| serde_json::to_value(c).ok())
+        .collect();
+    let rank = DocRank::of(&merged);
+    for rev in delete_leaves {
+        send.push(serde_json::json!({
+            "_id": server.id, "_rev": rev, "_deleted": true,
+            "kind": server.kind, "owner_unit": owner, "rank": rank,
+        }));
+    }
+    let sent_version = push.as_ref().map(SyncDocument::version);
+    if let Some(push) = &push {
+        send.push(serde_json::to_value(push).ok()?);
+    }
+    let known = match (&push, &server.rev) {
+        (None, Some(rev)) => Some(KnownCopy {
+            owner: owner.clone(),
+            rev: rev.clone(),
+            version: VersionMark::of(&server.record),
+        }),
+        _ => None,
+    };
+    Some(Outcome {
+        record: store.then(|| wrap(merged)),
+        marker: next.map(|marker: PendingMarker| StoredMarker { owner, marker }),
+        known,
+        send,
+        sent_version,
+    })
+}
+
+/// Settles the record under `id` against the server's `document`.
+pub(super) async fn settle_document(
+    database: &RecordDatabase,
+    client: &CouchClient,
+    db: &str,
+    document: &Value,
+    markers: &HashMap<String, StoredMarker>,
+) -> Result<Option<(String, Outcome)>, SyncFailure> {
+    let Some(id) = document
+        .get("_id")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+    else {
+        return Ok(None);
+    };
+    let leaves = other_leaves(client, db, document).await?;
+    let marker = markers.get(&id);
+    let local = local_record(database, &id).await?;
+    let outcome = match (doc_key(&id), local) {
+        (Some(DocKey::Event(_)), local) => {
+            let local = match local {
+                Some(AnyRecord::Event(r)) => Some(r),
+                _ => None,
+            };
+            settle_kind(local.as_ref(), marker, document, &leaves, AnyRecord::Event)
+        }
+        (Some(DocKey::Roster(..)), local) => {
+            let local = match local {
+                Some(AnyRecord::Roster(r)) => Some(r),
+                _ => None,
+            };
+            settle_kind(local.as_ref(), marker, document, &leaves, AnyRecord::Roster)
+        }
+        (Some(DocKey::Photo(..)), local) => {
+            let local = match local {
+                Some(AnyRecord::Photo(r)) => Some(r),
+                _ => None,
+            };
+            settle_kind(local.as_ref(), marker, document, &leaves, AnyRecord::Photo)
+        }
+        (None, _) => None,
+    };
+    Ok(outcome.map(|o| (id, o)))
+}
+
+/// Stores what settling decided (records, markers, known copies, and the checkpoint if given) in
+/// one transaction, then sends what must go up and acknowledges it.
+pub(super) async fn apply(
+    records: EventRecords,
+    database: &RecordDatabase,
+    client: &CouchClient,
+    db: &str,
+    outcomes: Vec<(String, Outcome)>,
+    checkpoint: Option<SyncCheckpoint>,
+    report: &mut RoundReport,
+) -> Result<(), SyncFailure> {
+    let mut batch = RecordBatch::from_server();
+    let mut events = Vec::new();
+    let mut send = Vec::new();
+    let mut sent: HashMap<String, (UnitId, VersionMark)> = HashMap::new();
+    for (id, outcome) in outcomes {
+        match &outcome.record {
+            Some(AnyRecord::Event(r)) => {
+                batch.put_event(r)?;
+                events.push(r.clone());
+            }
+            Some(AnyRecord::Roster(r)) => batch.put_roster_entry(r)?,
+            Some(AnyRecord::Photo(r)) => batch.put_photo(r, None)?,
+            None => {}
+        }
+        if outcome.record.is_some() {
+            report.pulled += 1;
+        }
+        batch.set_marker(&id, outcome.marker.as_ref())?;
+        if let Some(known) = &outcome.known {
+            batch.set_known(&id, known)?;
+        }
+        if let (Some(version), Some(marker)) = (outcome.sent_version, &outcome.marker) {
+            sent.insert(id.clone(), (marker.owner.clone(), version));
+        }
+        send.extend(outcome.send);
+    }
+    if let Some(checkpoint) = &checkpoint {
+        batch.set_checkpoint(db, checkpoint)?;
+    }
+    if !batch.is_empty() {
+        database.commit(batch).await?;
+        records.show_stored(events).await?;
+    }
+    let mut stored = Vec::new();
+    for (id, answer) in bulk_docs(client, db, send).await? {
+        if let (PushAnswer::Stored(rev), Some((owner, version))) = (&answer, sent.get(&id)) {
+            let copy = KnownCopy {
+                owner: owner.clone(),
+                rev: rev.clone(),
+                version: *version,
+            };
+            stored.push((id.clone(), copy));
+        }
+        if let PushAnswer::Refused(reason) = answer {
+            report.refused.push((id, reason));
+        }
+    }
+    report.pushed += database.acknowledge_all(&stored).await?;
+    Ok(())
+}
