@@ -16,6 +16,18 @@ use wasm_bindgen::JsCast;
 use web_sys::IdbTransactionMode;
 
 impl RecordDatabase {
+    /// How many records wait to go up (what the device page shows), without reading them.
+    pub async fn count_pending(&self) -> Result<usize, StorageFailure> {
+        let transaction = self.transaction(&[SYNC_PENDING_STORE], IdbTransactionMode::Readonly)?;
+        let store = transaction
+            .object_store(SYNC_PENDING_STORE)
+            .map_err(failure)?;
+        let count = request_settled(&store.count().map_err(failure)?)
+            .await
+            .map_err(failure)?;
+        Ok(count.as_f64().unwrap_or(0.0) as usize)
+    }
+
     /// Every record waiting to go up, with its marker, by document `_id`.
     pub async fn load_pending(&self) -> Result<Vec<(String, StoredMarker)>, StorageFailure> {
         let transaction = self.transaction(&[SYNC_PENDING_STORE], IdbTransactionMode::Readonly)?;

@@ -99,10 +99,20 @@ pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campa
             controller.abort();
         }
     });
-    // A save here wakes a round (its marker was written with it).
+    // A save here wakes a round (its marker was written with it), and the count of what waits
+    // says so at once rather than after the round.
     Effect::new(move |previous: Option<()>| {
         records.journal.track();
         if previous.is_some() {
+            if status.state.get_untracked() != SyncState::Off {
+                leptos::task::spawn_local(async move {
+                    if let Ok(database) = records.database() {
+                        if let Ok(count) = database.count_pending().await {
+                            status.pending.set(count);
+                        }
+                    }
+                });
+            }
             status.wake_up();
         }
     });
@@ -205,8 +215,8 @@ pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campa
                 Err(failure) => {
                     let (state, problem) = problem_of(&failure);
                     if let Ok(database) = records.database() {
-                        if let Ok(pending) = database.load_pending().await {
-                            status.pending.set(pending.len());
+                        if let Ok(count) = database.count_pending().await {
+                            status.pending.set(count);
                         }
                     }
                     status.problem.set(Some(problem));
