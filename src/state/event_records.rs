@@ -44,6 +44,8 @@ pub struct EventRecords {
     /// tabs).
     pub journal: RwSignal<ExportJournal>,
     database: StoredValue<Option<RecordDatabase>, LocalStorage>,
+    /// Who waits for loading to end ([`EventRecords::loaded_database`]).
+    waiting_for_load: StoredValue<Vec<js_sys::Function>, LocalStorage>,
     notice: StorageNotice,
 }
 
@@ -57,17 +59,18 @@ impl EventRecords {
             load: RwSignal::new(LoadState::Loading),
             journal: RwSignal::new(ExportJournal::default()),
             database: StoredValue::new_local(None),
+            waiting_for_load: StoredValue::new_local(Vec::new()),
             notice,
         };
         records.follow_journal_of_other_tabs();
         leptos::task::spawn_local(async move {
             let opened = match RecordDatabase::open().await {
                 Ok(database) => database,
-                Err(failure) => return records.load.set(LoadState::Failed(failure)),
+                Err(failure) => return records.end_loading(LoadState::Failed(failure)),
             };
             let counts = match opened.load_roster_counts().await {
                 Ok(counts) => counts,
-                Err(failure) => return records.load.set(LoadState::Failed(failure)),
+                Err(failure) => return records.end_loading(LoadState::Failed(failure)),
             };
             match opened.load_events().await {
                 Ok(loaded) => {
@@ -77,15 +80,41 @@ impl EventRecords {
                     records.start_journal(map.keys().copied());
                     records.all.set(map);
                     records.database.set_value(Some(opened));
-                    records.load.set(LoadState::Ready {
+                    records.end_loading(LoadState::Ready {
                         newer: loaded.newer,
                         unreadable: loaded.unreadable,
                     });
                 }
-                Err(failure) => records.load.set(LoadState::Failed(failure)),
+                Err(failure) => records.end_loading(LoadState::Failed(failure)),
             }
         });
         records
+    }
+
+    /// Says loading has ended, and lets everyone waiting for it go on.
+    fn end_loading(self, state: LoadState) {
+        self.load.set(state);
+        for resolve in self
+            .waiting_for_load
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+        {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }
+
+    /// The open database once the stored records have been read (waiting for that if it is
+    /// still going on: a tablet with 100,000 sign-ins takes a while), for work that must not
+    /// fail only because it started early, such as turning sync on or a sync round.
+    pub(crate) async fn loaded_database(self) -> Result<RecordDatabase, StorageFailure> {
+        if self.load.get_untracked() == LoadState::Loading {
+            let waiting = self.waiting_for_load;
+            let ended = js_sys::Promise::new(&mut |resolve, _reject| {
+                waiting.update_value(|all| all.push(resolve));
+            });
+            let _ = wasm_bindgen_futures::JsFuture::from(ended).await;
+        }
+        self.database()
     }
 
     /// The open database, for the import code's batches.

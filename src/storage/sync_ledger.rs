@@ -191,6 +191,35 @@ impl RecordDatabase {
         Ok(known)
     }
 
+    /// What the server is known to hold of the records `ids` (those it holds), read in one
+    /// transaction: a round reads only what it pushes, not every record ever synced.
+    pub async fn load_known_of(
+        &self,
+        ids: &[&String],
+    ) -> Result<HashMap<String, KnownCopy>, StorageFailure> {
+        let transaction = self.transaction(&[SYNC_KNOWN_STORE], IdbTransactionMode::Readonly)?;
+        let store = transaction
+            .object_store(SYNC_KNOWN_STORE)
+            .map_err(failure)?;
+        let mut reads = Vec::with_capacity(ids.len());
+        for id in ids {
+            reads.push(request_settled(
+                &store.get(&JsValue::from_str(id)).map_err(failure)?,
+            ));
+        }
+        let mut known = HashMap::with_capacity(ids.len());
+        for (id, read) in ids.iter().zip(reads) {
+            let value = read.await.map_err(failure)?;
+            if let Some(copy) = value
+                .as_string()
+                .and_then(|text| serde_json::from_str::<KnownCopy>(&text).ok())
+            {
+                known.insert((*id).clone(), copy);
+            }
+        }
+        Ok(known)
+    }
+
     /// A database's checkpoint, if this device has read its changes before.
     pub async fn load_checkpoint(
         &self,
@@ -263,6 +292,59 @@ impl RecordDatabase {
 
 impl RecordDatabase {
     /// One event record as stored now (not a tab's copy in memory, which may not be loaded yet).
+    /// The stored `events` and sign-ins `roster` (live or removed), read in one transaction with
+    /// every request placed before any is awaited: a first sync reads 100,000 sign-ins in batches,
+    /// not one transaction each. Missing records are left out.
+    pub async fn load_for_sync(
+        &self,
+        events: &[crate::domain::ids::EventId],
+        roster: &[(
+            crate::domain::ids::EventId,
+            crate::domain::ids::RosterEntryId,
+        )],
+    ) -> Result<
+        (
+            Vec<crate::domain::records::event_record::EventRecord>,
+            Vec<crate::domain::records::roster::RosterEntry>,
+        ),
+        StorageFailure,
+    > {
+        use super::stores::{EVENTS_STORE, LIVE, REMOVED, ROSTER_STORE};
+        use crate::domain::records::schema::{decode_event, decode_roster_entry};
+        let transaction =
+            self.transaction(&[EVENTS_STORE, ROSTER_STORE], IdbTransactionMode::Readonly)?;
+        let event_store = transaction.object_store(EVENTS_STORE).map_err(failure)?;
+        let roster_store = transaction.object_store(ROSTER_STORE).map_err(failure)?;
+        let mut event_reads = Vec::with_capacity(events.len());
+        for id in events {
+            let request = event_store
+                .get(&JsValue::from_str(&id.to_string()))
+                .map_err(failure)?;
+            event_reads.push(request_settled(&request));
+        }
+        let mut roster_reads = Vec::with_capacity(roster.len() * 2);
+        for (event, entry) in roster {
+            for prefix in [LIVE, REMOVED] {
+                let key = JsValue::from_str(&format!("{prefix}{event}/{entry}"));
+                roster_reads.push(request_settled(&roster_store.get(&key).map_err(failure)?));
+            }
+        }
+        let mut found_events = Vec::with_capacity(events.len());
+        for read in event_reads {
+            if let Some(text) = read.await.map_err(failure)?.as_string() {
+                found_events.push(decode_event(&text).map_err(|_| StorageFailure::Unreadable)?);
+            }
+        }
+        let mut found_roster = Vec::with_capacity(roster.len());
+        for read in roster_reads {
+            if let Some(text) = read.await.map_err(failure)?.as_string() {
+                found_roster
+                    .push(decode_roster_entry(&text).map_err(|_| StorageFailure::Unreadable)?);
+            }
+        }
+        Ok((found_events, found_roster))
+    }
+
     pub async fn load_event(
         &self,
         id: crate::domain::ids::EventId,

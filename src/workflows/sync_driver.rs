@@ -117,6 +117,11 @@ pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campa
         }
     });
     leptos::task::spawn_local(async move {
+        // Rounds start once the stored records have been read (pulled records join them).
+        if records.loaded_database().await.is_err() {
+            return; // the storage failure is shown by the page already
+        }
+        let waiting_now = move |count: usize| status.pending.set(count);
         let mut backoff = BACKOFF_MS.0;
         // Whether this account follows every unit (the Quality Section's): asked after signing in.
         let mut follows_all = None::<bool>;
@@ -132,12 +137,17 @@ pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campa
                 continue;
             };
             status.state.set(SyncState::Syncing);
+            if let Ok(database) = records.database() {
+                if let Ok(count) = database.count_pending().await {
+                    status.pending.set(count);
+                }
+            }
             let client = CouchClient::new(&settings.server);
             let follow = match follows_all {
                 Some(true) => every_unit(records, &campaign),
                 _ => Vec::new(),
             };
-            let mut result = sync_round(records, &client, &owner, &follow).await;
+            let mut result = sync_round(records, &client, &owner, &follow, &waiting_now).await;
             if matches!(result, Err(SyncFailure::Server(CouchError::Unauthorized))) {
                 // No session yet, or it expired while offline: sign in with what is stored.
                 result = match password(records).await {
@@ -154,7 +164,7 @@ pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campa
                                 Some(true) => every_unit(records, &campaign),
                                 _ => Vec::new(),
                             };
-                            sync_round(records, &client, &owner, &follow).await
+                            sync_round(records, &client, &owner, &follow, &waiting_now).await
                         }
                         Err(error) => Err(SyncFailure::Server(error)),
                     },

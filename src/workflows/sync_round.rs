@@ -4,7 +4,7 @@
 //! (`sync_settling`); then the server's changes since the checkpoint come down and are settled the same
 //! way, stored with their markers, known copies and the new checkpoint in one transaction.
 
-use super::sync_settling::{apply, bulk_docs, document_of, local_record, settle_document};
+use super::sync_settling::{apply, bulk_docs, document_of, local_records, settle_document};
 pub use super::sync_settling::{RoundReport, SyncFailure};
 use crate::browser::couch_client::{CouchClient, CouchError};
 use crate::domain::ids::UnitId;
@@ -29,9 +29,9 @@ async fn push(
     client: &CouchClient,
     own: &UnitId,
     report: &mut RoundReport,
+    waiting: &dyn Fn(usize),
 ) -> Result<(), SyncFailure> {
     let pending = database.load_pending().await?;
-    let known = database.load_known().await?;
     let markers: HashMap<String, StoredMarker> = pending.iter().cloned().collect();
     // Each record goes to its owner's database: this tablet's unit's, or another unit's (a record
     // that came in a file), where the server decides whether this account may write.
@@ -55,11 +55,11 @@ async fn push(
                 &db,
                 &owner == own,
                 chunk,
-                &known,
                 &markers,
                 report,
             )
             .await?;
+            waiting(database.count_pending().await?);
         }
     }
     Ok(())
@@ -75,15 +75,17 @@ async fn push_batch(
     db: &str,
     own: bool,
     chunk: &[&(String, StoredMarker)],
-    known: &HashMap<String, KnownCopy>,
     markers: &HashMap<String, StoredMarker>,
     report: &mut RoundReport,
 ) -> Result<(), SyncFailure> {
     {
         let mut docs = Vec::with_capacity(chunk.len());
         let mut sent = HashMap::new();
+        let ids: Vec<&String> = chunk.iter().map(|entry| &entry.0).collect();
+        let mut stored_here = local_records(database, &ids).await?;
+        let known = database.load_known_of(&ids).await?;
         for (id, stored) in chunk.iter().map(|entry| (&entry.0, &entry.1)) {
-            let Some(record) = local_record(database, id).await? else {
+            let Some(record) = stored_here.remove(id) else {
                 continue;
             };
             let rev = known.get(id).map(|k| k.rev.clone());
@@ -229,12 +231,14 @@ async fn pull(
     }
 }
 
-/// One round with `owner`'s database: push what waits, then pull what changed.
+/// One round with `owner`'s database: push what waits, then pull what changed. `waiting` is told
+/// how many records still wait after each batch (a first sync of 100,000 takes minutes).
 pub async fn sync_round(
     records: EventRecords,
     client: &CouchClient,
     owner: &UnitId,
     follow: &[UnitId],
+    waiting: &dyn Fn(usize),
 ) -> Result<RoundReport, SyncFailure> {
     let database = records.database()?;
     let db = unit_database(owner);
@@ -244,7 +248,7 @@ pub async fn sync_round(
         put_back_after_restore(&database, owner).await?;
     }
     let mut report = RoundReport::default();
-    push(records, &database, client, owner, &mut report).await?;
+    push(records, &database, client, owner, &mut report, waiting).await?;
     pull(records, &database, client, &db, &identity, &mut report).await?;
     // The Quality Section reads every unit's database in turn; one it may not read, or that is
     // not there (an office not set up yet), is passed over.
@@ -259,7 +263,7 @@ pub async fn sync_round(
         };
         pull(records, &database, client, &db, &identity, &mut report).await?;
     }
-    report.waiting = database.load_pending().await?.len();
+    report.waiting = database.count_pending().await?;
     Ok(report)
 }
 

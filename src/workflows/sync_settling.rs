@@ -122,6 +122,37 @@ pub(super) async fn local_record(
     })
 }
 
+/// The records stored here under the document `ids`, by `_id`, read together (one transaction
+/// for the events and sign-ins). Missing ones are left out.
+pub(super) async fn local_records(
+    database: &RecordDatabase,
+    ids: &[&String],
+) -> Result<HashMap<String, AnyRecord>, StorageFailure> {
+    let mut events = Vec::new();
+    let mut roster = Vec::new();
+    let mut found = HashMap::with_capacity(ids.len());
+    for id in ids {
+        match doc_key(id) {
+            Some(DocKey::Event(event)) => events.push(event),
+            Some(DocKey::Roster(event, entry)) => roster.push((event, entry)),
+            Some(DocKey::Photo(..)) => {
+                if let Some(record) = local_record(database, id).await? {
+                    found.insert((*id).clone(), record);
+                }
+            }
+            None => {}
+        }
+    }
+    let (events, roster) = database.load_for_sync(&events, &roster).await?;
+    for event in events {
+        found.insert(event.doc_id(), AnyRecord::Event(event));
+    }
+    for entry in roster {
+        found.insert(entry.doc_id(), AnyRecord::Roster(entry));
+    }
+    Ok(found)
+}
+
 /// The document a record goes up as: a sign-in without its phone (the report rule).
 pub(super) fn document_of(
     record: &AnyRecord,

@@ -139,7 +139,7 @@ pub async fn save_sync_form(
     let server = check_server_path(&form.server).map_err(|_| SetupProblem::ServerPath)?;
     let owner = device_owner(device, campaign).ok_or(SetupProblem::NoOwner)?;
     let user = form.user.trim().to_owned();
-    let database = records.database()?;
+    let database = records.loaded_database().await?;
     let stored = database.load_sealed_password().await?;
     if form.enabled && user.is_empty() {
         return Err(SetupProblem::NoUser);
