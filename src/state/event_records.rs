@@ -242,12 +242,42 @@ impl EventRecords {
     pub async fn show_stored(self, events: Vec<EventRecord>) -> Result<(), StorageFailure> {
         let counts = self.database()?.load_roster_counts().await?;
         self.roster_counts.set(counts);
+        self.show_events(events);
+        Ok(())
+    }
+
+    /// Shows events and sign-ins a sync page has just stored durably, counting again the live
+    /// sign-ins of `roster_of` only.
+    pub async fn show_synced(
+        self,
+        events: Vec<EventRecord>,
+        roster_of: &[EventId],
+    ) -> Result<(), StorageFailure> {
+        if !roster_of.is_empty() {
+            let counts = self.database()?.load_roster_counts_of(roster_of).await?;
+            self.roster_counts.update(|all| {
+                for (event, count) in counts {
+                    if count == 0 {
+                        all.remove(&event);
+                    } else {
+                        all.insert(event, count);
+                    }
+                }
+            });
+        }
+        self.show_events(events);
+        Ok(())
+    }
+
+    fn show_events(self, events: Vec<EventRecord>) {
+        if events.is_empty() {
+            return;
+        }
         self.all.update(|all| {
             for event in events {
                 all.insert(event.id, event);
             }
         });
-        Ok(())
     }
 
     /// Reads every event and the live sign-in counts again after an import, undo or removal

@@ -297,6 +297,30 @@ impl RecordDatabase {
     }
 }
 
+impl RecordDatabase {
+    /// Live sign-ins of `events` only, counted from keys in one transaction (a sync page that
+    /// brought a few hundred sign-ins does not count 100,000 again).
+    pub async fn load_roster_counts_of(
+        &self,
+        events: &[EventId],
+    ) -> Result<HashMap<EventId, usize>, StorageFailure> {
+        let (_transaction, store) = self.store(ROSTER_STORE, IdbTransactionMode::Readonly)?;
+        let mut reads = Vec::with_capacity(events.len());
+        for event in events {
+            let range = prefix_range(&format!("{LIVE}{event}/"))?;
+            reads.push(request_settled(
+                &store.count_with_key(&range).map_err(failure)?,
+            ));
+        }
+        let mut counts = HashMap::with_capacity(events.len());
+        for (event, read) in events.iter().zip(reads) {
+            let count = read.await.map_err(failure)?.as_f64().unwrap_or(0.0) as usize;
+            counts.insert(*event, count);
+        }
+        Ok(counts)
+    }
+}
+
 /// The revision of a stored record, read without decoding the rest; `None` if unreadable.
 fn stored_revision(json: &str) -> Option<u32> {
     #[derive(serde::Deserialize)]

@@ -4,7 +4,7 @@
 //! (`sync_settling`); then the server's changes since the checkpoint come down and are settled the same
 //! way, stored with their markers, known copies and the new checkpoint in one transaction.
 
-use super::sync_settling::{apply, bulk_docs, document_of, local_records, settle_document};
+use super::sync_settling::{apply, bulk_docs, document_of, local_records, settle_documents};
 pub use super::sync_settling::{RoundReport, SyncFailure};
 use crate::browser::couch_client::{CouchClient, CouchError};
 use crate::domain::ids::UnitId;
@@ -18,7 +18,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 /// Documents a `_bulk_docs` request carries at most.
-const BATCH: usize = 200;
+const BATCH: usize = 500;
 /// Changes read per `_changes` request.
 const CHANGES_LIMIT: usize = 500;
 
@@ -139,21 +139,14 @@ async fn push_batch(
             )
             .await?;
         let rows: Value = serde_json::from_str(&text).map_err(|_| SyncFailure::Unreadable)?;
-        let mut outcomes = Vec::new();
-        for row in rows
+        let documents: Vec<&Value> = rows
             .get("rows")
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
-        {
-            if let Some(document) = row.get("doc").filter(|d| !d.is_null()) {
-                if let Some(outcome) =
-                    settle_document(database, client, db, document, markers).await?
-                {
-                    outcomes.push(outcome);
-                }
-            }
-        }
+            .filter_map(|row| row.get("doc").filter(|d| !d.is_null()))
+            .collect();
+        let outcomes = settle_documents(database, client, db, &documents, markers).await?;
         apply(records, database, client, db, outcomes, None, report).await?;
     }
     Ok(())
@@ -191,25 +184,19 @@ async fn pull(
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default();
-        let mut outcomes = Vec::new();
-        for change in &results {
-            let Some(document) = change.get("doc").filter(|d| !d.is_null()) else {
-                continue;
-            };
-            // Photo records come down only with their images (not yet: report packs carry them),
-            // so a photo never shows here without its picture.
-            if document
-                .get("_id")
-                .and_then(Value::as_str)
-                .is_some_and(|id| id.starts_with("photo:"))
-            {
-                continue;
-            }
-            if let Some(outcome) = settle_document(database, client, db, document, &markers).await?
-            {
-                outcomes.push(outcome);
-            }
-        }
+        // Photo records come down only with their images (not yet: report packs carry them),
+        // so a photo never shows here without its picture.
+        let documents: Vec<&Value> = results
+            .iter()
+            .filter_map(|change| change.get("doc").filter(|d| !d.is_null()))
+            .filter(|document| {
+                !document
+                    .get("_id")
+                    .and_then(Value::as_str)
+                    .is_some_and(|id| id.starts_with("photo:"))
+            })
+            .collect();
+        let outcomes = settle_documents(database, client, db, &documents, &markers).await?;
         since = changes.get("last_seq").cloned().unwrap_or(since);
         let checkpoint = SyncCheckpoint {
             identity: identity.to_owned(),

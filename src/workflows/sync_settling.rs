@@ -292,25 +292,66 @@ fn settle_kind<R: Synced + Clone>(
     })
 }
 
-/// Settles the record under `id` against the server's `document`.
-pub(super) async fn settle_document(
+/// Settles the server's `documents` of `db` with what is stored here, reading the records and
+/// known copies of the whole page in one transaction each. A document the device already holds
+/// as it is (its `_rev` is the known copy's, nothing waits, no conflicting leaves: typically this
+/// tablet's own writes coming back) is passed over without decoding.
+pub(super) async fn settle_documents(
     database: &RecordDatabase,
     client: &CouchClient,
     db: &str,
-    document: &Value,
+    documents: &[&Value],
     markers: &HashMap<String, StoredMarker>,
-) -> Result<Option<(String, Outcome)>, SyncFailure> {
-    let Some(id) = document
-        .get("_id")
-        .and_then(Value::as_str)
-        .map(str::to_owned)
-    else {
-        return Ok(None);
+) -> Result<Vec<(String, Outcome)>, SyncFailure> {
+    let ids: Vec<String> = documents
+        .iter()
+        .filter_map(|d| d.get("_id").and_then(Value::as_str).map(str::to_owned))
+        .collect();
+    let id_refs: Vec<&String> = ids.iter().collect();
+    let known = database.load_known_of(&id_refs).await?;
+    let in_step = |document: &Value, id: &str| {
+        !markers.contains_key(id)
+            && known.get(id).is_some_and(|k| {
+                document.get("_rev").and_then(Value::as_str) == Some(k.rev.as_str())
+            })
+            && document
+                .get("_conflicts")
+                .and_then(Value::as_array)
+                .is_none_or(|c| c.is_empty())
     };
+    let mut to_settle = Vec::with_capacity(documents.len());
+    for document in documents {
+        let Some(id) = document.get("_id").and_then(Value::as_str) else {
+            continue;
+        };
+        if !in_step(document, id) {
+            to_settle.push((id.to_owned(), *document));
+        }
+    }
+    let wanted: Vec<&String> = to_settle.iter().map(|(id, _)| id).collect();
+    let mut stored_here = local_records(database, &wanted).await?;
+    let mut outcomes = Vec::new();
+    for (id, document) in to_settle {
+        let local = stored_here.remove(&id);
+        if let Some(outcome) = settle_document(client, db, &id, document, local, markers).await? {
+            outcomes.push((id, outcome));
+        }
+    }
+    Ok(outcomes)
+}
+
+/// Settles one server document with the record stored here (`local`) and its marker.
+async fn settle_document(
+    client: &CouchClient,
+    db: &str,
+    id: &str,
+    document: &Value,
+    local: Option<AnyRecord>,
+    markers: &HashMap<String, StoredMarker>,
+) -> Result<Option<Outcome>, SyncFailure> {
     let leaves = other_leaves(client, db, document).await?;
-    let marker = markers.get(&id);
-    let local = local_record(database, &id).await?;
-    let outcome = match (doc_key(&id), local) {
+    let marker = markers.get(id);
+    Ok(match (doc_key(id), local) {
         (Some(DocKey::Event(_)), local) => {
             let local = match local {
                 Some(AnyRecord::Event(r)) => Some(r),
@@ -333,8 +374,7 @@ pub(super) async fn settle_document(
             settle_kind(local.as_ref(), marker, document, &leaves, AnyRecord::Photo)
         }
         (None, _) => None,
-    };
-    Ok(outcome.map(|o| (id, o)))
+    })
 }
 
 /// Stores what settling decided (records, markers, known copies, and the checkpoint if given) in
@@ -350,6 +390,7 @@ pub(super) async fn apply(
 ) -> Result<(), SyncFailure> {
     let mut batch = RecordBatch::from_server();
     let mut events = Vec::new();
+    let mut roster_of = Vec::new();
     let mut send = Vec::new();
     let mut sent: HashMap<String, (UnitId, VersionMark)> = HashMap::new();
     for (id, outcome) in outcomes {
@@ -358,7 +399,12 @@ pub(super) async fn apply(
                 batch.put_event(r)?;
                 events.push(r.clone());
             }
-            Some(AnyRecord::Roster(r)) => batch.put_roster_entry(r)?,
+            Some(AnyRecord::Roster(r)) => {
+                batch.put_roster_entry(r)?;
+                if !roster_of.contains(&r.event_id) {
+                    roster_of.push(r.event_id);
+                }
+            }
             Some(AnyRecord::Photo(r)) => batch.put_photo(r, None)?,
             None => {}
         }
@@ -379,7 +425,7 @@ pub(super) async fn apply(
     }
     if !batch.is_empty() {
         database.commit(batch).await?;
-        records.show_stored(events).await?;
+        records.show_synced(events, &roster_of).await?;
     }
     let mut stored = Vec::new();
     for (id, answer) in bulk_docs(client, db, send).await? {
