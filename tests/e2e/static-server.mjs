@@ -14,6 +14,9 @@
 // of a server it cannot reach), and proxied exchanges still open are dropped too. With `client`,
 // only requests carrying the cookie `fl-e2e-client=ID` are affected (tests in parallel do not cut
 // each other off); that cookie is not passed on upstream.
+//   POST /__test/couch/lose-answer?client=ID&path=TEXT
+// The client's next `/couch/` request whose path contains TEXT is carried out by the server, and
+// its answer is lost: the proxy goes down for that client as the answer arrives.
 import { createServer, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { readFile } from 'node:fs/promises';
@@ -41,9 +44,19 @@ const CLIENT_COOKIE = 'fl-e2e-client';
 const down = { all: false, clients: new Set() };
 // Proxied exchanges in progress: {client, socket}, to drop when the proxy goes down.
 const open = new Set();
+// Test clients whose next request to a path containing this text reaches the server, which
+// carries it out, and then loses its answer: the proxy goes down for that client at that moment
+// (a server stopped between doing a push and saying so).
+const loseAnswer = new Map();
 
 const server = createServer(async (request, response) => {
   const [rawPath, query = ''] = request.url.split(/\?(.*)/s);
+  if (testControls && request.method === 'POST' && rawPath === '/__test/couch/lose-answer') {
+    const params = new URLSearchParams(query);
+    loseAnswer.set(params.get('client'), params.get('path'));
+    response.writeHead(204).end();
+    return;
+  }
   if (testControls && request.method === 'POST' && /^\/__test\/couch\/(down|up)$/.test(rawPath)) {
     control(rawPath.endsWith('/down'), new URLSearchParams(query).get('client'));
     response.writeHead(204).end();
@@ -150,6 +163,8 @@ function proxy(request, response, path, query) {
 
   const base = upstream.pathname.replace(/\/$/, '');
   const exchange = { client, socket: request.socket };
+  const losing = client && loseAnswer.has(client) && path.includes(loseAnswer.get(client));
+  if (losing) loseAnswer.delete(client);
   open.add(exchange);
   const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
   const outgoing = send({
@@ -164,6 +179,15 @@ function proxy(request, response, path, query) {
     agent: false,
   });
   outgoing.on('response', (incoming) => {
+    if (losing) {
+      // The server has done it; its answer never reaches the tablet, and the server is gone.
+      incoming.resume();
+      incoming.on('end', () => {
+        down.clients.add(client);
+        request.socket.destroy();
+      });
+      return;
+    }
     const out = [];
     for (let i = 0; i < incoming.rawHeaders.length; i += 2) {
       if (!HOP_BY_HOP.has(incoming.rawHeaders[i].toLowerCase())) out.push(incoming.rawHeaders[i], incoming.rawHeaders[i + 1]);

@@ -7,6 +7,8 @@
 //                        (or 'admin'): request(method, path, body, headers), get, put, post, del,
 //                        each resolving {status, body, headers} (tests/sync-server/harness.mjs);
 //                        and fetch(path, init): the plain Response, for bytes (attachments).
+//   loseAnswer(page, path) → that page's next request whose path contains `path` is carried out
+//                        by the server and its answer lost; the server is unreachable after.
 //   proxyDown(page?)   → `/couch/` requests fail at the network level (as from a tablet that
 //   proxyUp(page?)       cannot reach the server) until proxyUp; the server keeps its data.
 //                        With a page: only that page's browser context is cut off (safe while
@@ -36,11 +38,14 @@ export function asAccount(name) {
 
 export const proxyDown = (page) => control('down', page);
 export const proxyUp = (page) => control('up', page);
+/** `page`'s next request to a `/couch/` path containing `path` is done by the server, whose answer
+ * is lost: the server is then unreachable for that page until proxyUp. */
+export const loseAnswer = (page, path) => control('lose-answer', page, { path });
 
 const CLIENT_COOKIE = 'fl-e2e-client';
 const clientIds = new WeakMap();
 
-async function control(state, page) {
+async function control(state, page, extra = {}) {
   const baseURL = test.info().project.use.baseURL;
   const url = new URL(`/__test/couch/${state}`, baseURL);
   if (page) {
@@ -52,6 +57,7 @@ async function control(state, page) {
     }
     url.searchParams.set('client', clientIds.get(context));
   }
+  for (const [name, value] of Object.entries(extra)) url.searchParams.set(name, value);
   const response = await fetch(url, { method: 'POST' });
   if (response.status !== 204) {
     throw new Error(`${url.pathname}: ${response.status} (is E2E_TEST_CONTROLS=1 given to static-server.mjs?)`);

@@ -4,7 +4,7 @@
 // is never stored in clear; a tablet of another unit that edits a Food Section record (brought by
 // a file) is refused by the server, and the record stays on it, shown by name with the reason.
 import { test, expect, seedDevice, openHome, newEvent, screenshot, TEST_DEVICE } from './app-fixture.mjs';
-import { asAccount, couch, proxyDown, proxyUp } from './sync-fixture.mjs';
+import { asAccount, couch, loseAnswer, proxyDown, proxyUp } from './sync-fixture.mjs';
 
 const FOOD_A = { ...TEST_DEVICE, id: 'aaaaaaaa-0000-4000-8000-00000000000a', label: '食品科平板A', unit_id: 'food' };
 const FOOD_B = { ...TEST_DEVICE, id: 'bbbbbbbb-0000-4000-8000-00000000000b', label: '食品科平板B', unit_id: 'food' };
@@ -24,7 +24,7 @@ async function turnSyncOn(page, account) {
 
 /** The Food Section database's event documents, from the server itself. */
 async function serverEvents() {
-  const { status, body } = await asAccount('admin').get('/fl-unit-food/_all_docs?include_docs=true&startkey="event:"&endkey="event:\ufff0"');
+  const { status, body } = await asAccount('admin').get('/fl-unit-food/_all_docs?include_docs=true&conflicts=true&startkey="event:"&endkey="event:\ufff0"');
   expect(status).toBe(200);
   return body.rows.map((row) => row.doc);
 }
@@ -239,6 +239,54 @@ test('a browser closed in the middle of sync loses nothing: the records still wa
   for (const place of ['望海楼社区', '建昌道社区', '人民公园']) {
     expect(places.filter((p) => p === place), place).toHaveLength(1);
   }
+  await context.close();
+});
+
+test('a server that stops after storing a push but before answering: each record ends on both sides exactly once', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const TABLET = { ...TEST_DEVICE, id: 'abababab-0000-4000-8000-0000000000a5', label: '食品科平板E', unit_id: 'food' };
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await seedDevice(page, TABLET);
+  await openHome(page);
+  await turnSyncOn(page, 'food-tablet');
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
+  await proxyDown(page);
+  await page.getByTestId('nav-home').click();
+  const PLACES = ['鼓楼农贸市场', '西站食品街', '南开小吃城'];
+  for (const place of PLACES) await newEvent(page, { activity: 'qm2021-a05', place, minutes: 25 });
+  await page.getByTestId('nav-device').click();
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '3');
+
+  // The server stores the push and stops before its answer gets out.
+  await loseAnswer(page, '_bulk_docs');
+  await proxyUp(page);
+  await page.getByTestId('sync-now').click();
+  const serverCopies = async () => (await serverEvents()).filter((doc) => doc.record.device_id === TABLET.id);
+  await expect.poll(async () => (await serverCopies()).length).toBe(3);
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'offline');
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '3');
+
+  // Back: the push is repeated, and the server's copies are recognised as the same versions.
+  await proxyUp(page);
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+  const stored = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('field-ledger');
+    open.onsuccess = () => {
+      const request = open.result.transaction('events').objectStore('events').getAll();
+      request.onsuccess = () => { resolve(request.result.map((text) => JSON.parse(text))); open.result.close(); };
+    };
+  }));
+  const byId = (records) => Object.fromEntries(records.map((record) => [record.id, record]));
+  const onServer = await serverCopies();
+  expect(onServer.map((doc) => doc.record.place).sort()).toEqual([...PLACES].sort());
+  expect(onServer.every((doc) => (doc._conflicts ?? []).length === 0)).toBe(true);
+  expect(byId(onServer.map((doc) => doc.record))).toEqual(byId(stored));
+  const { body } = await asAccount('admin').get('/fl-unit-food/_all_docs?startkey="conflict:"&endkey="conflict:\ufff0"');
+  const ids = onServer.map((doc) => doc._id);
+  expect(body.rows.filter((row) => ids.some((id) => row.id.startsWith(`conflict:${id}`))), 'no conflict made of a repeat').toEqual([]);
   await context.close();
 });
 
