@@ -158,13 +158,14 @@ async fn pull(
     database: &RecordDatabase,
     client: &CouchClient,
     db: &str,
-    identity: &str,
+    server: &ServerState,
     report: &mut RoundReport,
 ) -> Result<(), SyncFailure> {
+    let identity = &server.identity;
     let mut since = database
         .load_checkpoint(db)
         .await?
-        .filter(|c| c.identity == identity)
+        .filter(|c| c.still_holds(identity, &server.update_seq))
         .map_or(Value::from(0), |c| c.since);
     loop {
         let markers: HashMap<String, StoredMarker> =
@@ -229,26 +230,26 @@ pub async fn sync_round(
 ) -> Result<RoundReport, SyncFailure> {
     let database = records.database()?;
     let db = unit_database(owner);
-    let identity = server_identity(client, &db).await?;
+    let server = server_state(client, &db).await?;
     let checkpoint = database.load_checkpoint(&db).await?;
-    if checkpoint.is_some_and(|c| c.identity != identity) {
+    if checkpoint.is_some_and(|c| !c.still_holds(&server.identity, &server.update_seq)) {
         put_back_after_restore(&database, owner).await?;
     }
     let mut report = RoundReport::default();
     push(records, &database, client, owner, &mut report, waiting).await?;
-    pull(records, &database, client, &db, &identity, &mut report).await?;
+    pull(records, &database, client, &db, &server, &mut report).await?;
     // The Quality Section reads every unit's database in turn; one it may not read, or that is
     // not there (an office not set up yet), is passed over.
     for unit in follow.iter().filter(|unit| *unit != owner) {
         let db = unit_database(unit);
-        let identity = match server_identity(client, &db).await {
-            Ok(identity) => identity,
+        let server = match server_state(client, &db).await {
+            Ok(server) => server,
             Err(SyncFailure::Server(
                 CouchError::Unauthorized | CouchError::Forbidden(_) | CouchError::NotFound,
             )) => continue,
             Err(other) => return Err(other),
         };
-        pull(records, &database, client, &db, &identity, &mut report).await?;
+        pull(records, &database, client, &db, &server, &mut report).await?;
     }
     report.waiting = database.count_pending().await?;
     Ok(report)
@@ -291,15 +292,32 @@ async fn put_back_after_restore(
     Ok(())
 }
 
-/// The identity document provisioning wrote in `db`.
-async fn server_identity(client: &CouchClient, db: &str) -> Result<String, SyncFailure> {
+/// What a round checks a stored checkpoint against.
+struct ServerState {
+    /// The identity document provisioning wrote in the database.
+    identity: String,
+    /// The database's latest sequence.
+    update_seq: Value,
+}
+
+/// The identity document provisioning wrote in `db`, and `db`'s latest sequence.
+async fn server_state(client: &CouchClient, db: &str) -> Result<ServerState, SyncFailure> {
     let text = client
         .request("GET", &format!("{db}/server-identity"), None, None)
         .await?;
-    serde_json::from_str::<Value>(&text)
+    let identity = serde_json::from_str::<Value>(&text)
         .ok()
         .and_then(|v| v.get("identity").and_then(Value::as_str).map(str::to_owned))
-        .ok_or(SyncFailure::Unreadable)
+        .ok_or(SyncFailure::Unreadable)?;
+    let text = client.request("GET", db, None, None).await?;
+    let update_seq = serde_json::from_str::<Value>(&text)
+        .ok()
+        .and_then(|mut info| info.get_mut("update_seq").map(Value::take))
+        .unwrap_or(Value::Null);
+    Ok(ServerState {
+        identity,
+        update_seq,
+    })
 }
 
 /// Whether the signed-in account is the Quality Section's (role `fl-office`), which follows every

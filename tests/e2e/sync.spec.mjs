@@ -323,6 +323,31 @@ test('a server restored from an older backup gets back what it lost', async ({ b
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
   await expect.poll(places).toEqual(['北辰科技园', '空港经济区']);
+
+  // A backup is taken now; four more records go up after it.
+  const backup = (await admin.get('/fl-unit-price-supervision/_all_docs?include_docs=true')).body.rows.map((row) => row.doc);
+  await page.getByTestId('nav-home').click();
+  const LATER = ['天穆镇', '双街镇', '西堤头镇', '宜兴埠镇'];
+  for (const place of LATER) await newEvent(page, { activity: 'qm2021-a18', place, minutes: 30 });
+  await expect.poll(async () => (await places()).length).toBe(6);
+
+  // The database is restored from that backup, identity document and all: the identity is the
+  // same, but the sequence has gone back.
+  expect((await admin.del('/fl-unit-price-supervision')).status).toBe(200);
+  const again = await runScript('provision.sh', [], couch().base);
+  expect(again.code, again.stderr).toBe(0);
+  const fresh = (await admin.get('/fl-unit-price-supervision/server-identity')).body;
+  const kept = backup.find((doc) => doc._id === 'server-identity');
+  expect((await admin.put('/fl-unit-price-supervision/server-identity', { ...kept, _rev: fresh._rev })).status).toBe(201);
+  const records = backup.filter((doc) => doc._id.startsWith('event:'));
+  expect((await admin.post('/fl-unit-price-supervision/_bulk_docs', { docs: records, new_edits: false })).status).toBe(201);
+  expect(await places()).toEqual(['北辰科技园', '空港经济区']);
+
+  await page.getByTestId('nav-device').click();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+  await expect.poll(places).toEqual(['北辰科技园', '空港经济区', ...LATER].sort());
   await context.close();
 });
 

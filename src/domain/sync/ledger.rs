@@ -89,6 +89,33 @@ pub struct SyncCheckpoint {
     pub since: serde_json::Value,
 }
 
+impl SyncCheckpoint {
+    /// Whether this checkpoint still describes the server's database, whose identity document
+    /// says `identity` and whose latest sequence is `update_seq`: the same identity, and a
+    /// sequence that has not gone back behind the one read (a database restored from a backup
+    /// that carried its identity document along). Sequences are compared only for that, by the
+    /// number CouchDB puts before the `-` of its opaque sequence (PouchDB Server's are numbers);
+    /// where either has none, only the identity decides.
+    pub fn still_holds(&self, identity: &str, update_seq: &serde_json::Value) -> bool {
+        if self.identity != identity {
+            return false;
+        }
+        match (sequence_number(&self.since), sequence_number(update_seq)) {
+            (Some(read), Some(latest)) => latest >= read,
+            _ => true,
+        }
+    }
+}
+
+/// The number at the head of a sequence: `1234` of `1234` or of `"1234-g1AAAA…"`.
+fn sequence_number(sequence: &serde_json::Value) -> Option<u64> {
+    match sequence {
+        serde_json::Value::Number(number) => number.as_u64(),
+        serde_json::Value::String(text) => text.split('-').next()?.parse().ok(),
+        _ => None,
+    }
+}
+
 /// Why a server path cannot be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ServerPathProblem;
