@@ -1,10 +1,12 @@
 //! The bar at the top of every page: the app's name, the main navigation, the language switch.
 
+use crate::components::header_sync::HeaderSync;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::server_status::ServerStatus;
 use crate::i18n::{unexported_label, ImportText, Language, PlanText, Text};
 use crate::state::event_records::EventRecords;
 use crate::state::route::Route;
+use crate::state::sync_status::SyncStatus;
 use crate::state::{CurrentRoute, Device, UiLanguage};
 use leptos::prelude::*;
 
@@ -17,10 +19,17 @@ pub fn AppHeader() -> impl IntoView {
     let records = expect_context::<EventRecords>();
     // The active campaign's changes only: campaigns never mix.
     let campaign = expect_context::<crate::state::ActiveCampaign>().0;
+    let sync = expect_context::<SyncStatus>();
+    // Changes that have reached neither a file nor, while sync is on, the server.
     let unexported = Memo::new(move |_| {
         records.all.with(|all| {
             records.journal.with(|j| {
-                j.unexported_of(|id| all.get(id).is_some_and(|r| r.campaign_id == campaign.id))
+                sync.waiting_events.with(|waiting| {
+                    j.unexported_of(|id| {
+                        all.get(id).is_some_and(|r| r.campaign_id == campaign.id)
+                            && waiting.as_ref().is_none_or(|w| w.contains(id))
+                    })
+                })
             })
         })
     });
@@ -49,7 +58,10 @@ pub fn AppHeader() -> impl IntoView {
                     let count = unexported.get();
                     (count > 0).then(|| view! {
                         <span class="badge" aria-hidden="true" data-testid="unexported-count">{count}</span>
-                        <span class="visually-hidden">{move || unexported_label(language.0.get(), count)}</span>
+                        <span class="visually-hidden">{move || {
+                            let syncing = sync.waiting_events.with(Option::is_some);
+                            unexported_label(language.0.get(), count, syncing)
+                        }}</span>
                     })
                 })}
             </a>
@@ -67,7 +79,11 @@ pub fn AppHeader() -> impl IntoView {
                 {link(Route::Campaigns, "nav-campaigns", |l| l.text(PlanText::NavCampaigns))}
                 {link(Route::Device, "nav-device", |l| l.text(Text::NavDevice))}
             </nav>
-            <ServerStatus />
+            // With sync on, its indicator says whether the server answers; the dot would repeat it.
+            <HeaderSync />
+            <Show when=move || sync.state.get() == crate::domain::sync::status::SyncState::Off>
+                <ServerStatus />
+            </Show>
             <LanguageSwitch />
         </header>
     }

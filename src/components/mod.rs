@@ -12,6 +12,7 @@ pub mod event_row;
 pub mod event_title;
 pub mod export_button;
 pub mod form_field;
+pub mod header_sync;
 pub mod import_preview;
 pub mod language_switch;
 pub mod personal_data_purge;

@@ -62,7 +62,6 @@ pub fn fields_to_fix(language: Language, count: usize) -> String {
     }
 }
 
-/// Says what was not saved and why: `「计量便民服务日」未保存：浏览器存储空间已满…`.
 /// Why storage failed, as the user is told.
 pub fn storage_failure_reason(failure: StorageFailure) -> Text {
     match failure {
@@ -75,6 +74,7 @@ pub fn storage_failure_reason(failure: StorageFailure) -> Text {
     }
 }
 
+/// Says what was not saved and why: `「计量便民服务日」未保存：浏览器存储空间已满…`.
 pub fn not_saved(language: Language, what: &str, failure: StorageFailure) -> String {
     let reason = language.text(storage_failure_reason(failure));
     match language {
@@ -310,12 +310,15 @@ pub fn export_status(
     }
 }
 
-/// The accessible name of the "not exported" badge.
-pub fn unexported_label(language: Language, count: usize) -> String {
-    match (language, count) {
-        (Language::ZhCn, n) => format!("{n} 条活动记录有未导出的更改"),
-        (Language::En, 1) => "1 event with changes not exported".to_owned(),
-        (Language::En, n) => format!("{n} events with changes not exported"),
+/// The accessible name of the "not exported" badge (with sync on: neither exported nor synced).
+pub fn unexported_label(language: Language, count: usize, syncing: bool) -> String {
+    match (language, count, syncing) {
+        (Language::ZhCn, n, false) => format!("{n} 条活动记录有未导出的更改"),
+        (Language::ZhCn, n, true) => format!("{n} 条活动记录有既未导出也未上传的更改"),
+        (Language::En, 1, false) => "1 event with changes not exported".to_owned(),
+        (Language::En, n, false) => format!("{n} events with changes not exported"),
+        (Language::En, 1, true) => "1 event with changes neither exported nor synced".to_owned(),
+        (Language::En, n, true) => format!("{n} events with changes neither exported nor synced"),
     }
 }
 

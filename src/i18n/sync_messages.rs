@@ -55,9 +55,10 @@ pub fn sync_problem(
 }
 
 fn storage_problem(language: Language, failure: StorageFailure) -> String {
+    let reason = language.text(super::messages::storage_failure_reason(failure));
     match language {
-        Language::ZhCn => format!("本机存储出错（{failure:?}），同步已暂停。"),
-        Language::En => format!("This tablet's storage failed ({failure:?}); sync has paused."),
+        Language::ZhCn => format!("同步已暂停：本机存储出错。{reason}"),
+        Language::En => format!("Sync has paused: this tablet's storage failed. {reason}"),
     }
 }
 

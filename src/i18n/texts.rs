@@ -425,6 +425,16 @@ texts! {
     SyncStateOffline => "无法连接服务器，记录保存在本机，恢复后自动上传", "Server not reachable: records are kept here and go up when it is back";
     /// Sync status: failed.
     SyncStateError => "同步出错", "Sync failed";
+    /// The header's sync indicator: in step with the server.
+    HeaderSyncIdle => "已同步", "Synced";
+    /// The header's sync indicator: a round is going on.
+    HeaderSyncSyncing => "同步中", "Syncing";
+    /// The header's sync indicator: the server cannot be reached (records are kept here).
+    HeaderSyncOffline => "未连接", "Offline";
+    /// The header's sync indicator: the last round failed.
+    HeaderSyncError => "同步出错", "Sync failed";
+    /// The header's sync indicator's accessible name: it leads to the sync settings.
+    HeaderSyncLink => "同步状态（打开本机设置）", "Sync status (opens this tablet's settings)";
     /// Heading of the records the server refused.
     SyncRefusedHeading => "服务器拒收的记录（保留在本机）", "Records the server refused (kept on this tablet)";
     /// The server path is not a path on this site.

@@ -1,8 +1,10 @@
 //! Live sync's visible state, provided at the root: what the device page and the header show.
 
+use crate::domain::ids::EventId;
 use crate::domain::sync::status::{SyncProblem, SyncState};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use std::collections::HashSet;
 
 /// Live sync's state, provided at the root.
 #[derive(Debug, Clone, Copy)]
@@ -13,6 +15,10 @@ pub struct SyncStatus {
     pub last_success: RwSignal<Option<DateTime<Utc>>>,
     /// Records waiting to go up.
     pub pending: RwSignal<usize>,
+    /// While sync is on, the events with something waiting to go up: an event changed since the
+    /// last export has still reached neither a file nor the server only if it is here (the
+    /// header's badge). `None` while sync is off.
+    pub waiting_events: RwSignal<Option<HashSet<EventId>>>,
     /// Why the last round failed, if it did.
     pub problem: RwSignal<Option<SyncProblem>>,
     /// Records the server refused, with its reason: they stay waiting here.
@@ -28,6 +34,7 @@ impl SyncStatus {
             state: RwSignal::new(SyncState::Off),
             last_success: RwSignal::new(None),
             pending: RwSignal::new(0),
+            waiting_events: RwSignal::new(None),
             problem: RwSignal::new(None),
             refused: RwSignal::new(Vec::new()),
             wake: RwSignal::new(0),

@@ -28,6 +28,26 @@ impl RecordDatabase {
         Ok(count.as_f64().unwrap_or(0.0) as usize)
     }
 
+    /// The events that have something waiting to go up (the event, a sign-in or a photo of it),
+    /// read from the markers' keys alone.
+    pub async fn pending_events(
+        &self,
+    ) -> Result<std::collections::HashSet<crate::domain::ids::EventId>, StorageFailure> {
+        let transaction = self.transaction(&[SYNC_PENDING_STORE], IdbTransactionMode::Readonly)?;
+        let store = transaction
+            .object_store(SYNC_PENDING_STORE)
+            .map_err(failure)?;
+        let keys: Array = request_settled(&store.get_all_keys().map_err(failure)?)
+            .await
+            .map_err(failure)?
+            .unchecked_into();
+        Ok(keys
+            .iter()
+            .filter_map(|key| key.as_string())
+            .filter_map(|key| crate::domain::sync::document::event_of_doc_id(&key))
+            .collect())
+    }
+
     /// Every record waiting to go up, with its marker, by document `_id`.
     pub async fn load_pending(&self) -> Result<Vec<(String, StoredMarker)>, StorageFailure> {
         let transaction = self.transaction(&[SYNC_PENDING_STORE], IdbTransactionMode::Readonly)?;

@@ -89,6 +89,19 @@ fn every_unit(records: EventRecords, campaign: &Campaign) -> Vec<UnitId> {
     units
 }
 
+/// Reads what waits to go up again: its count, and the events it belongs to.
+async fn refresh_waiting(records: EventRecords, status: SyncStatus) {
+    let Ok(database) = records.database() else {
+        return;
+    };
+    if let Ok(events) = database.pending_events().await {
+        if let Ok(count) = database.count_pending().await {
+            status.pending.set(count);
+        }
+        status.waiting_events.set(Some(events));
+    }
+}
+
 /// Starts keeping sync going; returns at once. Call once, at the root.
 pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campaign>) {
     // The wait in progress, ended by a wake.
@@ -105,13 +118,7 @@ pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campa
         records.journal.track();
         if previous.is_some() {
             if status.state.get_untracked() != SyncState::Off {
-                leptos::task::spawn_local(async move {
-                    if let Ok(database) = records.database() {
-                        if let Ok(count) = database.count_pending().await {
-                            status.pending.set(count);
-                        }
-                    }
-                });
+                leptos::task::spawn_local(refresh_waiting(records, status));
             }
             status.wake_up();
         }
@@ -133,15 +140,12 @@ pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campa
             let settings = load_sync_settings().unwrap_or_default();
             let Some(owner) = settings.marking_owner().cloned() else {
                 status.state.set(SyncState::Off);
+                status.waiting_events.set(None);
                 timer::wait(OFF_WAIT_MS, &controller.signal()).await;
                 continue;
             };
             status.state.set(SyncState::Syncing);
-            if let Ok(database) = records.database() {
-                if let Ok(count) = database.count_pending().await {
-                    status.pending.set(count);
-                }
-            }
+            refresh_waiting(records, status).await;
             let client = CouchClient::new(&settings.server);
             let follow = match follows_all {
                 Some(true) => every_unit(records, &campaign),
@@ -181,6 +185,7 @@ pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campa
                 Ok(report) => {
                     backoff = BACKOFF_MS.0;
                     status.pending.set(report.waiting);
+                    refresh_waiting(records, status).await;
                     status.refused.set(report.refused);
                     status.problem.set(None);
                     status.last_success.set(Some(clock::now()));
@@ -224,11 +229,7 @@ pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campa
                 }
                 Err(failure) => {
                     let (state, problem) = problem_of(&failure);
-                    if let Ok(database) = records.database() {
-                        if let Ok(count) = database.count_pending().await {
-                            status.pending.set(count);
-                        }
-                    }
+                    refresh_waiting(records, status).await;
                     status.problem.set(Some(problem));
                     status.state.set(state);
                     timer::wait(backoff, &controller.signal()).await;

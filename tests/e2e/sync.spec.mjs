@@ -64,7 +64,21 @@ test('records made offline go up when the server is back, and reach the unit’s
   await expect(status).toHaveAttribute('data-state', 'offline');
   await expect(a.getByTestId('sync-pending')).toHaveAttribute('data-count', '2');
   await expect(a.getByTestId('sync-error')).toHaveText('无法连接服务器。');
+  // The header says it on every page, and the badge counts what has reached neither a file nor
+  // the server.
+  await expect(a.getByTestId('header-sync')).toHaveAttribute('data-state', 'offline');
+  await expect(a.getByTestId('header-sync')).toContainText('未连接');
+  await expect(a.getByTestId('header-sync-pending')).toContainText('↑2');
+  await expect(a.getByTestId('unexported-count')).toHaveText('2');
   await screenshot(a, 'sync-offline-zh-CN-1024x768');
+  // In English on a tablet held upright, the header still holds everything.
+  await a.setViewportSize({ width: 768, height: 1024 });
+  await a.getByTestId('language-switch').click();
+  await expect(a.getByTestId('header-sync')).toContainText('Offline');
+  await expect(a.getByTestId('language-switch')).toBeInViewport({ ratio: 1 });
+  await screenshot(a, 'sync-offline-en-768x1024');
+  await a.getByTestId('language-switch').click();
+  await a.setViewportSize({ width: 1024, height: 768 });
 
   // Back: a tap on "sync now" sends them without waiting for the backoff.
   await proxyUp(a);
@@ -72,6 +86,9 @@ test('records made offline go up when the server is back, and reach the unit’s
   await expect(status).toHaveAttribute('data-state', 'idle');
   await expect(a.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
   await expect(a.getByTestId('sync-last')).toContainText('上次同步');
+  await expect(a.getByTestId('header-sync')).toHaveAttribute('data-state', 'idle');
+  await expect(a.getByTestId('header-sync-pending')).toHaveCount(0);
+  await expect(a.getByTestId('unexported-count'), 'on the server: no longer counted as not sent').toHaveCount(0);
   // (Other tests of this run write Food Section records too: only this test's are looked at.)
   const mine = (docs) => docs.filter((doc) => ['北站餐饮街', '意式风情街', '食品安全抽检公告栏'].includes(doc.record.place));
   const onServer = mine(await serverEvents());

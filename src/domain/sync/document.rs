@@ -2,7 +2,7 @@
 //! its `_id` naming its kind and UUIDs, carrying its fixed owner unit, its rank for the server's
 //! checks, and the record itself; and the conflict documents that keep a version that lost.
 
-use crate::domain::ids::{CampaignId, UnitId};
+use crate::domain::ids::{CampaignId, EventId, UnitId};
 use crate::domain::records::event_record::EventRecord;
 use crate::domain::records::merge::{rank, Mergeable};
 use crate::domain::records::photo::PhotoRecord;
@@ -203,6 +203,16 @@ impl<R: Synced> ConflictDocument<R> {
             rank: DocRank::of(&record),
             record,
         }
+    }
+}
+
+/// The event a record's document `_id` belongs to: the event itself (`event:<id>`), or the
+/// event of a sign-in (`roster:<event>:<entry>`) or photo (`photo:<event>:<photo>`).
+pub fn event_of_doc_id(id: &str) -> Option<EventId> {
+    let mut parts = id.split(':');
+    match (parts.next()?, parts.next()?) {
+        ("event" | "roster" | "photo", event) => EventId::parse(event),
+        _ => None,
     }
 }
 
