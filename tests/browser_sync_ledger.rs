@@ -46,6 +46,7 @@ fn sync(enabled: bool) {
         server: "couch/".into(),
         user: "food-tablet-1".into(),
         owner: Some(UnitId::new("food")),
+        include_phones: false,
     })
     .unwrap();
 }

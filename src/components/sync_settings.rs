@@ -50,6 +50,7 @@ pub fn SyncSettings() -> impl IntoView {
     let user = RwSignal::new(saved.user.clone());
     let password = RwSignal::new(String::new());
     let enabled = RwSignal::new(saved.enabled);
+    let include_phones = RwSignal::new(saved.include_phones);
     let has_password = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Result<(), SetupProblem>>);
     let busy = RwSignal::new(false);
@@ -73,6 +74,7 @@ pub fn SyncSettings() -> impl IntoView {
             user: user.get_untracked(),
             password: password.get_untracked(),
             enabled: enabled.get_untracked(),
+            include_phones: include_phones.get_untracked(),
         };
         let campaign = campaign.clone();
         leptos::task::spawn_local(async move {
@@ -143,6 +145,15 @@ pub fn SyncSettings() -> impl IntoView {
                         data-testid="sync-enabled"
                         prop:checked=move || enabled.get()
                         on:change=move |ev| enabled.set(event_target_checked(&ev)) />
+                </div>
+                <div class="form-field switch-field">
+                    <label for="sync-include-phones">{language.text(Text::SyncIncludePhones)}</label>
+                    <input id="sync-include-phones" type="checkbox" role="switch" class="switch"
+                        data-testid="sync-include-phones"
+                        aria-describedby="sync-include-phones-hint"
+                        prop:checked=move || include_phones.get()
+                        on:change=move |ev| include_phones.set(event_target_checked(&ev)) />
+                    <p class="hint" id="sync-include-phones-hint">{language.text(Text::SyncIncludePhonesHint)}</p>
                 </div>
             </div>
             <div class="form-actions">

@@ -409,6 +409,10 @@ texts! {
     SyncPasswordKept => "已保存（加密）；如需更改请重新输入", "Saved (encrypted); type a new one to change it";
     /// Label: sync on or off.
     SyncEnabled => "开启同步", "Sync on";
+    /// Sync setting: sign-ins go up with phone numbers.
+    SyncIncludePhones => "上传签到电话号码", "Send sign-in phone numbers";
+    /// What the phone setting means.
+    SyncIncludePhonesHint => "默认不上传电话，与报送文件的规则相同；只在本单位确需时开启。开启前已上传的签到不补传电话。", "Phones stay on this tablet by default, as in report files; turn this on only where your unit needs them. Sign-ins already sent are not sent again with phones.";
     /// Button: save the sync settings.
     SyncSave => "保存同步设置", "Save sync settings";
     /// Button: sync now.

@@ -36,6 +36,7 @@ pub mod records;
 mod stores;
 pub mod sync_ledger;
 mod sync_marking;
+pub use sync_marking::MARKED_EVENT;
 mod values;
 mod waiting;
 

@@ -33,10 +33,27 @@ pub(super) fn with_marking<'a>(stores: &[&'a str], marking: bool) -> Vec<&'a str
     all
 }
 
+/// The window event told when a save that queued markers is over (`detail`-less): live sync
+/// starts a round on it, whichever page or path saved.
+pub const MARKED_EVENT: &str = "field-ledger-marked";
+
 /// Marker writes queued in a transaction: their callbacks, alive until the transaction ends.
+/// Dropped when the save is over (its transaction completed or failed): if it queued any, the
+/// window hears [`MARKED_EVENT`] (after a failure that only starts a round with nothing new).
 #[derive(Default)]
 pub(super) struct MarkerWrites {
     callbacks: Vec<Closure<dyn FnMut()>>,
+}
+
+impl Drop for MarkerWrites {
+    fn drop(&mut self) {
+        if self.callbacks.is_empty() {
+            return;
+        }
+        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(MARKED_EVENT)) {
+            let _ = window.dispatch_event(&event);
+        }
+    }
 }
 
 impl MarkerWrites {

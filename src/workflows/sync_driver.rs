@@ -112,17 +112,15 @@ pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campa
             controller.abort();
         }
     });
-    // A save here wakes a round (its marker was written with it), and the count of what waits
-    // says so at once rather than after the round.
-    Effect::new(move |previous: Option<()>| {
-        records.journal.track();
-        if previous.is_some() {
-            if status.state.get_untracked() != SyncState::Off {
-                leptos::task::spawn_local(refresh_waiting(records, status));
-            }
-            status.wake_up();
+    // A save that marked records wakes a round once it is over (whichever page or path saved),
+    // and the count of what waits says so at once rather than after the round.
+    let listener = window_event_listener_untyped(crate::storage::MARKED_EVENT, move |_| {
+        if status.state.get_untracked() != SyncState::Off {
+            leptos::task::spawn_local(refresh_waiting(records, status));
         }
+        status.wake_up();
     });
+    on_cleanup(move || listener.remove());
     leptos::task::spawn_local(async move {
         // Rounds start once the stored records have been read (pulled records join them).
         if records.loaded_database().await.is_err() {

@@ -14,6 +14,7 @@ use crate::domain::sync::ledger::{KnownCopy, StoredMarker, SyncCheckpoint};
 use crate::domain::sync::settle::{settle, PendingMarker, PushAnswer, Settled};
 use crate::state::event_records::EventRecords;
 use crate::storage::imports::RecordBatch;
+use crate::storage::preferences::load_sync_settings;
 use crate::storage::records::RecordDatabase;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -153,7 +154,7 @@ pub(super) async fn local_records(
     Ok(found)
 }
 
-/// The document a record goes up as: a sign-in without its phone (the report rule).
+/// The document a record goes up as (phones are taken out, or not, by [`bulk_docs`]).
 pub(super) fn document_of(
     record: &AnyRecord,
     owner: &UnitId,
@@ -168,7 +169,7 @@ pub(super) fn document_of(
     }
     match record {
         AnyRecord::Event(r) => doc(r, owner, rev),
-        AnyRecord::Roster(r) => doc(&r.with_phone_withheld(), owner, rev),
+        AnyRecord::Roster(r) => doc(r, owner, rev),
         AnyRecord::Photo(r) => doc(r, owner, rev),
     }
 }
@@ -186,7 +187,28 @@ fn answers_of(text: &str) -> Result<HashMap<String, PushAnswer>, SyncFailure> {
         .collect())
 }
 
-/// Writes `docs` (`_bulk_docs`) and reads the answers.
+/// A document as it may leave the tablet: a sign-in (or a conflict document of one) without its
+/// phone unless the device's sync settings include phones, the rule reports follow. A withheld
+/// phone does not change a version's mark (it is not part of its identity), so acknowledgements
+/// match either way.
+fn as_sent(mut document: Value, include_phones: bool) -> Value {
+    if include_phones {
+        return document;
+    }
+    let kind = document.get("kind").and_then(Value::as_str);
+    let record_kind = document.get("record_kind").and_then(Value::as_str);
+    if kind == Some("roster") || (kind == Some("conflict") && record_kind == Some("roster")) {
+        if let Some(record) = document.get_mut("record") {
+            if let Ok(entry) = serde_json::from_value::<RosterEntry>(record.take()) {
+                *record = serde_json::to_value(entry.with_phone_withheld()).unwrap_or(Value::Null);
+            }
+        }
+    }
+    document
+}
+
+/// Writes `docs` (`_bulk_docs`) and reads the answers. Every document this tablet sends goes
+/// through here, and through [`as_sent`] first.
 pub(super) async fn bulk_docs(
     client: &CouchClient,
     db: &str,
@@ -195,6 +217,11 @@ pub(super) async fn bulk_docs(
     if docs.is_empty() {
         return Ok(HashMap::new());
     }
+    let include_phones = load_sync_settings().is_ok_and(|settings| settings.include_phones);
+    let docs: Vec<Value> = docs
+        .into_iter()
+        .map(|doc| as_sent(doc, include_phones))
+        .collect();
     let body = serde_json::json!({ "docs": docs }).to_string();
     let text = client
         .request("POST", &format!("{db}/_bulk_docs"), Some(&body), None)

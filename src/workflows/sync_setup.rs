@@ -29,6 +29,8 @@ pub struct SyncForm {
     pub password: String,
     /// Sync on or off.
     pub enabled: bool,
+    /// Whether sign-ins go up with their phone numbers.
+    pub include_phones: bool,
 }
 
 /// Why the settings were not saved.
@@ -163,6 +165,7 @@ pub async fn save_sync_form(
         server,
         user,
         owner: Some(owner),
+        include_phones: form.include_phones,
     };
     save_sync_settings(&settings)?;
     Ok(settings)

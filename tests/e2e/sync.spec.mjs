@@ -3,7 +3,7 @@
 // reached, and its records go up when it can; a second Food Section tablet gets them; the password
 // is never stored in clear; a tablet of another unit that edits a Food Section record (brought by
 // a file) is refused by the server, and the record stays on it, shown by name with the reason.
-import { test, expect, seedDevice, openHome, newEvent, screenshot, TEST_DEVICE } from './app-fixture.mjs';
+import { test, expect, seedDevice, openHome, newEvent, screenshot, setAttendance, TEST_DEVICE } from './app-fixture.mjs';
 import { asAccount, couch, loseAnswer, proxyDown, proxyUp } from './sync-fixture.mjs';
 
 const FOOD_A = { ...TEST_DEVICE, id: 'aaaaaaaa-0000-4000-8000-00000000000a', label: '食品科平板A', unit_id: 'food' };
@@ -305,6 +305,41 @@ test('a server that stops after storing a push but before answering: each record
   const { body } = await asAccount('admin').get('/fl-unit-food/_all_docs?startkey="conflict:"&endkey="conflict:\ufff0"');
   const ids = onServer.map((doc) => doc._id);
   expect(body.rows.filter((row) => ids.some((id) => row.id.startsWith(`conflict:${id}`))), 'no conflict made of a repeat').toEqual([]);
+  await context.close();
+});
+
+test('phone numbers go up only when the device setting allows it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const TABLET = { ...TEST_DEVICE, id: 'acacacac-0000-4000-8000-0000000000a6', label: '食品科平板F', unit_id: 'food' };
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await seedDevice(page, TABLET);
+  await openHome(page);
+  await turnSyncOn(page, 'food-tablet');
+  await expect(page.getByTestId('sync-include-phones')).not.toBeChecked();
+  await page.getByTestId('nav-home').click();
+  await newEvent(page, { activity: 'qm2021-a05', place: '电话规则测试点', minutes: 5 });
+  await setAttendance(page, '电话规则测试点', 2, [{ name: '赵敏', phone: '13800000001' }]);
+  const roster = async () => {
+    const { body } = await asAccount('admin').get('/fl-unit-food/_all_docs?include_docs=true&startkey="roster:"&endkey="roster:\ufff0"');
+    return Object.fromEntries(body.rows.map((row) => row.doc.record).filter((r) => ['赵敏', '钱进'].includes(r.name)).map((r) => [r.name, r]));
+  };
+  await expect.poll(async () => (await roster())['赵敏']).toBeTruthy();
+  expect((await roster())['赵敏']).toMatchObject({ phone: null, withheld: ['phone'] });
+  // The tablet keeps its phone.
+  await expect(page.getByTestId('roster-row').filter({ hasText: '赵敏' })).toContainText('138');
+
+  await page.getByTestId('nav-device').click();
+  await page.getByTestId('sync-include-phones').check();
+  await page.getByTestId('sync-save').click();
+  await expect(page.getByText('同步设置已保存。')).toBeVisible();
+  await page.getByTestId('nav-home').click();
+  await page.getByTestId('event-row').filter({ hasText: '电话规则测试点' }).getByTestId('open-attendance').click();
+  await page.getByTestId('roster-name').fill('钱进');
+  await page.getByTestId('roster-phone').fill('13800000002');
+  await page.getByTestId('roster-name').press('Enter');
+  await expect.poll(async () => (await roster())['钱进']?.phone).toBe('13800000002');
+  expect((await roster())['钱进'].withheld ?? []).toEqual([]);
   await context.close();
 });
 

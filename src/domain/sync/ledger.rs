@@ -70,6 +70,10 @@ pub struct SyncSettings {
     pub user: String,
     /// The unit whose database this device's new records go to (its office ID for an office).
     pub owner: Option<UnitId>,
+    /// Whether sign-ins go up with their phone numbers (off unless chosen: the rule reports
+    /// follow). Settings saved before this field existed read as off.
+    #[serde(default)]
+    pub include_phones: bool,
 }
 
 impl SyncSettings {
