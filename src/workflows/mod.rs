@@ -13,6 +13,7 @@ pub mod import_revert;
 pub mod plan_files;
 pub mod report_pack_files;
 pub mod summary_doc_files;
+pub mod sync_conflicts;
 pub mod sync_driver;
 pub mod sync_round;
 pub mod sync_settling;

@@ -4,7 +4,10 @@
 //! (`sync_settling`); then the server's changes since the checkpoint come down and are settled the same
 //! way, stored with their markers, known copies and the new checkpoint in one transaction.
 
-use super::sync_settling::{apply, bulk_docs, document_of, local_records, settle_documents};
+use super::sync_conflicts::conflicts_of;
+use super::sync_settling::{
+    apply, bulk_docs, document_of, local_records, settle_documents, PageEnd,
+};
 pub use super::sync_settling::{RoundReport, SyncFailure};
 use crate::browser::couch_client::{CouchClient, CouchError};
 use crate::domain::ids::UnitId;
@@ -159,6 +162,7 @@ async fn pull(
     client: &CouchClient,
     db: &str,
     server: &ServerState,
+    review_conflicts: bool,
     report: &mut RoundReport,
 ) -> Result<(), SyncFailure> {
     let identity = &server.identity;
@@ -198,21 +202,21 @@ async fn pull(
             })
             .collect();
         let outcomes = settle_documents(database, client, db, &documents, &markers).await?;
+        let conflicts = if review_conflicts {
+            conflicts_of(database, &documents, &outcomes).await?
+        } else {
+            Vec::new()
+        };
         since = changes.get("last_seq").cloned().unwrap_or(since);
         let checkpoint = SyncCheckpoint {
             identity: identity.to_owned(),
             since: since.clone(),
         };
-        apply(
-            records,
-            database,
-            client,
-            db,
-            outcomes,
-            Some(checkpoint),
-            report,
-        )
-        .await?;
+        let end = PageEnd {
+            checkpoint,
+            conflicts,
+        };
+        apply(records, database, client, db, outcomes, Some(end), report).await?;
         if results.len() < CHANGES_LIMIT {
             return Ok(());
         }
@@ -237,7 +241,18 @@ pub async fn sync_round(
     }
     let mut report = RoundReport::default();
     push(records, &database, client, owner, &mut report, waiting).await?;
-    pull(records, &database, client, &db, &server, &mut report).await?;
+    // The Quality Section (which follows other units) reviews conflicts; tablets do not.
+    let review = !follow.is_empty();
+    pull(
+        records,
+        &database,
+        client,
+        &db,
+        &server,
+        review,
+        &mut report,
+    )
+    .await?;
     // The Quality Section reads every unit's database in turn; one it may not read, or that is
     // not there (an office not set up yet), is passed over.
     for unit in follow.iter().filter(|unit| *unit != owner) {
@@ -249,7 +264,18 @@ pub async fn sync_round(
             )) => continue,
             Err(other) => return Err(other),
         };
-        pull(records, &database, client, &db, &server, &mut report).await?;
+        // The Quality Section (which follows other units) reviews conflicts; tablets do not.
+        let review = !follow.is_empty();
+        pull(
+            records,
+            &database,
+            client,
+            &db,
+            &server,
+            review,
+            &mut report,
+        )
+        .await?;
     }
     report.waiting = database.count_pending().await?;
     Ok(report)

@@ -5,6 +5,7 @@
 
 use crate::browser::couch_client::{CouchClient, CouchError};
 use crate::domain::ids::{EventId, PhotoId, RosterEntryId, UnitId};
+use crate::domain::incoming::received::ConflictVersion;
 use crate::domain::records::event_record::EventRecord;
 use crate::domain::records::photo::PhotoRecord;
 use crate::domain::records::roster::RosterEntry;
@@ -256,7 +257,7 @@ async fn other_leaves(
 
 /// What settling one record decided, ready to store and send.
 pub(super) struct Outcome {
-    record: Option<AnyRecord>,
+    pub(super) record: Option<AnyRecord>,
     marker: Option<StoredMarker>,
     known: Option<KnownCopy>,
     send: Vec<Value>,
@@ -404,15 +405,23 @@ async fn settle_document(
     })
 }
 
-/// Stores what settling decided (records, markers, known copies, and the checkpoint if given) in
-/// one transaction, then sends what must go up and acknowledges it.
+/// What a page of changes ends with, stored with its records.
+pub(super) struct PageEnd {
+    /// Where the page ends in the server's changes.
+    pub checkpoint: SyncCheckpoint,
+    /// Conflicts the page's conflict documents bring, for review (the Quality Section's).
+    pub conflicts: Vec<ConflictVersion>,
+}
+
+/// Stores what settling decided (records, markers, known copies, and the page's end if given)
+/// in one transaction, then sends what must go up and acknowledges it.
 pub(super) async fn apply(
     records: EventRecords,
     database: &RecordDatabase,
     client: &CouchClient,
     db: &str,
     outcomes: Vec<(String, Outcome)>,
-    checkpoint: Option<SyncCheckpoint>,
+    page_end: Option<PageEnd>,
     report: &mut RoundReport,
 ) -> Result<(), SyncFailure> {
     let mut batch = RecordBatch::from_server();
@@ -447,8 +456,11 @@ pub(super) async fn apply(
         }
         send.extend(outcome.send);
     }
-    if let Some(checkpoint) = &checkpoint {
-        batch.set_checkpoint(db, checkpoint)?;
+    if let Some(end) = &page_end {
+        batch.set_checkpoint(db, &end.checkpoint)?;
+        for conflict in &end.conflicts {
+            batch.put_conflict(conflict)?;
+        }
     }
     if !batch.is_empty() {
         database.commit(batch).await?;

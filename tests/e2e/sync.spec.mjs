@@ -224,6 +224,12 @@ test('an edit on one tablet and a delete on another end as the merge rules say, 
   expect(event._conflicts ?? [], 'one linear history on the server').toEqual([]);
   const conflicts = docs.filter((doc) => doc.kind === 'conflict' && doc._id.startsWith(`conflict:${event._id}:`));
   expect(conflicts.map((doc) => doc.record.place)).toEqual([`${PLACE}（东门）`]);
+  // The Quality Section reviews it as it reviews a conflict from files: the edit that lost beside
+  // the deletion kept.
+  await quality.page.getByTestId('nav-import').click();
+  await expect(quality.page.getByTestId('conflict')).toHaveCount(1);
+  await expect(quality.page.getByTestId('conflict-other')).toContainText('东门');
+  await screenshot(quality.page, 'sync-conflict-review-zh-CN-1024x768');
   for (const tablet of [one, two, quality]) await tablet.context.close();
 });
 
