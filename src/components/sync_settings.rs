@@ -5,7 +5,8 @@
 use crate::domain::storage_failure::{FailedSave, SavedThing};
 use crate::domain::sync::status::SyncState;
 use crate::i18n::{
-    failed_save_message, sync_last, sync_pending, sync_problem, sync_refused, Language, Text,
+    failed_save_message, sync_last, sync_pending, sync_plans_received, sync_problem, sync_refused,
+    Language, Text,
 };
 use crate::state::event_records::EventRecords;
 use crate::state::sync_status::SyncStatus;
@@ -173,6 +174,9 @@ pub fn SyncSettings() -> impl IntoView {
                 <p data-testid="sync-pending" data-count=move || status.pending.get().to_string()>
                     {move || sync_pending(language.0.get(), status.pending.get())}
                 </p>
+                {move || status.plans_received.with(|(titles, active)| (!titles.is_empty()).then(|| view! {
+                    <p data-testid="sync-plans-received">{sync_plans_received(language.0.get(), titles, *active)}</p>
+                }))}
                 {move || status.problem.get().map(|problem| view! {
                     <p class="error" data-testid="sync-error">{sync_problem(language.0.get(), &problem)}</p>
                 })}

@@ -36,6 +36,42 @@ pub fn sync_pending(language: Language, count: usize) -> String {
     }
 }
 
+/// `已收到质量科发布的活动方案：「…」。` and, when the plan in use is among them, that the new
+/// version applies when the app is next opened.
+pub fn sync_plans_received(
+    language: Language,
+    titles: &[crate::domain::plan::campaign::LocalizedText],
+    active_changed: bool,
+) -> String {
+    let names: Vec<&str> = titles
+        .iter()
+        .map(|title| super::localized(language, title).0)
+        .collect();
+    match language {
+        Language::ZhCn => {
+            let names: Vec<String> = names.iter().map(|n| format!("「{n}」")).collect();
+            let mut text = format!("已收到质量科发布的活动方案：{}。", names.join("、"));
+            if active_changed {
+                text.push_str("正在使用的方案有新版本，重新打开应用后生效。");
+            }
+            text
+        }
+        Language::En => {
+            let names: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
+            let mut text = format!(
+                "Plans published by the Quality Section received: {}.",
+                names.join(", ")
+            );
+            if active_changed {
+                text.push_str(
+                    " The plan in use has a new version: it applies when the app is next opened.",
+                );
+            }
+            text
+        }
+    }
+}
+
 /// Why the last round failed, in words.
 pub fn sync_problem(
     language: Language,

@@ -23,6 +23,9 @@ pub struct SyncStatus {
     pub problem: RwSignal<Option<SyncProblem>>,
     /// Records the server refused, with its reason: they stay waiting here.
     pub refused: RwSignal<Vec<(String, String)>>,
+    /// Plans the Quality Section published that this device stored, by title; and whether the
+    /// plan in use is among them (it applies when the app is next opened).
+    pub plans_received: RwSignal<(Vec<crate::domain::plan::campaign::LocalizedText>, bool)>,
     /// Bumped to start a round now (sync now, a save, settings changed).
     pub wake: RwSignal<u64>,
 }
@@ -37,6 +40,7 @@ impl SyncStatus {
             waiting_events: RwSignal::new(None),
             problem: RwSignal::new(None),
             refused: RwSignal::new(Vec::new()),
+            plans_received: RwSignal::new((Vec::new(), false)),
             wake: RwSignal::new(0),
         }
     }

@@ -5,6 +5,7 @@
 //! and a round's one at a time. A session that has expired is renewed with the stored password
 //! on the next 401, without asking anyone.
 
+use super::sync_plans::pull_plans;
 use super::sync_round::{follows_every_unit, sync_round, SyncFailure};
 use crate::browser::couch_client::{CouchClient, CouchError};
 use crate::browser::secret_box::{open, SealedSecret};
@@ -16,6 +17,7 @@ use crate::domain::sync::document::{office_owner, unit_database};
 use crate::domain::sync::status::{SyncProblem, SyncState};
 use crate::state::event_records::EventRecords;
 use crate::state::sync_status::SyncStatus;
+use crate::state::{Campaigns, StorageNotice};
 use crate::storage::preferences::load_sync_settings;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -104,6 +106,8 @@ async fn refresh_waiting(records: EventRecords, status: SyncStatus) {
 
 /// Starts keeping sync going; returns at once. Call once, at the root.
 pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campaign>) {
+    let campaigns = expect_context::<Campaigns>();
+    let notice = expect_context::<StorageNotice>();
     // The wait in progress, ended by a wake.
     let waiting = StoredValue::new_local(None::<AbortController>);
     Effect::new(move |_| {
@@ -177,6 +181,17 @@ pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campa
                 follows_all = follows_every_unit(&client).await.ok();
                 if follows_all == Some(true) {
                     status.wake_up();
+                }
+            }
+            if result.is_ok() {
+                // The plans the Quality Section publishes (a failure here is the next round's).
+                if let Ok(pulled) = pull_plans(&client, records, campaigns, notice).await {
+                    if !pulled.stored.is_empty() {
+                        status.plans_received.update(|(titles, active)| {
+                            titles.extend(pulled.stored);
+                            *active |= pulled.active_changed;
+                        });
+                    }
                 }
             }
             match result {

@@ -319,15 +319,18 @@ async fn put_back_after_restore(
 }
 
 /// What a round checks a stored checkpoint against.
-struct ServerState {
+pub(super) struct ServerState {
     /// The identity document provisioning wrote in the database.
-    identity: String,
+    pub(super) identity: String,
     /// The database's latest sequence.
-    update_seq: Value,
+    pub(super) update_seq: Value,
 }
 
 /// The identity document provisioning wrote in `db`, and `db`'s latest sequence.
-async fn server_state(client: &CouchClient, db: &str) -> Result<ServerState, SyncFailure> {
+pub(super) async fn server_state(
+    client: &CouchClient,
+    db: &str,
+) -> Result<ServerState, SyncFailure> {
     let text = client
         .request("GET", &format!("{db}/server-identity"), None, None)
         .await?;

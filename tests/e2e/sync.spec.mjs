@@ -349,6 +349,36 @@ test('phone numbers go up only when the device setting allows it', async ({ brow
   await context.close();
 });
 
+test('a plan the Quality Section publishes reaches a tablet without a file', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const TABLET = { ...TEST_DEVICE, id: 'adadadad-0000-4000-8000-0000000000a7', label: '食品科平板G', unit_id: 'food' };
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await seedDevice(page, TABLET);
+  await openHome(page);
+  await turnSyncOn(page, 'food-tablet');
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
+
+  // The Quality Section publishes a plan of its own (made from the built-in one, as its plan
+  // editor would): its account may write fl-plans, a tablet's may not.
+  const office = asAccount('quality-office');
+  const published = (await office.get('/fl-plans/plan:quality-month-2021')).body;
+  const plan = { ...published.plan, id: 'quality-month-2022', title: { zh: '2022年“质量月”活动方案（同步测试）', en: '2022 Quality Month (sync test)' } };
+  const tablet = asAccount('food-tablet');
+  expect((await tablet.put('/fl-plans/plan:quality-month-2022', { kind: 'plan', campaign_id: plan.id, plan })).status).toBe(403);
+  expect((await office.put('/fl-plans/plan:quality-month-2022', { kind: 'plan', campaign_id: plan.id, plan })).status).toBe(201);
+
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-plans-received')).toContainText('2022年“质量月”活动方案（同步测试）');
+  await page.getByTestId('nav-campaigns').click();
+  await expect(page.getByTestId('campaign-row').filter({ hasText: '同步测试' })).toHaveCount(1);
+  // Stored: still there after the app is opened again.
+  await page.reload();
+  await page.getByTestId('nav-campaigns').click();
+  await expect(page.getByTestId('campaign-row').filter({ hasText: '同步测试' })).toHaveCount(1);
+  await context.close();
+});
+
 test('a server restored from an older backup gets back what it lost', async ({ browser }) => {
   test.setTimeout(120_000);
   const { runScript } = await import('../sync-server/harness.mjs');

@@ -1,0 +1,99 @@
+//! Campaign plans published by the Quality Section in `fl-plans` (`plan:<campaign id>`, written by
+//! `provision.sh` and the Quality Section's account): each round reads what changed since its
+//! checkpoint, and a plan this device does not have, or has in another version, is stored as a
+//! plan file would be (entries its records still name are kept). A tablet thus picks up a new
+//! plan without a file. The built-in plan is never replaced. A new version of the plan in use
+//! applies when the app is next opened, as the device page says.
+
+use super::plan_files::store_plan;
+use super::sync_round::{server_state, SyncFailure};
+use crate::browser::couch_client::CouchClient;
+use crate::domain::plan::campaign::{Campaign, LocalizedText};
+use crate::domain::planning::campaign_list::CampaignList;
+use crate::domain::sync::ledger::SyncCheckpoint;
+use crate::state::event_records::EventRecords;
+use crate::state::{Campaigns, StorageNotice};
+use crate::storage::imports::RecordBatch;
+use leptos::prelude::*;
+use serde_json::Value;
+
+/// The plans database.
+pub const PLANS_DATABASE: &str = "fl-plans";
+
+/// What reading the published plans did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PlansPulled {
+    /// Plans stored (new ones, and new versions), by their titles.
+    pub stored: Vec<LocalizedText>,
+    /// Whether the plan in use now has a new version (it applies when the app is next opened).
+    pub active_changed: bool,
+}
+
+/// Reads the plans published since the last time, and stores those that are new here.
+pub async fn pull_plans(
+    client: &CouchClient,
+    records: EventRecords,
+    campaigns: Campaigns,
+    notice: StorageNotice,
+) -> Result<PlansPulled, SyncFailure> {
+    let database = records.database()?;
+    let server = server_state(client, PLANS_DATABASE).await?;
+    let since = database
+        .load_checkpoint(PLANS_DATABASE)
+        .await?
+        .filter(|c| c.still_holds(&server.identity, &server.update_seq))
+        .map_or(Value::from(0), |c| c.since);
+    let since_text = match &since {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    let path = format!(
+        "{PLANS_DATABASE}/_changes?since={}&include_docs=true",
+        js_sys::encode_uri_component(&since_text)
+    );
+    let text = client.request("GET", &path, None, None).await?;
+    let changes: Value = serde_json::from_str(&text).map_err(|_| SyncFailure::Unreadable)?;
+    let mut pulled = PlansPulled::default();
+    for change in changes
+        .get("results")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let Some(plan) = change
+            .get("doc")
+            .filter(|doc| doc.get("kind").and_then(Value::as_str) == Some("plan"))
+            .and_then(|doc| doc.get("plan"))
+        else {
+            continue;
+        };
+        // A plan this build cannot use is left on the server (a newer app's, say).
+        let Ok(plan) = Campaign::from_json(&plan.to_string()) else {
+            continue;
+        };
+        if CampaignList::is_built_in(&plan.id)
+            || campaigns
+                .0
+                .with_untracked(|list| list.find(&plan.id).as_ref() == Some(&plan))
+        {
+            continue;
+        }
+        let name = plan.title.clone();
+        match store_plan(plan, records, campaigns, notice).await {
+            Some((_, active)) => {
+                pulled.stored.push(name);
+                pulled.active_changed |= active;
+            }
+            // Not stored: the failure is shown; the checkpoint stays, so it is read again.
+            None => return Ok(pulled),
+        }
+    }
+    let mut batch = RecordBatch::from_server();
+    let checkpoint = SyncCheckpoint {
+        identity: server.identity,
+        since: changes.get("last_seq").cloned().unwrap_or(since),
+    };
+    batch.set_checkpoint(PLANS_DATABASE, &checkpoint)?;
+    database.commit(batch).await?;
+    Ok(pulled)
+}
