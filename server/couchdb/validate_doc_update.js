@@ -72,17 +72,19 @@ function validate_unit_database(newDoc, oldDoc, userCtx, secObj) {
     event: /^event:[^:]+$/,
     roster: /^roster:[^:]+:[^:]+$/,
     photo: /^photo:[^:]+:[^:]+$/,
+    image: /^image:[^:]+$/,
     conflict: /^conflict:(event:[^:]+|roster:[^:]+:[^:]+|photo:[^:]+:[^:]+):[0-9a-f]{16}$/
   };
   var EXAMPLES = {
     event: "event:<event uuid>",
     roster: "roster:<event uuid>:<entry uuid>",
     photo: "photo:<event uuid>:<photo uuid>",
+    image: "image:<photo uuid>",
     conflict: "conflict:<record _id>:<16 hex digits>"
   };
   var kind = id.slice(0, id.indexOf(":"));
   if (id.indexOf(":") < 0 || !SHAPES.hasOwnProperty(kind)) {
-    refuse("_id must start with event:, roster:, photo: or conflict: (got " + show(id) + ")");
+    refuse("_id must start with event:, roster:, photo:, image: or conflict: (got " + show(id) + ")");
   }
   if (!SHAPES[kind].test(id)) {
     refuse("_id must have the form " + EXAMPLES[kind] + " (got " + show(id) + ")");
@@ -141,6 +143,24 @@ function validate_unit_database(newDoc, oldDoc, userCtx, secObj) {
     if (a.revision !== b.revision) return a.revision < b.revision ? -1 : 1;
     if (a.sortable !== b.sortable) return a.sortable < b.sortable ? -1 : 1;
     return 0;
+  }
+
+  // A photo's image: a document of its own holding the attachment `image`, written once by a
+  // tablet of the unit; it names its photo and keeps its owner. It is never deleted by a member.
+  if (kind === "image") {
+    if (newDoc._deleted === true) refuse("a photo's image is not deleted through sync");
+    if (newDoc.kind !== "image") refuse("kind must be \"image\" for an _id starting with image: (got " + show(newDoc.kind) + ")");
+    if (oldDoc && oldDoc.owner_unit !== undefined && newDoc.owner_unit !== oldDoc.owner_unit) {
+      refuse("owner_unit is fixed when an image is first saved: it is " + show(oldDoc.owner_unit) +
+        " and cannot become " + show(newDoc.owner_unit));
+    }
+    if (newDoc.owner_unit !== UNIT) {
+      refuse("owner_unit must be " + show(UNIT) + ", the unit of this database (got " + show(newDoc.owner_unit) + ")");
+    }
+    if (newDoc.photo_id !== id.slice("image:".length)) {
+      refuse("photo_id must be the photo the _id names (got " + show(newDoc.photo_id) + ")");
+    }
+    return;
   }
 
   if (newDoc._deleted === true) {

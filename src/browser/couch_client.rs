@@ -67,11 +67,33 @@ impl CouchClient {
         body: Option<&str>,
         signal: Option<&AbortSignal>,
     ) -> Result<String, CouchError> {
+        let body = body.map(|text| (JsValue::from_str(text), "application/json".to_owned()));
+        self.send(method, path, body, signal).await
+    }
+
+    /// Puts `blob` at `path` (an attachment), the Blob itself as the body: the browser streams
+    /// it from storage, never copied into the app's memory.
+    pub async fn put_blob(&self, path: &str, blob: &web_sys::Blob) -> Result<String, CouchError> {
+        let content_type = match blob.type_() {
+            kind if kind.is_empty() => "application/octet-stream".to_owned(),
+            kind => kind,
+        };
+        self.send("PUT", path, Some((blob.into(), content_type)), None)
+            .await
+    }
+
+    async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<(JsValue, String)>,
+        signal: Option<&AbortSignal>,
+    ) -> Result<String, CouchError> {
         let init = RequestInit::new();
         init.set_method(method);
         init.set_credentials(RequestCredentials::SameOrigin);
-        if let Some(body) = body {
-            init.set_body(&JsValue::from_str(body));
+        if let Some((body, _)) = &body {
+            init.set_body(body);
         }
         if let Some(signal) = signal {
             init.set_signal(Some(signal));
@@ -81,8 +103,8 @@ impl CouchClient {
             Request::new_with_str_and_init(&url, &init).map_err(|_| CouchError::Offline)?;
         let headers = request.headers();
         let _ = headers.set("Accept", "application/json");
-        if body.is_some() {
-            let _ = headers.set("Content-Type", "application/json");
+        if let Some((_, content_type)) = &body {
+            let _ = headers.set("Content-Type", content_type);
         }
         let window = web_sys::window().ok_or(CouchError::Offline)?;
         let aborted = || signal.is_some_and(AbortSignal::aborted);

@@ -240,6 +240,38 @@ impl RecordDatabase {
         Ok(known)
     }
 
+    /// The known copies whose document `_id` starts with `prefix` (`photo:`, `image:`), read by
+    /// a key range: a round finds the photos whose image has not gone up without reading every
+    /// known copy.
+    pub async fn load_known_prefixed(
+        &self,
+        prefix: &str,
+    ) -> Result<HashMap<String, KnownCopy>, StorageFailure> {
+        let transaction = self.transaction(&[SYNC_KNOWN_STORE], IdbTransactionMode::Readonly)?;
+        let store = transaction
+            .object_store(SYNC_KNOWN_STORE)
+            .map_err(failure)?;
+        let range = web_sys::IdbKeyRange::bound(
+            &JsValue::from_str(prefix),
+            &JsValue::from_str(&format!("{prefix}\u{ffff}")),
+        )
+        .map_err(failure)?;
+        let keys = request_settled(&store.get_all_keys_with_key(&range).map_err(failure)?);
+        let values = request_settled(&store.get_all_with_key(&range).map_err(failure)?);
+        let keys: Array = keys.await.map_err(failure)?.unchecked_into();
+        let values: Array = values.await.map_err(failure)?.unchecked_into();
+        let mut known = HashMap::new();
+        for (key, value) in keys.iter().zip(values.iter()) {
+            let copy = value
+                .as_string()
+                .and_then(|text| serde_json::from_str::<KnownCopy>(&text).ok());
+            if let (Some(key), Some(copy)) = (key.as_string(), copy) {
+                known.insert(key, copy);
+            }
+        }
+        Ok(known)
+    }
+
     /// A database's checkpoint, if this device has read its changes before.
     pub async fn load_checkpoint(
         &self,

@@ -5,6 +5,7 @@
 //! way, stored with their markers, known copies and the new checkpoint in one transaction.
 
 use super::sync_conflicts::conflicts_of;
+use super::sync_images::push_images;
 use super::sync_settling::{
     apply, bulk_docs, document_of, local_records, settle_documents, PageEnd,
 };
@@ -241,6 +242,7 @@ pub async fn sync_round(
     }
     let mut report = RoundReport::default();
     push(records, &database, client, owner, &mut report, waiting).await?;
+    report.images = push_images(&database, client, owner).await?;
     // The Quality Section (which follows other units) reviews conflicts; tablets do not.
     let review = !follow.is_empty();
     pull(
@@ -298,7 +300,8 @@ async fn put_back_after_restore(
             continue;
         }
         batch.forget_known(&id);
-        if !pending.contains_key(&id) {
+        // An image's known copy is only forgotten: the image goes up again after its record.
+        if !pending.contains_key(&id) && !id.starts_with("image:") {
             // Not waiting: the record here is the version the server had.
             let marker = PendingMarker {
                 version: known.version,

@@ -56,6 +56,8 @@ pub struct RoundReport {
     pub refused: Vec<(String, String)>,
     /// Records still waiting after the round.
     pub waiting: usize,
+    /// Photo images sent.
+    pub images: usize,
 }
 
 /// One entry of a `_bulk_docs` answer.

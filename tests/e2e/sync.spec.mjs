@@ -3,7 +3,7 @@
 // reached, and its records go up when it can; a second Food Section tablet gets them; the password
 // is never stored in clear; a tablet of another unit that edits a Food Section record (brought by
 // a file) is refused by the server, and the record stays on it, shown by name with the reason.
-import { test, expect, seedDevice, openHome, newEvent, screenshot, setAttendance, TEST_DEVICE } from './app-fixture.mjs';
+import { test, expect, seedDevice, openHome, newEvent, screenshot, setAttendance, makeImage, TEST_DEVICE } from './app-fixture.mjs';
 import { asAccount, couch, loseAnswer, proxyDown, proxyUp } from './sync-fixture.mjs';
 
 const FOOD_A = { ...TEST_DEVICE, id: 'aaaaaaaa-0000-4000-8000-00000000000a', label: '食品科平板A', unit_id: 'food' };
@@ -376,6 +376,50 @@ test('a plan the Quality Section publishes reaches a tablet without a file', asy
   await page.reload();
   await page.getByTestId('nav-campaigns').click();
   await expect(page.getByTestId('campaign-row').filter({ hasText: '同步测试' })).toHaveCount(1);
+  await context.close();
+});
+
+test('a photo goes up with its image, the stored bytes as they are, as the attachment of image:<photo>', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const TABLET = { ...TEST_DEVICE, id: 'aeaeaeae-0000-4000-8000-0000000000a8', label: '食品科平板H', unit_id: 'food' };
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await seedDevice(page, TABLET);
+  await openHome(page);
+  await turnSyncOn(page, 'food-tablet');
+  await page.getByTestId('nav-home').click();
+  await newEvent(page, { activity: 'qm2021-a05', place: '照片同步测试点', minutes: 5 });
+  const jpg = await makeImage(page, 1280, 960, 'image/jpeg');
+  await page.getByTestId('event-row').filter({ hasText: '照片同步测试点' }).getByTestId('open-photos').click();
+  await page.getByTestId('photo-input').setInputFiles([{ name: '宣传现场.jpg', mimeType: 'image/jpeg', buffer: jpg }]);
+  await expect(page.getByTestId('photo-row')).toHaveCount(1);
+  const stored = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('field-ledger');
+    open.onsuccess = () => {
+      const transaction = open.result.transaction(['photos', 'photo_blobs']);
+      const records = transaction.objectStore('photos').getAll();
+      records.onsuccess = () => {
+        const record = records.result.map((text) => JSON.parse(text))[0];
+        const blob = transaction.objectStore('photo_blobs').get(record.id);
+        blob.onsuccess = async () => {
+          const bytes = Array.from(new Uint8Array(await blob.result.arrayBuffer()));
+          resolve({ id: record.id, event: record.event_id, bytes, type: blob.result.type });
+          open.result.close();
+        };
+      };
+    };
+  }));
+  const admin = asAccount('admin');
+  await expect.poll(async () => (await admin.get(`/fl-unit-food/image:${stored.id}`)).body._attachments?.image?.length ?? 0).toBe(stored.bytes.length);
+  const image = await admin.fetch(`/fl-unit-food/image:${stored.id}/image`);
+  expect(image.headers.get('content-type')).toBe(stored.type);
+  expect(Buffer.from(await image.arrayBuffer()).equals(Buffer.from(stored.bytes)), 'byte for byte').toBe(true);
+  const doc = (await admin.get(`/fl-unit-food/image:${stored.id}`)).body;
+  expect(doc).toMatchObject({ kind: 'image', owner_unit: 'food', photo_id: stored.id, event_id: stored.event });
+  // The photo record went up too, and nothing waits.
+  expect((await admin.get(`/fl-unit-food/photo:${stored.event}:${stored.id}`)).status).toBe(200);
+  await page.getByTestId('nav-device').click();
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
   await context.close();
 });
 

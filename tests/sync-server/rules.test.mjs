@@ -253,6 +253,29 @@ describe('a tablet of food', () => {
     assert.deepEqual(new Uint8Array(await stored.arrayBuffer()), image);
   });
 
+  test("puts a photo's image in a document image:<photo> of its own, with the image as its attachment", async () => {
+    const photo = uuid();
+    const id = `image:${photo}`;
+    const doc = { kind: 'image', owner_unit: 'food', event_id: uuid(), photo_id: photo };
+    const created = await food.put(`/fl-unit-food/${id}`, doc);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const image = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 4, 5, 6, 0xff, 0xd9]);
+    const uploaded = await food.request('PUT', `/fl-unit-food/${id}/image?rev=${created.body.rev}`, image, { 'content-type': 'image/jpeg' });
+    assert.equal(uploaded.status, 201, JSON.stringify(uploaded.body));
+    const stored = await fetch(`${server.url}/fl-unit-food/${id}/image`, {
+      headers: { authorization: `Basic ${Buffer.from(`${FOOD.name}:${FOOD.password}`).toString('base64')}` },
+    });
+    assert.deepEqual(new Uint8Array(await stored.arrayBuffer()), image);
+    // Its owner is fixed, it names its photo, it is not deleted, and another unit cannot write it.
+    const current = (await food.get(`/fl-unit-food/${id}`)).body;
+    assertRefused(await food.put(`/fl-unit-food/${id}`, { ...current, owner_unit: 'metrology-institute' }), 'owner_unit');
+    const other = uuid();
+    assertRefused(await food.put(`/fl-unit-food/image:${other}`, { ...doc, photo_id: photo }), 'photo_id');
+    assertRefused(await food.put(`/fl-unit-food/image:${other}`, { ...doc, photo_id: other, kind: 'photo' }), 'kind');
+    assertRefused(await food.del(`/fl-unit-food/${id}?rev=${current._rev}`), 'image');
+    assertKeptOut(await metrology.put(`/fl-unit-food/image:${uuid()}`, { ...doc, photo_id: undefined }));
+  });
+
   test("cannot write, read or follow another unit's database", async () => {
     const doc = recordDoc(`event:${uuid()}`, { owner: 'metrology-institute' });
     assertKeptOut(await food.put(`/fl-unit-metrology-institute/${doc._id}`, doc));
