@@ -125,6 +125,9 @@ pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campa
         status.wake_up();
     });
     on_cleanup(move || listener.remove());
+    // The browser says the network is back: a round now rather than at the end of the backoff.
+    let online = window_event_listener(leptos::ev::online, move |_| status.wake_up());
+    on_cleanup(move || online.remove());
     leptos::task::spawn_local(async move {
         // Rounds start once the stored records have been read (pulled records join them).
         if records.loaded_database().await.is_err() {
