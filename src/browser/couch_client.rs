@@ -139,6 +139,34 @@ impl CouchClient {
         }
     }
 
+    /// Reads the file at `path` (an attachment) as a Blob, never as text.
+    pub async fn get_blob(&self, path: &str) -> Result<web_sys::Blob, CouchError> {
+        let init = RequestInit::new();
+        init.set_method("GET");
+        init.set_credentials(RequestCredentials::SameOrigin);
+        let url = format!("{}{path}", self.base);
+        let request =
+            Request::new_with_str_and_init(&url, &init).map_err(|_| CouchError::Offline)?;
+        let window = web_sys::window().ok_or(CouchError::Offline)?;
+        let response: Response = JsFuture::from(window.fetch_with_request(&request))
+            .await
+            .map_err(|_| CouchError::Offline)?
+            .unchecked_into();
+        match response.status() {
+            200..=299 => {}
+            401 => return Err(CouchError::Unauthorized),
+            403 => return Err(CouchError::Forbidden(String::new())),
+            404 => return Err(CouchError::NotFound),
+            status => return Err(CouchError::Server(status, String::new())),
+        }
+        let blob = response.blob().map_err(|_| CouchError::Offline)?;
+        JsFuture::from(blob)
+            .await
+            .map_err(|_| CouchError::Offline)?
+            .dyn_into::<web_sys::Blob>()
+            .map_err(|_| CouchError::Offline)
+    }
+
     /// Signs in (`POST _session`); the server sets the session cookie.
     pub async fn sign_in(&self, name: &str, password: &str) -> Result<(), CouchError> {
         let body = serde_json::json!({ "name": name, "password": password }).to_string();

@@ -9,6 +9,7 @@ use crate::domain::storage_failure::SavedThing;
 use crate::i18n::{caption_counter, photo_problems, photo_size, problem_message, PhotoText};
 use crate::state::event_records::EventRecords;
 use crate::state::{StorageNotice, UiLanguage};
+use crate::workflows::sync_image_fetch::fetch_image;
 use leptos::prelude::*;
 
 /// One photo row; `on_saved` receives each stored change.
@@ -33,7 +34,15 @@ pub fn PhotoRow(
         let Ok(database) = records.database() else {
             return;
         };
-        if let Ok(Some(blob)) = database.load_thumbnail(id).await {
+        let mut stored_thumbnail = database.load_thumbnail(id).await.ok().flatten();
+        if stored_thumbnail.is_none() {
+            // A photo that came by sync: its image is fetched from the server now, once.
+            let record = stored.get_value();
+            if fetch_image(&database, &record).await.is_some() {
+                stored_thumbnail = database.load_thumbnail(id).await.ok().flatten();
+            }
+        }
+        if let Some(blob) = stored_thumbnail {
             if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
                 thumbnail.set(Some(url));
             }

@@ -48,6 +48,18 @@ impl RecordBatch {
         Ok(())
     }
 
+    /// Stores a photo's image and thumbnail alone, its record untouched (an image fetched from
+    /// the sync server for a record already here: a caption edited meanwhile stays).
+    pub fn put_photo_images(&mut self, photo: PhotoId, image: &Blob, thumbnail: Option<&Blob>) {
+        let id = photo.to_string();
+        self.writes
+            .push((PHOTO_BLOBS_STORE, id.clone(), Some(image.into())));
+        if let Some(thumbnail) = thumbnail {
+            self.writes
+                .push((PHOTO_THUMBS_STORE, id, Some(thumbnail.into())));
+        }
+    }
+
     /// Removes a photo's image and thumbnail, keeping its record (an undone import's image of a
     /// photo that goes back to removed).
     pub fn delete_photo_images(&mut self, photo: PhotoId) {

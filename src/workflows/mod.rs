@@ -15,6 +15,7 @@ pub mod report_pack_files;
 pub mod summary_doc_files;
 pub mod sync_conflicts;
 pub mod sync_driver;
+pub mod sync_image_fetch;
 pub mod sync_images;
 pub mod sync_plans;
 pub mod sync_round;

@@ -16,6 +16,7 @@ use crate::storage::records::RecordDatabase;
 use crate::workflows::export_files::{
     export_from, file_name, ExportChoice, ExportContext, ExportOptions, ExportRecords,
 };
+use crate::workflows::sync_image_fetch::image_here_or_fetched;
 use crate::workflows::zip_members::{self, AnyImage, Member};
 use chrono::{DateTime, Utc};
 use js_sys::Array;
@@ -65,7 +66,7 @@ async fn photo_members<'a>(
 ) -> Result<(Vec<Member>, Vec<(&'a EventRecord, PackedPhoto)>, usize), StorageFailure> {
     let (mut members, mut included, mut missing) = (Vec::new(), Vec::new(), 0);
     for (event, photo) in packed {
-        let member = match database.load_image(photo.record.id).await? {
+        let member = match image_here_or_fetched(database, &photo.record).await? {
             Some(image) => Member::image(&photo.file, image, AnyImage)
                 .await
                 .map(|(member, ())| member),

@@ -15,6 +15,7 @@ use crate::i18n::{summary_words, Language};
 use crate::state::event_records::EventRecords;
 use crate::workflows::export_files::{ExportContext, ExportRecords};
 use crate::workflows::report_pack_files::PackFailure;
+use crate::workflows::sync_image_fetch::image_here_or_fetched;
 use crate::workflows::zip_members::{self, Member};
 use chrono::NaiveDate;
 use js_sys::Array;
@@ -93,7 +94,13 @@ pub async fn build_summary(
     for photo in &outline.photos {
         // An image that cannot be read leaves a gap like one that is gone: one photo never fails
         // the whole summary.
-        let Ok(Some(image)) = database.load_image(photo.id).await else {
+        // (A photo whose record came by sync has its image fetched now, once.)
+        let record = photos.iter().find(|p| p.id == photo.id);
+        let image = match record {
+            Some(record) => image_here_or_fetched(&database, record).await,
+            None => database.load_image(photo.id).await,
+        };
+        let Ok(Some(image)) = image else {
             slots.push(PhotoSlot::Gap(PhotoGap::Missing));
             continue;
         };

@@ -190,8 +190,8 @@ async fn pull(
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default();
-        // Photo records come down only with their images (not yet: report packs carry them),
-        // so a photo never shows here without its picture.
+        // Photo records come down without their images: a page that shows one fetches it
+        // (`sync_image_fetch`). Image documents themselves are never pulled.
         let documents: Vec<&Value> = results
             .iter()
             .filter_map(|change| change.get("doc").filter(|d| !d.is_null()))
@@ -199,7 +199,7 @@ async fn pull(
                 !document
                     .get("_id")
                     .and_then(Value::as_str)
-                    .is_some_and(|id| id.starts_with("photo:"))
+                    .is_some_and(|id| id.starts_with("image:"))
             })
             .collect();
         let outcomes = settle_documents(database, client, db, &documents, &markers).await?;

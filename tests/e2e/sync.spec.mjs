@@ -420,6 +420,31 @@ test('a photo goes up with its image, the stored bytes as they are, as the attac
   expect((await admin.get(`/fl-unit-food/photo:${stored.event}:${stored.id}`)).status).toBe(200);
   await page.getByTestId('nav-device').click();
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+
+  // The unit's other tablet gets the photo record; its image comes when the photo list shows it.
+  const otherContext = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const other = await otherContext.newPage();
+  await seedDevice(other, { ...TABLET, id: 'aeaeaeae-0000-4000-8000-0000000000a9', label: '食品科平板I' });
+  await openHome(other);
+  await turnSyncOn(other, 'food-tablet');
+  await other.getByTestId('nav-home').click();
+  const row = other.getByTestId('event-row').filter({ hasText: '照片同步测试点' });
+  await expect(row).toHaveCount(1);
+  await row.getByTestId('open-photos').click();
+  const photoRow = other.getByTestId('photo-row');
+  await expect(photoRow).toHaveCount(1);
+  await expect(photoRow.locator('img')).toHaveJSProperty('complete', true);
+  await expect.poll(() => photoRow.locator('img').evaluate((img) => img.naturalWidth)).toBeGreaterThan(0);
+  const fetched = await other.evaluate((id) => new Promise((resolve) => {
+    const open = indexedDB.open('field-ledger');
+    open.onsuccess = () => {
+      const blob = open.result.transaction('photo_blobs').objectStore('photo_blobs').get(id);
+      blob.onsuccess = async () => { resolve(Array.from(new Uint8Array(await blob.result.arrayBuffer()))); open.result.close(); };
+    };
+  }), stored.id);
+  expect(Buffer.from(fetched).equals(Buffer.from(stored.bytes)), 'the same image, byte for byte').toBe(true);
+  await screenshot(other, 'sync-photo-fetched-zh-CN-1024x768');
+  await otherContext.close();
   await context.close();
 });
 
