@@ -5,8 +5,8 @@
 use crate::domain::storage_failure::{FailedSave, SavedThing};
 use crate::domain::sync::status::SyncState;
 use crate::i18n::{
-    failed_save_message, sync_last, sync_pending, sync_plans_received, sync_problem, sync_refused,
-    Language, Text,
+    failed_save_message, sync_last, sync_pending, sync_plans_kept, sync_plans_received,
+    sync_problem, sync_refused, Language, Text,
 };
 use crate::state::event_records::EventRecords;
 use crate::state::sync_status::SyncStatus;
@@ -176,6 +176,9 @@ pub fn SyncSettings() -> impl IntoView {
                 </p>
                 {move || status.plans_received.with(|(titles, active)| (!titles.is_empty()).then(|| view! {
                     <p data-testid="sync-plans-received">{sync_plans_received(language.0.get(), titles, *active)}</p>
+                }))}
+                {move || status.plans_kept_here.with(|titles| (!titles.is_empty()).then(|| view! {
+                    <p data-testid="sync-plans-kept">{sync_plans_kept(language.0.get(), titles)}</p>
                 }))}
                 {move || status.problem.get().map(|problem| view! {
                     <p class="error" data-testid="sync-error">{sync_problem(language.0.get(), &problem)}</p>

@@ -41,7 +41,9 @@ pub use plan_messages::{
 };
 pub use plan_texts::PlanText;
 pub use summary_words::summary_words;
-pub use sync_messages::{sync_last, sync_pending, sync_plans_received, sync_problem, sync_refused};
+pub use sync_messages::{
+    sync_last, sync_pending, sync_plans_kept, sync_plans_received, sync_problem, sync_refused,
+};
 pub use texts::Text;
 
 /// A table of fixed texts, Chinese and English.

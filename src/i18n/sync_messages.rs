@@ -72,6 +72,33 @@ pub fn sync_plans_received(
     }
 }
 
+/// `「…」在本机改过，未用质量科发布的版本替换。…`: plans kept because they were changed here.
+pub fn sync_plans_kept(
+    language: Language,
+    titles: &[crate::domain::plan::campaign::LocalizedText],
+) -> String {
+    let names: Vec<&str> = titles
+        .iter()
+        .map(|title| super::localized(language, title).0)
+        .collect();
+    match language {
+        Language::ZhCn => {
+            let names: Vec<String> = names.iter().map(|n| format!("「{n}」")).collect();
+            format!(
+                "{}在本机改过，未用质量科发布的版本替换；如需采用发布的版本，请在「活动方案」页导入质量科的方案文件。",
+                names.join("、")
+            )
+        }
+        Language::En => {
+            let names: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
+            format!(
+                "{} changed on this tablet: not replaced by the version the Quality Section published. To use that version, import the Quality Section's plan file on the Campaigns page.",
+                names.join(", ")
+            )
+        }
+    }
+}
+
 /// Why the last round failed, in words.
 pub fn sync_problem(
     language: Language,

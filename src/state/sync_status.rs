@@ -26,6 +26,8 @@ pub struct SyncStatus {
     /// Plans the Quality Section published that this device stored, by title; and whether the
     /// plan in use is among them (it applies when the app is next opened).
     pub plans_received: RwSignal<(Vec<crate::domain::plan::campaign::LocalizedText>, bool)>,
+    /// Plans published in another version than the one here, changed on this device: kept.
+    pub plans_kept_here: RwSignal<Vec<crate::domain::plan::campaign::LocalizedText>>,
     /// Bumped to start a round now (sync now, a save, settings changed).
     pub wake: RwSignal<u64>,
 }
@@ -41,6 +43,7 @@ impl SyncStatus {
             problem: RwSignal::new(None),
             refused: RwSignal::new(Vec::new()),
             plans_received: RwSignal::new((Vec::new(), false)),
+            plans_kept_here: RwSignal::new(Vec::new()),
             wake: RwSignal::new(0),
         }
     }

@@ -173,6 +173,21 @@ impl RecordBatch {
             .push((SYNC_KNOWN_STORE, doc_id.to_owned(), None));
     }
 
+    /// Remembers the fingerprint of the version of plan `campaign` this device took from the
+    /// server (`sync_state`, key `plan-taken:<campaign id>`).
+    pub fn set_plan_taken(
+        &mut self,
+        campaign: &str,
+        fingerprint: u64,
+    ) -> Result<(), StorageFailure> {
+        self.writes.push((
+            SYNC_STATE_STORE,
+            format!("plan-taken:{campaign}"),
+            Some(json(&fingerprint.to_string())?.into()),
+        ));
+        Ok(())
+    }
+
     /// Stores a database's checkpoint.
     pub fn set_checkpoint(
         &mut self,
@@ -270,6 +285,20 @@ impl RecordDatabase {
             }
         }
         Ok(known)
+    }
+
+    /// The fingerprint of the version of plan `campaign` this device last took from the server.
+    pub async fn load_plan_taken(&self, campaign: &str) -> Result<Option<u64>, StorageFailure> {
+        let transaction = self.transaction(&[SYNC_STATE_STORE], IdbTransactionMode::Readonly)?;
+        let request = transaction
+            .object_store(SYNC_STATE_STORE)
+            .and_then(|store| store.get(&JsValue::from_str(&format!("plan-taken:{campaign}"))))
+            .map_err(failure)?;
+        let value = request_result(&request).await.map_err(failure)?;
+        Ok(value
+            .as_string()
+            .and_then(|text| serde_json::from_str::<String>(&text).ok())
+            .and_then(|text| text.parse().ok()))
     }
 
     /// A database's checkpoint, if this device has read its changes before.

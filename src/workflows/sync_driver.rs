@@ -189,6 +189,9 @@ pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campa
             if result.is_ok() {
                 // The plans the Quality Section publishes (a failure here is the next round's).
                 if let Ok(pulled) = pull_plans(&client, records, campaigns, notice).await {
+                    if !pulled.kept_here.is_empty() {
+                        status.plans_kept_here.set(pulled.kept_here);
+                    }
                     if !pulled.stored.is_empty() {
                         status.plans_received.update(|(titles, active)| {
                             titles.extend(pulled.stored);

@@ -1,8 +1,9 @@
 //! Campaign plans published by the Quality Section in `fl-plans` (`plan:<campaign id>`, written by
 //! `provision.sh` and the Quality Section's account): each round reads what changed since its
-//! checkpoint, and a plan this device does not have, or has in another version, is stored as a
-//! plan file would be (entries its records still name are kept). A tablet thus picks up a new
-//! plan without a file. The built-in plan is never replaced. A new version of the plan in use
+//! checkpoint; a plan this device does not have, or a new version of one not changed here since it
+//! was last taken, is stored as a plan file would be (entries its records still name are kept)
+//! (`domain::sync::plans`). A tablet thus picks up a new plan without a file. The built-in plan is
+//! never replaced, nor a plan changed on this device. A new version of the plan in use
 //! applies when the app is next opened, as the device page says.
 
 use super::plan_files::store_plan;
@@ -11,6 +12,7 @@ use crate::browser::couch_client::CouchClient;
 use crate::domain::plan::campaign::{Campaign, LocalizedText};
 use crate::domain::planning::campaign_list::CampaignList;
 use crate::domain::sync::ledger::SyncCheckpoint;
+use crate::domain::sync::plans::{plan_decision, plan_fingerprint, PlanDecision};
 use crate::state::event_records::EventRecords;
 use crate::state::{Campaigns, StorageNotice};
 use crate::storage::imports::RecordBatch;
@@ -27,6 +29,9 @@ pub struct PlansPulled {
     pub stored: Vec<LocalizedText>,
     /// Whether the plan in use now has a new version (it applies when the app is next opened).
     pub active_changed: bool,
+    /// Plans published in another version than the one here, which was changed on this device:
+    /// kept as they are (a plan file brings the published one, with the usual question).
+    pub kept_here: Vec<LocalizedText>,
 }
 
 /// Reads the plans published since the last time, and stores those that are new here.
@@ -71,21 +76,34 @@ pub async fn pull_plans(
         let Ok(plan) = Campaign::from_json(&plan.to_string()) else {
             continue;
         };
-        if CampaignList::is_built_in(&plan.id)
-            || campaigns
-                .0
-                .with_untracked(|list| list.find(&plan.id).as_ref() == Some(&plan))
-        {
+        if CampaignList::is_built_in(&plan.id) {
             continue;
         }
-        let name = plan.title.clone();
-        match store_plan(plan, records, campaigns, notice).await {
-            Some((_, active)) => {
-                pulled.stored.push(name);
-                pulled.active_changed |= active;
+        let here = campaigns.0.with_untracked(|list| list.find(&plan.id));
+        let taken = database.load_plan_taken(plan.id.as_str()).await?;
+        let title = plan.title.clone();
+        let id = plan.id.clone();
+        match plan_decision(here.as_ref(), &plan, taken) {
+            PlanDecision::InStep => {
+                let mut batch = RecordBatch::from_server();
+                batch.set_plan_taken(id.as_str(), plan_fingerprint(&plan))?;
+                database.commit(batch).await?;
             }
-            // Not stored: the failure is shown; the checkpoint stays, so it is read again.
-            None => return Ok(pulled),
+            PlanDecision::KeepLocal => pulled.kept_here.push(title),
+            PlanDecision::Take => match store_plan(plan, records, campaigns, notice).await {
+                Some((_, active)) => {
+                    // As stored (entries records here name are kept): what "unchanged" means.
+                    if let Some(stored) = campaigns.0.with_untracked(|list| list.find(&id)) {
+                        let mut batch = RecordBatch::from_server();
+                        batch.set_plan_taken(id.as_str(), plan_fingerprint(&stored))?;
+                        database.commit(batch).await?;
+                    }
+                    pulled.stored.push(title);
+                    pulled.active_changed |= active;
+                }
+                // Not stored: the failure is shown; the checkpoint stays, so it is read again.
+                None => return Ok(pulled),
+            },
         }
     }
     let mut batch = RecordBatch::from_server();

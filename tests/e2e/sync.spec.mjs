@@ -376,6 +376,16 @@ test('a plan the Quality Section publishes reaches a tablet without a file', asy
   await page.reload();
   await page.getByTestId('nav-campaigns').click();
   await expect(page.getByTestId('campaign-row').filter({ hasText: '同步测试' })).toHaveCount(1);
+
+  // A second version replaces the first, which this tablet had not changed.
+  const first = (await office.get('/fl-plans/plan:quality-month-2022')).body;
+  const second = { ...plan, title: { zh: '2022年“质量月”活动方案（同步测试第二版）', en: '2022 Quality Month (sync test, v2)' } };
+  expect((await office.put('/fl-plans/plan:quality-month-2022', { ...first, plan: second })).status).toBe(201);
+  await page.getByTestId('nav-device').click();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-plans-received')).toContainText('同步测试第二版');
+  await page.getByTestId('nav-campaigns').click();
+  await expect(page.getByTestId('campaign-row').filter({ hasText: '同步测试第二版' })).toHaveCount(1);
   await context.close();
 });
 

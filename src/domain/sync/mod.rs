@@ -6,5 +6,6 @@
 
 pub mod document;
 pub mod ledger;
+pub mod plans;
 pub mod settle;
 pub mod status;
