@@ -233,6 +233,42 @@ test('an edit on one tablet and a delete on another end as the merge rules say, 
   for (const tablet of [one, two, quality]) await tablet.context.close();
 });
 
+test('records made offline on tablets of two units reach the Quality Section once both are online', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const options = { viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+  const open = async (device, account) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await seedDevice(page, device);
+    await openHome(page);
+    await turnSyncOn(page, account);
+    await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
+    return { context, page };
+  };
+  const food = await open({ ...TEST_DEVICE, id: 'afafafaf-0000-4000-8000-0000000000b1', label: '食品科平板J', unit_id: 'food' }, 'food-tablet');
+  const metrology = await open({ ...TEST_DEVICE, id: 'afafafaf-0000-4000-8000-0000000000b2', label: '计量所平板J', unit_id: 'metrology-institute' }, 'metrology-tablet');
+  const made = [[food, 'qm2021-a05', '两单位测试·食品'], [metrology, 'qm2021-a01', '两单位测试·计量']];
+  for (const [tablet, activity, place] of made) {
+    await proxyDown(tablet.page);
+    await tablet.page.getByTestId('nav-home').click();
+    await newEvent(tablet.page, { activity, place, minutes: 10 });
+    await tablet.page.getByTestId('nav-device').click();
+    await expect(tablet.page.getByTestId('sync-pending')).toHaveAttribute('data-count', '1');
+  }
+  const quality = await open({ ...TEST_DEVICE, id: 'afafafaf-0000-4000-8000-0000000000b4', label: '质量科电脑J', unit_id: 'quality' }, 'quality-office');
+  for (const [tablet] of made) {
+    await proxyUp(tablet.page);
+    await tablet.page.getByTestId('sync-now').click();
+    await expect(tablet.page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+  }
+  await quality.page.getByTestId('sync-now').click();
+  await quality.page.getByTestId('nav-home').click();
+  for (const [, , place] of made) {
+    await expect(quality.page.getByTestId('event-row').filter({ hasText: place })).toHaveCount(1);
+  }
+  for (const tablet of [food, metrology, quality]) await tablet.context.close();
+});
+
 test('a browser closed in the middle of sync loses nothing: the records still wait, and go up after', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
   const { openProfile } = await import('./app-fixture.mjs');
