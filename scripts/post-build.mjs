@@ -7,12 +7,14 @@
 //    files to precache and a cache name that changes with every build;
 // 4. checks that public/boot-check.js parses as ES5 (old WebViews must run it) and probes every
 //    WebAssembly feature the built wasm uses;
-// 5. prints every file's raw and gzip size, and the app shell total.
+// 5. prints every file's raw and gzip size, and the app shell total;
+// 6. writes a brotli copy (quality 11) beside every compressible file, `<file>.br`, for servers
+//    that serve precompressed files (README, "Deploying"); not precached, not in the gzip budget.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gzipSync } from 'node:zlib';
 import { parse } from 'acorn';
 import { checkProbes } from './wasm-features.mjs';
 
@@ -106,3 +108,26 @@ for (const path of walk(staging)) {
   console.log(`  ${name.padEnd(44)} ${kb(bytes.length)} ${kb(gz)}`);
 }
 console.log(`  ${'app shell (html + js + wasm + css)'.padEnd(44)} ${kb(shellRaw)} ${kb(shellGzip)}`);
+
+// 6. Brotli copies, checked to decompress to the original.
+const compressible = /\.(html|js|wasm|css|json|webmanifest|svg)$/;
+let shellBrotli = 0;
+for (const path of [...walk(staging)]) {
+  const name = relative(staging, path);
+  if (!compressible.test(name)) continue;
+  const bytes = readFileSync(path);
+  const br = brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      ...(name.endsWith('.wasm') ? {} : { [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT }),
+    },
+  });
+  if (!brotliDecompressSync(br).equals(bytes)) {
+    console.error(`post-build: the brotli copy of ${name} does not decompress to it`);
+    process.exit(1);
+  }
+  writeFileSync(`${path}.br`, br);
+  if (shell.test(name) && name !== 'sw.js') shellBrotli += br.length;
+}
+console.log(`  ${'app shell, brotli -11 (.br copies)'.padEnd(44)} ${kb(shellRaw)} ${kb(shellBrotli)}`);
