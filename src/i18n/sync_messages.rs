@@ -36,6 +36,25 @@ pub fn sync_pending(language: Language, count: usize) -> String {
     }
 }
 
+/// Plan titles in the interface's language, quoted and listed: `「甲」、「乙」` / `“A”, “B”`.
+fn quoted_titles(
+    language: Language,
+    titles: &[crate::domain::plan::campaign::LocalizedText],
+) -> String {
+    let quoted = titles.iter().map(|title| {
+        let text = super::localized(language, title).0;
+        match language {
+            Language::ZhCn => format!("「{text}」"),
+            Language::En => format!("“{text}”"),
+        }
+    });
+    let separator = match language {
+        Language::ZhCn => "、",
+        Language::En => ", ",
+    };
+    quoted.collect::<Vec<_>>().join(separator)
+}
+
 /// `已收到质量科发布的活动方案：「…」。` and, when the plan in use is among them, that the new
 /// version applies when the app is next opened.
 pub fn sync_plans_received(
@@ -43,25 +62,17 @@ pub fn sync_plans_received(
     titles: &[crate::domain::plan::campaign::LocalizedText],
     active_changed: bool,
 ) -> String {
-    let names: Vec<&str> = titles
-        .iter()
-        .map(|title| super::localized(language, title).0)
-        .collect();
+    let names = quoted_titles(language, titles);
     match language {
         Language::ZhCn => {
-            let names: Vec<String> = names.iter().map(|n| format!("「{n}」")).collect();
-            let mut text = format!("已收到质量科发布的活动方案：{}。", names.join("、"));
+            let mut text = format!("已收到质量科发布的活动方案：{names}。");
             if active_changed {
                 text.push_str("正在使用的方案有新版本，重新打开应用后生效。");
             }
             text
         }
         Language::En => {
-            let names: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
-            let mut text = format!(
-                "Plans published by the Quality Section received: {}.",
-                names.join(", ")
-            );
+            let mut text = format!("Plans published by the Quality Section received: {names}.");
             if active_changed {
                 text.push_str(
                     " The plan in use has a new version: it applies when the app is next opened.",
@@ -77,25 +88,14 @@ pub fn sync_plans_kept(
     language: Language,
     titles: &[crate::domain::plan::campaign::LocalizedText],
 ) -> String {
-    let names: Vec<&str> = titles
-        .iter()
-        .map(|title| super::localized(language, title).0)
-        .collect();
+    let names = quoted_titles(language, titles);
     match language {
-        Language::ZhCn => {
-            let names: Vec<String> = names.iter().map(|n| format!("「{n}」")).collect();
-            format!(
-                "{}在本机改过，未用质量科发布的版本替换；如需采用发布的版本，请在「活动方案」页导入质量科的方案文件。",
-                names.join("、")
-            )
-        }
-        Language::En => {
-            let names: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
-            format!(
-                "{} changed on this tablet: not replaced by the version the Quality Section published. To use that version, import the Quality Section's plan file on the Campaigns page.",
-                names.join(", ")
-            )
-        }
+        Language::ZhCn => format!(
+            "{names}在本机改过，未用质量科发布的版本替换；如需采用发布的版本，请在「活动方案」页导入质量科的方案文件。"
+        ),
+        Language::En => format!(
+            "{names} changed on this tablet: not replaced by the version the Quality Section published. To use that version, import the Quality Section's plan file on the Campaigns page."
+        ),
     }
 }
 

@@ -214,16 +214,7 @@ impl RecordDatabase {
         let values = request_settled(&store.get_all().map_err(failure)?);
         let keys: Array = keys.await.map_err(failure)?.unchecked_into();
         let values: Array = values.await.map_err(failure)?.unchecked_into();
-        let mut known = HashMap::with_capacity(values.length() as usize);
-        for (key, value) in keys.iter().zip(values.iter()) {
-            let copy = value
-                .as_string()
-                .and_then(|text| serde_json::from_str::<KnownCopy>(&text).ok());
-            if let (Some(key), Some(copy)) = (key.as_string(), copy) {
-                known.insert(key, copy);
-            }
-        }
-        Ok(known)
+        Ok(known_copies(&keys, &values))
     }
 
     /// What the server is known to hold of the records `ids` (those it holds), read in one
@@ -275,16 +266,7 @@ impl RecordDatabase {
         let values = request_settled(&store.get_all_with_key(&range).map_err(failure)?);
         let keys: Array = keys.await.map_err(failure)?.unchecked_into();
         let values: Array = values.await.map_err(failure)?.unchecked_into();
-        let mut known = HashMap::new();
-        for (key, value) in keys.iter().zip(values.iter()) {
-            let copy = value
-                .as_string()
-                .and_then(|text| serde_json::from_str::<KnownCopy>(&text).ok());
-            if let (Some(key), Some(copy)) = (key.as_string(), copy) {
-                known.insert(key, copy);
-            }
-        }
-        Ok(known)
+        Ok(known_copies(&keys, &values))
     }
 
     /// The fingerprint of the version of plan `campaign` this device last took from the server.
@@ -444,4 +426,19 @@ impl RecordDatabase {
             None => Ok(None),
         }
     }
+}
+
+/// Known copies from a `sync_known` read of keys and values (a copy this build cannot read is
+/// left out: the record is then pushed as if the server had none, and settled on its 409).
+fn known_copies(keys: &Array, values: &Array) -> HashMap<String, KnownCopy> {
+    let mut known = HashMap::with_capacity(values.length() as usize);
+    for (key, value) in keys.iter().zip(values.iter()) {
+        let copy = value
+            .as_string()
+            .and_then(|text| serde_json::from_str::<KnownCopy>(&text).ok());
+        if let (Some(key), Some(copy)) = (key.as_string(), copy) {
+            known.insert(key, copy);
+        }
+    }
+    known
 }

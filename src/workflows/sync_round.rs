@@ -266,8 +266,6 @@ pub async fn sync_round(
             )) => continue,
             Err(other) => return Err(other),
         };
-        // The Quality Section (which follows other units) reviews conflicts; tablets do not.
-        let review = !follow.is_empty();
         pull(
             records,
             &database,
