@@ -37,3 +37,10 @@ fn sequences_without_a_number_leave_it_to_the_identity() {
     assert!(read_up_to(json!(120)).still_holds("id-1", &json!(null)));
     assert!(read_up_to(json!(0)).still_holds("id-1", &json!("0")));
 }
+
+#[test]
+fn a_sequence_goes_back_to_the_server_as_it_came() {
+    use field_ledger::domain::sync::ledger::sequence_text;
+    assert_eq!(sequence_text(&json!(120)), "120");
+    assert_eq!(sequence_text(&json!("120-g1AAAA")), "120-g1AAAA");
+}

@@ -14,6 +14,7 @@ use crate::domain::figures::statistics::UnitKey;
 use crate::domain::ids::UnitId;
 use crate::domain::plan::campaign::Campaign;
 use crate::domain::sync::document::{office_owner, unit_database};
+use crate::domain::sync::ledger::sequence_text;
 use crate::domain::sync::status::{SyncProblem, SyncState};
 use crate::state::event_records::EventRecords;
 use crate::state::sync_status::SyncStatus;
@@ -220,10 +221,7 @@ pub fn start_sync(records: EventRecords, status: SyncStatus, campaign: Arc<Campa
                             .map(|c| c.since),
                         Err(_) => None,
                     };
-                    let since = match since.unwrap_or(Value::from(0)) {
-                        Value::String(text) => text,
-                        other => other.to_string(),
-                    };
+                    let since = sequence_text(&since.unwrap_or(Value::from(0)));
                     let path = format!(
                         "{db}/_changes?feed=longpoll&limit=1&since={}",
                         js_sys::encode_uri_component(&since)

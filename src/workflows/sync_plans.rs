@@ -11,7 +11,7 @@ use super::sync_round::{server_state, SyncFailure};
 use crate::browser::couch_client::CouchClient;
 use crate::domain::plan::campaign::{Campaign, LocalizedText};
 use crate::domain::planning::campaign_list::CampaignList;
-use crate::domain::sync::ledger::SyncCheckpoint;
+use crate::domain::sync::ledger::{sequence_text, SyncCheckpoint};
 use crate::domain::sync::plans::{plan_decision, plan_fingerprint, PlanDecision};
 use crate::state::event_records::EventRecords;
 use crate::state::{Campaigns, StorageNotice};
@@ -48,13 +48,9 @@ pub async fn pull_plans(
         .await?
         .filter(|c| c.still_holds(&server.identity, &server.update_seq))
         .map_or(Value::from(0), |c| c.since);
-    let since_text = match &since {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
-    };
     let path = format!(
         "{PLANS_DATABASE}/_changes?since={}&include_docs=true",
-        js_sys::encode_uri_component(&since_text)
+        js_sys::encode_uri_component(&sequence_text(&since))
     );
     let text = client.request("GET", &path, None, None).await?;
     let changes: Value = serde_json::from_str(&text).map_err(|_| SyncFailure::Unreadable)?;

@@ -13,7 +13,7 @@ pub use super::sync_settling::{RoundReport, SyncFailure};
 use crate::browser::couch_client::{CouchClient, CouchError};
 use crate::domain::ids::UnitId;
 use crate::domain::sync::document::unit_database;
-use crate::domain::sync::ledger::{KnownCopy, StoredMarker, SyncCheckpoint};
+use crate::domain::sync::ledger::{sequence_text, KnownCopy, StoredMarker, SyncCheckpoint};
 use crate::domain::sync::settle::{PendingMarker, PushAnswer};
 use crate::state::event_records::EventRecords;
 use crate::storage::imports::RecordBatch;
@@ -175,13 +175,9 @@ async fn pull(
     loop {
         let markers: HashMap<String, StoredMarker> =
             database.load_pending().await?.into_iter().collect();
-        let since_text = match &since {
-            Value::String(text) => text.clone(),
-            other => other.to_string(),
-        };
         let path = format!(
             "{db}/_changes?since={}&include_docs=true&conflicts=true&style=all_docs&limit={CHANGES_LIMIT}",
-            js_sys::encode_uri_component(&since_text)
+            js_sys::encode_uri_component(&sequence_text(&since))
         );
         let text = client.request("GET", &path, None, None).await?;
         let changes: Value = serde_json::from_str(&text).map_err(|_| SyncFailure::Unreadable)?;
@@ -243,28 +239,22 @@ pub async fn sync_round(
     let mut report = RoundReport::default();
     push(records, &database, client, owner, &mut report, waiting).await?;
     report.images = push_images(&database, client, owner).await?;
-    // The Quality Section (which follows other units) reviews conflicts; tablets do not.
+    // The Quality Section (which follows other units) reviews conflicts; tablets do not. It reads
+    // every unit's database in turn after its own; one it may not read, or that is not there (an
+    // office not set up yet), is passed over.
     let review = !follow.is_empty();
-    pull(
-        records,
-        &database,
-        client,
-        &db,
-        &server,
-        review,
-        &mut report,
-    )
-    .await?;
-    // The Quality Section reads every unit's database in turn; one it may not read, or that is
-    // not there (an office not set up yet), is passed over.
-    for unit in follow.iter().filter(|unit| *unit != owner) {
+    let mut own = Some(server);
+    for unit in std::iter::once(owner).chain(follow.iter().filter(|unit| *unit != owner)) {
         let db = unit_database(unit);
-        let server = match server_state(client, &db).await {
-            Ok(server) => server,
-            Err(SyncFailure::Server(
-                CouchError::Unauthorized | CouchError::Forbidden(_) | CouchError::NotFound,
-            )) => continue,
-            Err(other) => return Err(other),
+        let server = match own.take() {
+            Some(server) => server,
+            None => match server_state(client, &db).await {
+                Ok(server) => server,
+                Err(SyncFailure::Server(
+                    CouchError::Unauthorized | CouchError::Forbidden(_) | CouchError::NotFound,
+                )) => continue,
+                Err(other) => return Err(other),
+            },
         };
         pull(
             records,

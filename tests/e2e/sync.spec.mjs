@@ -22,6 +22,17 @@ async function turnSyncOn(page, account) {
   await expect(page.getByText('同步设置已保存。')).toBeVisible();
 }
 
+/** A tablet (a browser context at 1024×768 in Chinese, China time) set up as `device`, with sync
+ * turned on under `account`. */
+async function syncedTablet(browser, device, account) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await seedDevice(page, device);
+  await openHome(page);
+  await turnSyncOn(page, account);
+  return { context, page };
+}
+
 /** The Food Section database's event documents, from the server itself. */
 async function serverEvents() {
   const { status, body } = await asAccount('admin').get('/fl-unit-food/_all_docs?include_docs=true&conflicts=true&startkey="event:"&endkey="event:\ufff0"');
@@ -304,11 +315,7 @@ test('a browser closed in the middle of sync loses nothing: the records still wa
 test('a server that stops after storing a push but before answering: each record ends on both sides exactly once', async ({ browser }) => {
   test.setTimeout(120_000);
   const TABLET = { ...TEST_DEVICE, id: 'abababab-0000-4000-8000-0000000000a5', label: '食品科平板E', unit_id: 'food' };
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await seedDevice(page, TABLET);
-  await openHome(page);
-  await turnSyncOn(page, 'food-tablet');
+  const { context, page } = await syncedTablet(browser, TABLET, 'food-tablet');
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
   await proxyDown(page);
   await page.getByTestId('nav-home').click();
@@ -353,11 +360,7 @@ test('a server that stops after storing a push but before answering: each record
 test('phone numbers go up only when the device setting allows it', async ({ browser }) => {
   test.setTimeout(120_000);
   const TABLET = { ...TEST_DEVICE, id: 'acacacac-0000-4000-8000-0000000000a6', label: '食品科平板F', unit_id: 'food' };
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await seedDevice(page, TABLET);
-  await openHome(page);
-  await turnSyncOn(page, 'food-tablet');
+  const { context, page } = await syncedTablet(browser, TABLET, 'food-tablet');
   await expect(page.getByTestId('sync-include-phones')).not.toBeChecked();
   await page.getByTestId('nav-home').click();
   await newEvent(page, { activity: 'qm2021-a05', place: '电话规则测试点', minutes: 5 });
@@ -388,11 +391,7 @@ test('phone numbers go up only when the device setting allows it', async ({ brow
 test('a plan the Quality Section publishes reaches a tablet without a file', async ({ browser }) => {
   test.setTimeout(120_000);
   const TABLET = { ...TEST_DEVICE, id: 'adadadad-0000-4000-8000-0000000000a7', label: '食品科平板G', unit_id: 'food' };
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await seedDevice(page, TABLET);
-  await openHome(page);
-  await turnSyncOn(page, 'food-tablet');
+  const { context, page } = await syncedTablet(browser, TABLET, 'food-tablet');
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
 
   // The Quality Section publishes a plan of its own (made from the built-in one, as its plan
@@ -428,11 +427,7 @@ test('a plan the Quality Section publishes reaches a tablet without a file', asy
 test('a photo goes up with its image, the stored bytes as they are, as the attachment of image:<photo>', async ({ browser }) => {
   test.setTimeout(120_000);
   const TABLET = { ...TEST_DEVICE, id: 'aeaeaeae-0000-4000-8000-0000000000a8', label: '食品科平板H', unit_id: 'food' };
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await seedDevice(page, TABLET);
-  await openHome(page);
-  await turnSyncOn(page, 'food-tablet');
+  const { context, page } = await syncedTablet(browser, TABLET, 'food-tablet');
   await page.getByTestId('nav-home').click();
   await newEvent(page, { activity: 'qm2021-a05', place: '照片同步测试点', minutes: 5 });
   const jpg = await makeImage(page, 1280, 960, 'image/jpeg');
@@ -498,11 +493,7 @@ test('a server restored from an older backup gets back what it lost', async ({ b
   test.setTimeout(120_000);
   const { runScript } = await import('../sync-server/harness.mjs');
   const PRICE = { ...TEST_DEVICE, id: 'ffffffff-0000-4000-8000-0000000000f1', label: '价监科平板', unit_id: 'price-supervision' };
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await seedDevice(page, PRICE);
-  await openHome(page);
-  await turnSyncOn(page, 'price-tablet');
+  const { context, page } = await syncedTablet(browser, PRICE, 'price-tablet');
   await page.getByTestId('nav-home').click();
   for (const place of ['北辰科技园', '空港经济区']) await newEvent(page, { activity: 'qm2021-a18', place, minutes: 45 });
   await page.getByTestId('nav-device').click();

@@ -111,6 +111,15 @@ impl SyncCheckpoint {
     }
 }
 
+/// A sequence as the `since` of a `_changes` request takes it: CouchDB's opaque string as it came,
+/// PouchDB Server's number as digits (not yet URI-encoded).
+pub fn sequence_text(sequence: &serde_json::Value) -> String {
+    match sequence {
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
 /// The number at the head of a sequence: `1234` of `1234` or of `"1234-g1AAAA…"`.
 fn sequence_number(sequence: &serde_json::Value) -> Option<u64> {
     match sequence {
