@@ -507,12 +507,15 @@ test('a server restored from an older backup gets back what it lost', async ({ b
   await expect.poll(places).toEqual(['北辰科技园', '空港经济区']);
 
   // The unit's database is lost and set up again (a restore from a backup older than both
-  // records): a new identity, no records.
+  // records): a new identity, no records. The tablet is cut off meanwhile, so that the server is
+  // seen empty before the tablet refills it.
+  await proxyDown(page);
   expect((await admin.del('/fl-unit-price-supervision')).status).toBe(200);
   const provisioned = await runScript('provision.sh', [], couch().base);
   expect(provisioned.code, provisioned.stderr).toBe(0);
   expect(await places()).toEqual([]);
 
+  await proxyUp(page);
   await page.getByTestId('sync-now').click();
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
@@ -526,7 +529,8 @@ test('a server restored from an older backup gets back what it lost', async ({ b
   await expect.poll(async () => (await places()).length).toBe(6);
 
   // The database is restored from that backup, identity document and all: the identity is the
-  // same, but the sequence has gone back.
+  // same, but the sequence has gone back. (The tablet is cut off meanwhile, as above.)
+  await proxyDown(page);
   expect((await admin.del('/fl-unit-price-supervision')).status).toBe(200);
   const again = await runScript('provision.sh', [], couch().base);
   expect(again.code, again.stderr).toBe(0);
@@ -537,6 +541,7 @@ test('a server restored from an older backup gets back what it lost', async ({ b
   expect((await admin.post('/fl-unit-price-supervision/_bulk_docs', { docs: records, new_edits: false })).status).toBe(201);
   expect(await places()).toEqual(['北辰科技园', '空港经济区']);
 
+  await proxyUp(page);
   await page.getByTestId('nav-device').click();
   await page.getByTestId('sync-now').click();
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle');
