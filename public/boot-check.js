@@ -85,6 +85,8 @@
   }
 
   var RELOAD_LABEL = { zh: '重新加载', en: 'Reload' };
+  // The office app's page only: back to the tablet app (its event list).
+  var BACK_LABEL = { zh: '返回活动列表', en: 'Back to the event list' };
 
   var reported = null;
   var timer = null;
@@ -182,6 +184,17 @@
         window.location.reload();
       });
       box.appendChild(button);
+      // The office app's page (office.html) names the way back to the tablet app, whose screens
+      // keep working while this page cannot load.
+      var back = document.getElementById('boot').getAttribute('data-back');
+      if (back) {
+        var link = element('a', 'button-link boot-back');
+        link.href = back;
+        link.setAttribute('data-testid', 'boot-back');
+        link.appendChild(document.createTextNode(BACK_LABEL.zh + ' '));
+        link.appendChild(element('span', null, BACK_LABEL.en, 'en'));
+        box.appendChild(link);
+      }
     }
     screen.parentNode.replaceChild(box, screen);
   }

@@ -6,6 +6,8 @@ const CACHE = '__CACHE_NAME__';
 const PRECACHE = __PRECACHE__;
 // Not cached, always asked of the server: how the page tells whether the server is reachable.
 const VERSION_FILE = 'version.json';
+// The folder of the office app, beside the tablet app (README, "Two apps").
+const OFFICE_FOLDER = 'office/';
 
 const inScope = (path) => new URL(path, self.registration.scope).href;
 // The built files this worker answers for; every other request (live sync's server under
@@ -40,8 +42,10 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.href.startsWith(inScope(VERSION_FILE))) return;
   if (request.mode === 'navigate') {
+    // The office app's page for addresses under office/, the tablet app's for every other.
+    const page = url.href.startsWith(inScope(OFFICE_FOLDER)) ? `${OFFICE_FOLDER}index.html` : 'index.html';
     event.respondWith(
-      caches.open(CACHE).then((cache) => cache.match(inScope('index.html'))).then((page) => page ?? fetch(request)),
+      caches.open(CACHE).then((cache) => cache.match(inScope(page))).then((cached) => cached ?? fetch(request)),
     );
     return;
   }

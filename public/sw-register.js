@@ -5,8 +5,13 @@
 // for an app that mounts later. The app asks for the update with the event
 // `field-ledger-apply-update`; only then does the new build take over and the page reload.
 // Nothing reloads by itself.
+// Both apps' pages load this one file (the office app's page from one folder down), so every
+// address here is taken from the folder of this script: the app's root.
+// The worker is registered only once the app says its event list is usable (`field-ledger-ready`),
+// so that caching the office app for offline use never competes with the first load.
 (() => {
-  const versionUrl = new URL('version.json', document.baseURI);
+  const root = new URL('./', document.currentScript.src);
+  const versionUrl = new URL('version.json', root);
 
   async function checkServer() {
     let reachable = false;
@@ -27,8 +32,8 @@
   checkServer();
 
   if (!('serviceWorker' in navigator)) return;
-  navigator.serviceWorker
-    .register(new URL('sw.js', document.baseURI), { scope: './' })
+  const register = () => navigator.serviceWorker
+    .register(new URL('sw.js', root), { scope: root.href })
     .then((registration) => {
       // Also left as a flag, for an app that mounts after the news arrived.
       const announce = () => {
@@ -64,4 +69,6 @@
       setInterval(() => registration.update().catch(() => {}), 5 * 60000);
     })
     .catch(() => dispatchEvent(new CustomEvent('field-ledger-server', { detail: false })));
+  if (window.fieldLedgerReady) register();
+  else addEventListener('field-ledger-ready', register, { once: true });
 })();

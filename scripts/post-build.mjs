@@ -1,4 +1,7 @@
 // Trunk post_build hook (runs on the staging directory before it becomes dist/):
+// 0. builds the office app (office.html, the binary field-ledger-office) with trunk into office/
+//    of the staging directory, with the same profile and under the same public URL; that inner
+//    build runs this hook too (FIELD_LEDGER_APP=office), for steps 1, 2 and 4 of its page only;
 // 1. adds the sha256 of each inline <script> (trunk's wasm loader) to the CSP's script-src, so the
 //    page needs neither 'unsafe-inline' nor 'unsafe-eval';
 // 2. stamps the build: `<meta name="field-ledger-version" content="0.1.0+a1b2c3d">` in the page
@@ -23,6 +26,21 @@ const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 if (!staging) {
   console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
   process.exit(1);
+}
+// The office app's own build (step 0) runs this hook on its page alone.
+const officeBuild = process.env.FIELD_LEDGER_APP === 'office';
+const OFFICE = 'office';
+
+// 0. The office app, beside the tablet app.
+if (!officeBuild) {
+  const publicUrl = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/?$/, '/');
+  const release = process.env.TRUNK_PROFILE === 'release';
+  console.log(`post-build: building the office app into ${OFFICE}/ (public URL ${publicUrl}${OFFICE}/)`);
+  execFileSync(
+    'trunk',
+    ['build', ...(release ? ['--release'] : []), '--public-url', `${publicUrl}${OFFICE}/`, '--dist', join(staging, OFFICE), 'office.html'],
+    { cwd: source, stdio: 'inherit', env: { ...process.env, FIELD_LEDGER_APP: 'office' } },
+  );
 }
 
 function* walk(dir) {
@@ -59,8 +77,12 @@ try {
 const stamp = `${version}+${commit}`;
 html = html.replace(/<meta charset=["']?utf-8["']?\s*\/?>/i, (meta) => `${meta}<meta name="field-ledger-version" content="${stamp}">`);
 writeFileSync(indexPath, html);
-writeFileSync(join(staging, 'version.json'), JSON.stringify({ version, build: commit }) + '\n');
 console.log(`post-build: CSP allows ${hashes.length} inline loader script(s) by hash; version ${stamp}`);
+if (officeBuild) {
+  checkBootProbes(staging, [...walk(staging)].map((path) => relative(staging, path)));
+  process.exit(0);
+}
+writeFileSync(join(staging, 'version.json'), JSON.stringify({ version, build: commit }) + '\n');
 
 // 3. Service worker: precache every built file; the cache name hashes their contents.
 const files = [...walk(staging)]
@@ -76,38 +98,53 @@ writeFileSync(join(staging, 'sw.js'), worker);
 console.log(`post-build: sw.js precaches ${files.length} files as cache ${cacheName}`);
 
 // 4. The boot check: ES5 only, and its wasm feature probes cover what the build uses.
-const bootCheck = join(source, 'public/boot-check.js');
-try {
-  parse(readFileSync(bootCheck, 'utf8'), { ecmaVersion: 5, sourceType: 'script' });
-} catch (error) {
-  console.error(`post-build: public/boot-check.js must be ES5 (an old WebView could not parse it): ${error.message}`);
-  process.exit(1);
+function checkBootProbes(dir, builtFiles) {
+  const bootCheck = join(source, 'public/boot-check.js');
+  try {
+    parse(readFileSync(bootCheck, 'utf8'), { ecmaVersion: 5, sourceType: 'script' });
+  } catch (error) {
+    console.error(`post-build: public/boot-check.js must be ES5 (an old WebView could not parse it): ${error.message}`);
+    process.exit(1);
+  }
+  // This page's own wasm (the office app's is checked by its own build).
+  const wasmFile = builtFiles.find((file) => file.endsWith('.wasm') && !file.includes('/'));
+  const { problems, used } = checkProbes(join(dir, wasmFile), bootCheck);
+  if (problems.length) {
+    console.error(`post-build: the boot check's wasm probes do not fit the build:\n  ${problems.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`post-build: the wasm uses ${used.join(', ')}; boot-check.js probes each`);
 }
-const wasmFile = files.find((file) => file.endsWith('.wasm'));
-const { problems, used } = checkProbes(join(staging, wasmFile), bootCheck);
-if (problems.length) {
-  console.error(`post-build: the boot check's wasm probes do not fit the build:\n  ${problems.join('\n  ')}`);
-  process.exit(1);
-}
-console.log(`post-build: the wasm uses ${used.join(', ')}; boot-check.js probes each`);
+checkBootProbes(staging, files);
 
 // 5. Sizes.
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8) + ' KB';
+// The app shell is what the tablet app's page loads first (its own html, js, wasm and css); the
+// office app's page is counted apart (the service worker fetches it after the first load).
 const shell = /\.(html|js|wasm|css)$/;
+const inShell = (name) => shell.test(name) && name !== 'sw.js' && !name.startsWith(`${OFFICE}/`);
+const inOffice = (name) => shell.test(name) && name.startsWith(`${OFFICE}/`);
 let shellRaw = 0;
 let shellGzip = 0;
+let officeRaw = 0;
+let officeGzip = 0;
 console.log('post-build: dist/ sizes (raw, gzip -9)');
 for (const path of walk(staging)) {
   const name = relative(staging, path);
   const bytes = readFileSync(path);
   const gz = gzipSync(bytes, { level: 9 }).length;
-  if (shell.test(name) && name !== 'sw.js') {
+  if (inShell(name)) {
     shellRaw += bytes.length;
     shellGzip += gz;
+  }
+  if (inOffice(name)) {
+    officeRaw += bytes.length;
+    officeGzip += gz;
   }
   console.log(`  ${name.padEnd(44)} ${kb(bytes.length)} ${kb(gz)}`);
 }
 console.log(`  ${'app shell (html + js + wasm + css)'.padEnd(44)} ${kb(shellRaw)} ${kb(shellGzip)}`);
+console.log(`  ${'office app (its html + js + wasm + css)'.padEnd(44)} ${kb(officeRaw)} ${kb(officeGzip)}`);
 
 // 6. Brotli copies, checked to decompress to the original.
 const compressible = /\.(html|js|wasm|css|json|webmanifest|svg)$/;
@@ -128,6 +165,6 @@ for (const path of [...walk(staging)]) {
     process.exit(1);
   }
   writeFileSync(`${path}.br`, br);
-  if (shell.test(name) && name !== 'sw.js') shellBrotli += br.length;
+  if (inShell(name)) shellBrotli += br.length;
 }
 console.log(`  ${'app shell, brotli -11 (.br copies)'.padEnd(44)} ${kb(shellRaw)} ${kb(shellBrotli)}`);

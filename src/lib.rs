@@ -4,7 +4,7 @@
 //! and never in a circle (`tests/architecture/` checks every `crate::`/`super::` path):
 //!
 //! ```text
-//! app         mount, routes, the state provided at the root        (nothing imports it)
+//! app         start, routes, each app's screens, the root state  (only the binaries import it)
 //!  └ pages      one screen each
 //!     └ components  reusable pieces of screens
 //!        └ workflows   what a tap sets going: exports, report packs, imports, plan files

@@ -2,8 +2,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::NaiveDate;
-use field_ledger::app::App;
+use field_ledger::app::{tablet_pages::tablet_page, App};
 use field_ledger::domain::plan::campaign::Campaign;
+use field_ledger::state::route::AppPart;
 use field_ledger::storage::keys;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,7 +22,7 @@ async fn mount_app(today: NaiveDate) -> web_sys::HtmlElement {
     let campaign = Campaign::quality_month_2021();
     leptos::mount::mount_to(
         container.clone(),
-        move || view! { <App campaign=campaign today=today /> },
+        move || view! { <App campaign=campaign today=today running=AppPart::Tablet pages=tablet_page /> },
     )
     .forget();
     leptos::task::tick().await;

@@ -4,7 +4,7 @@
 use crate::domain::plan::campaign::Campaign;
 use crate::domain::storage_failure::SavedThing;
 use crate::state::event_records::EventRecords;
-use crate::state::route::Route;
+use crate::state::route::{AppPart, Route};
 use crate::state::{
     ActiveCampaign, Campaigns, CurrentRoute, Device, ListView, StorageHealth, StorageNotice, Toast,
     Today, UiLanguage,
@@ -16,7 +16,12 @@ use std::sync::Arc;
 
 /// Reads the saved settings, starts loading the records and provides every context value.
 /// `today` comes from the caller so tests and the app share one code path.
-pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>, route: Route) {
+pub fn provide_app_state(
+    campaign: Campaign,
+    today: Signal<NaiveDate>,
+    route: Route,
+    running: AppPart,
+) {
     let notice = StorageNotice(RwSignal::new(None));
     let language = preferences::load_language().unwrap_or_else(|failure| {
         notice.show(SavedThing::Language, failure);
@@ -37,7 +42,7 @@ pub fn provide_app_state(campaign: Campaign, today: Signal<NaiveDate>, route: Ro
     provide_context(Today(today));
     provide_context(notice);
     provide_context(Device(RwSignal::new(device)));
-    provide_context(CurrentRoute(RwSignal::new(route)));
+    provide_context(CurrentRoute(RwSignal::new(route), running));
     provide_context(Toast(RwSignal::new(None)));
     provide_context(ListView {
         filter: RwSignal::new(Default::default()),

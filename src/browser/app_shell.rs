@@ -57,6 +57,17 @@ impl AppShell {
     }
 }
 
+/// The app's root relative to the running page, as the page says it (`<meta
+/// name="field-ledger-app-root">`): `""` for the tablet app's page, `"../"` for the office app's.
+pub fn app_root() -> String {
+    document()
+        .query_selector("meta[name=field-ledger-app-root]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default()
+}
+
 /// The running build's stamp, e.g. `0.1.0+a1b2c3d`, as the build wrote it into the page.
 pub fn app_version() -> String {
     document()
@@ -65,4 +76,22 @@ pub fn app_version() -> String {
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
         .unwrap_or_else(|| env!("CARGO_PKG_VERSION").to_owned())
+}
+
+/// The name of the window event and of the performance mark that say the event list is usable:
+/// the records are read. `sw-register.js` registers the service worker only then.
+pub const READY_EVENT: &str = "field-ledger-ready";
+
+/// Says the event list is usable: a performance mark (for the benchmark), the window flag
+/// `fieldLedgerReady`, and the window event [`READY_EVENT`].
+pub fn announce_ready() {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(READY_EVENT);
+    }
+    let _ = js_sys::Reflect::set(
+        &window(),
+        &JsValue::from_str("fieldLedgerReady"),
+        &JsValue::TRUE,
+    );
+    dispatch(READY_EVENT);
 }

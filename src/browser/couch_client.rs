@@ -50,9 +50,13 @@ fn reason_of(body: &str) -> String {
 }
 
 impl CouchClient {
-    /// The server at `base` on this origin, e.g. `couch/`.
+    /// The server at `base` on this origin, e.g. `couch/`: a relative path is taken from the
+    /// app's root, whichever of the two apps' pages runs (the office app's is one folder down).
     pub fn new(base: &str) -> Self {
         let mut base = base.trim().to_owned();
+        if !base.starts_with('/') {
+            base.insert_str(0, &crate::browser::app_shell::app_root());
+        }
         if !base.ends_with('/') {
             base.push('/');
         }

@@ -49,7 +49,7 @@ pub fn AppHeader() -> impl IntoView {
         };
         view! {
             <a
-                href=target.hash()
+                href=route.href(target)
                 data-testid=testid
                 aria-current=move || (current() == target).then_some("page")
             >

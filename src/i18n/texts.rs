@@ -467,5 +467,7 @@ texts! {
     ExportNotHandedOver => "文件未能交出：浏览器拒绝了下载或分享，请重试。", "The file was not handed over: the browser refused the download or share. Please try again.";
     /// Shown when the user closed the share sheet.
     ExportCancelled => "已取消分享，文件未发送。", "Sharing cancelled: nothing was sent.";
+    /// Shown for the moment the tablet app hands a screen it lacks to the office app.
+    OpeningOtherApp => "正在打开……", "Opening…";
 }
 }

@@ -13,7 +13,7 @@ use crate::domain::plan::campaign::Campaign;
 use crate::domain::plan::device::DeviceProfile;
 use crate::domain::storage_failure::{FailedSave, SavedThing, StorageFailure};
 use crate::i18n::{Language, Words};
-use crate::state::route::Route;
+use crate::state::route::{AppPart, Route};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -98,17 +98,28 @@ impl StorageNotice {
 #[derive(Debug, Clone, Copy)]
 pub struct Device(pub RwSignal<Option<DeviceProfile>>);
 
-/// The screen shown, kept in step with the location hash.
+/// The screen shown, kept in step with the location hash, and the app running it.
 #[derive(Debug, Clone, Copy)]
-pub struct CurrentRoute(pub RwSignal<Route>);
+pub struct CurrentRoute(pub RwSignal<Route>, pub AppPart);
 
 impl CurrentRoute {
-    /// Goes to `route` (a new history entry, so the back button returns).
+    /// Goes to `route` (a new history entry, so the back button returns). A screen this app
+    /// lacks opens the other app's page at that screen.
     pub fn go(self, route: Route) {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().set_hash(&route.hash());
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if route.smallest_app() == AppPart::Office && self.1 == AppPart::Tablet {
+            let _ = window.location().assign(&route.href_from(self.1));
+            return;
         }
+        let _ = window.location().set_hash(&route.hash());
         self.0.set(route);
+    }
+
+    /// The link to `route` from this app's page (see [`Route::href_from`]).
+    pub fn href(self, route: Route) -> String {
+        route.href_from(self.1)
     }
 }
 

@@ -1,4 +1,5 @@
-//! The app's screens and their addresses (`#/…`), so reload and the back button keep the place.
+//! The app's screens and their addresses (`#/…`), so reload and the back button keep the place,
+//! and which of the two apps on the origin has each screen's code ([`AppPart`]).
 
 use crate::domain::ids::EventId;
 
@@ -36,7 +37,75 @@ pub enum Route {
     PlanEditor,
 }
 
+/// The two apps built from this crate and served on one origin. The tablet app, at the app's
+/// root, holds only what a unit's tablet uses every day, so it loads first and fast; the office
+/// app, at `office/` beside it, holds every screen. Both read and write the same browser storage,
+/// so going from one to the other is an ordinary link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppPart {
+    /// The tablet app: event list, event form, attendance, head counter, photos, overview and
+    /// device set-up.
+    Tablet,
+    /// The office app: every screen, with statistics, exports, import and merge, received files,
+    /// campaigns and the plan editor.
+    Office,
+}
+
+impl AppPart {
+    /// The folder of this app's page, relative to the app's root: `""` or `"office/"`.
+    pub fn folder(self) -> &'static str {
+        match self {
+            AppPart::Tablet => "",
+            AppPart::Office => "office/",
+        }
+    }
+}
+
 impl Route {
+    /// The smallest app that has this screen: the tablet app's screens are in both.
+    ///
+    /// ```
+    /// use field_ledger::state::route::{AppPart, Route};
+    /// assert_eq!(Route::Home.smallest_app(), AppPart::Tablet);
+    /// assert_eq!(Route::Import.smallest_app(), AppPart::Office);
+    /// ```
+    pub fn smallest_app(self) -> AppPart {
+        match self {
+            Route::Home
+            | Route::Overview
+            | Route::Device
+            | Route::NewEvent
+            | Route::EditEvent(_)
+            | Route::Attendance(_)
+            | Route::Counter(_)
+            | Route::Photos(_) => AppPart::Tablet,
+            Route::Stats
+            | Route::Export
+            | Route::Import
+            | Route::Received
+            | Route::Campaigns
+            | Route::PlanEditor => AppPart::Office,
+        }
+    }
+
+    /// The link to this screen from a page of `running`: its hash within the same app, or the
+    /// relative address of the office app's page when the tablet app lacks the screen.
+    ///
+    /// ```
+    /// use field_ledger::state::route::{AppPart, Route};
+    /// assert_eq!(Route::Export.href_from(AppPart::Tablet), "office/#/export");
+    /// assert_eq!(Route::Export.href_from(AppPart::Office), "#/export");
+    /// assert_eq!(Route::Home.href_from(AppPart::Tablet), "#/");
+    /// ```
+    pub fn href_from(self, running: AppPart) -> String {
+        match (running, self.smallest_app()) {
+            (AppPart::Tablet, AppPart::Office) => {
+                format!("{}{}", AppPart::Office.folder(), self.hash())
+            }
+            _ => self.hash(),
+        }
+    }
+
     /// Reads a location hash such as `#/events/new`; anything unknown is [`Route::Home`].
     ///
     /// ```

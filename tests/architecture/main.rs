@@ -41,7 +41,8 @@ const LAYERS: &[&[&str]] = &[
     &["domain"],
 ];
 
-/// The library's source files (`src/main.rs` is the binary: it stands above everything).
+/// The library's source files (`src/main.rs` and `src/bin/` are the two apps' binaries: they
+/// stand above everything).
 fn source_files(dir: &Path, files: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = fs::read_dir(dir)
         .expect("src is readable")
@@ -50,7 +51,7 @@ fn source_files(dir: &Path, files: &mut Vec<PathBuf>) {
     entries.sort_by_key(|entry| entry.path());
     for entry in entries {
         let path = entry.path();
-        if path.is_dir() {
+        if path.is_dir() && !path.ends_with("src/bin") {
             source_files(&path, files);
         } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("src/main.rs") {
             files.push(path);
@@ -216,7 +217,7 @@ fn imports_point_down_the_layers() {
         .unwrap()
         .flatten()
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| !["lib.rs", "main.rs"].contains(&name.as_str()))
+        .filter(|name| !["lib.rs", "main.rs", "bin"].contains(&name.as_str()))
         .filter(|name| !LAYERS.iter().any(|layer| layer.contains(&name.as_str())))
         .collect();
     assert!(

@@ -285,9 +285,11 @@ for (const engine of ENGINES.filter((candidate) => !only || only.includes(candid
       await page.noProblems('language switch');
     });
 
-    test('statistics add up the event and its 5 attendees', async () => {
+    test('statistics add up the event and its 5 attendees (in the office app)', async () => {
       await page.click('nav-stats');
       await page.visible('stats-page');
+      const path = new URL(await browser.driver.getCurrentUrl()).pathname;
+      assert.equal(path, '/office/', 'statistics are an office screen, opened from the tablet app by a link');
       await page.textBecomes('stat-events', '1');
       await page.textBecomes('stat-attendance', '5');
       await page.noProblems('statistics');

@@ -1,31 +1,12 @@
 // The offline-first shell: the app opens and records with the server really stopped (also under a
 // sub-path), a deployed build is offered and taken only on request, the app is installable.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, seedDevice, recordEvent, openProfile, allowConsoleErrors } from './app-fixture.mjs';
+import { startServer, stopServer } from './server-process.mjs';
 
 const ROOT = join(import.meta.dirname, '../..');
-
-/** Starts the plain static server on `port` for `dir` (optionally under `prefix`). */
-async function startServer(dir, port, prefix = '') {
-  const child = spawn('node', [join(ROOT, 'tests/e2e/static-server.mjs'), dir, String(port), prefix], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    child.stdout.once('data', resolve);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return child;
-}
-
-async function stopServer(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill();
-  await exited;
-}
 
 /** Opens `url`, waits for the list and for the service worker to control the page. */
 async function openControlled(page, url) {

@@ -77,7 +77,8 @@ const server = createServer(async (request, response) => {
     }
     path = path.slice(prefix.length);
   }
-  const relative = normalize(path === '/' ? '/index.html' : path);
+  // A folder's address serves its page, as every web server does (`/` and the office app's `office/`).
+  const relative = normalize(path.endsWith('/') ? `${path}index.html` : path);
   const file = join(root, relative);
   if (!file.startsWith(root)) {
     response.writeHead(403).end();

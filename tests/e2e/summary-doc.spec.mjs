@@ -135,6 +135,8 @@ test('a unit downloads its summary as a Word file with its figures, directions a
     await expect(row.getByTestId('photo-select')).toBeChecked({ checked: selected });
   }
   await cutStoredImage(page, '损坏.jpg');
+  // The last save's toast would cover the outcome in the pictures.
+  await page.getByTestId('toast').getByRole('button', { name: '知道了' }).click();
 
   // The scope offers this tablet's unit first (chosen), every other unit, and the district.
   await page.getByTestId('nav-export').click();
@@ -142,8 +144,6 @@ test('a unit downloads its summary as a Word file with its figures, directions a
   await expect(scope).toHaveValue('unit:metrology-institute');
   await expect(scope.locator('option').first()).toHaveText('本机单位：计量所');
   await expect(scope.locator('option').last()).toHaveText('全区（所有单位的记录，含导入的）');
-  // The last save's toast would cover the outcome in the pictures.
-  await page.getByTestId('toast').getByRole('button', { name: '知道了' }).click();
   await page.getByTestId('export-summary-doc').scrollIntoViewIfNeeded();
   await screenshot(page, 'export-summary-doc-zh-CN-1024x768');
   const summary = await downloadSummary(page, folder);
