@@ -6,7 +6,10 @@
 // - the same with 100,000 roster entries added (live sign-in counts are read from keys);
 // - head-counter tap → new count on screen, and → durable (the transaction completed), p50/p95;
 // - JS heap and wasm memory with 10,000 events and 100,000 roster entries.
-// - merging 10 files of 1,000 events (tests/bench/merge.mjs).
+// - merging 10 files of 1,000 events (tests/bench/merge.mjs);
+// - what a unit's tablet loads first and in all, the office app's files, the load on slow 4G
+//   with a 4× slower CPU, each office screen's first opening, a sign-in at 2,000 per event
+//   (tests/bench/first-load.mjs).
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { TEST_DEVICE } from '../e2e/app-fixture.mjs';
 import { benchSync } from './sync.mjs';
 import { benchMerge } from './merge.mjs';
+import { benchFirstLoad, benchOfficeScreens, benchSignIn } from './first-load.mjs';
 
 const PORT = 4174;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -89,12 +93,12 @@ async function storeEvents(page, count) {
   await putRaw(page, 'events', pairs, { clear: true });
 }
 
-/** Adds `count` live sign-ins spread over the first 1,000 events. */
-async function storeRoster(page, count) {
+/** Adds `count` live sign-ins spread over the first 1,000 events, or all at event `only`. */
+async function storeRoster(page, count, only) {
   const pairs = [];
   for (let i = 0; i < count; i++) {
-    const event = uuid('00000000', i % 1000);
-    const id = uuid('10000000', i);
+    const event = uuid('00000000', only ?? i % 1000);
+    const id = uuid(only === undefined ? '10000000' : '11000000', i);
     const entry = {
       id, event_id: event, name: `居民${i}`, phone: i % 2 ? `138${String(i).padStart(8, '0')}` : null,
       affiliation: i % 3 ? null : '望海楼社区',
@@ -237,7 +241,8 @@ try {
   // upper bound of the computation, which is a pure function of the loaded records).
   const statsTimes = [];
   for (let i = 0; i < 5; i++) {
-    await page.goto(`${ORIGIN}/#/`);
+    // In the office app, which has the statistics screen (the tablet app links there).
+    await page.goto(`${ORIGIN}/office/#/`);
     await page.getByTestId('event-row').first().waitFor();
     const elapsed = await page.evaluate(
       () =>
@@ -263,7 +268,7 @@ try {
 
   // Exports over everything stored: from the tap on the button to the file handed to the
   // browser's download (the moment the download link is clicked), in the page's own clock.
-  await page.goto(`${ORIGIN}/#/export`);
+  await page.goto(`${ORIGIN}/office/#/export`);
   await page.getByTestId('export-page').waitFor();
   await page.evaluate(() => {
     const click = HTMLAnchorElement.prototype.click;
@@ -386,6 +391,10 @@ try {
     );
   }
 
+  // 2,000 sign-ins at one event (it had 100), then one more at a time.
+  await storeRoster(page, 1900, 1);
+  await benchSignIn(page, ORIGIN, uuid('00000000', 1));
+
   await page.goto(`${ORIGIN}/#/events/00000000-0000-4000-8000-000000000000/counter`);
   await page.getByTestId('counter-plus').waitFor();
   const taps = await timeTaps(page, 60);
@@ -411,6 +420,13 @@ try {
     (wasmMemory ? `, wasm memory ${(wasmMemory / 1048576).toFixed(1)} MB` : ''));
   await fresh.close();
   await benchMerge(context, ORIGIN);
+  await benchFirstLoad(browser, ORIGIN, JSON.stringify(DEVICE));
+  await benchOfficeScreens(browser, ORIGIN, JSON.stringify(DEVICE), {
+    stop: () => stopServer(server),
+    start: async () => {
+      server = await startServer();
+    },
+  });
   await benchSync(browser);
   console.log(`  Lighthouse 12.8.2 (first screen): ${lighthouseScores()}`);
 } finally {

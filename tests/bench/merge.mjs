@@ -67,7 +67,7 @@ export async function benchMerge(context, origin) {
         if (!window.__storedAt && document.querySelector('[data-testid=import-outcome]')) window.__storedAt = performance.now();
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(`${origin}/#/import`);
+    await page.goto(`${origin}/office/#/import`);
     await page.evaluate(
       () =>
         new Promise((resolve) => {

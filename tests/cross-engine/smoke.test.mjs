@@ -27,11 +27,14 @@ function prepareSite() {
   for (const file of ['page-errors.js', 'harness-check.html', 'harness-throws.js']) {
     cpSync(join(HERE, file), join(site, file));
   }
-  const indexPath = join(site, 'index.html');
-  const html = readFileSync(indexPath, 'utf8');
-  const withHarness = html.replace(/(<meta charset="utf-8"\s*\/?>)/i, '$1<script src="page-errors.js"></script>');
-  assert.notEqual(withHarness, html, 'index.html has a <meta charset> to put the harness after');
-  writeFileSync(indexPath, withHarness);
+  // Both apps' pages (the office app's is one folder down) get the harness.
+  for (const [page, harness] of [['index.html', 'page-errors.js'], ['office/index.html', '../page-errors.js']]) {
+    const indexPath = join(site, page);
+    const html = readFileSync(indexPath, 'utf8');
+    const withHarness = html.replace(/(<meta charset="utf-8"\s*\/?>)/i, `$1<script src="${harness}"></script>`);
+    assert.notEqual(withHarness, html, `${page} has a <meta charset> to put the harness after`);
+    writeFileSync(indexPath, withHarness);
+  }
   const workerPath = join(site, 'sw.js');
   const worker = readFileSync(workerPath, 'utf8');
   const precached = worker.replace('const PRECACHE = [', 'const PRECACHE = ["page-errors.js",');
