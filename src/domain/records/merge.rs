@@ -58,6 +58,12 @@ fn hash_of<R: Serialize>(record: &R) -> u64 {
     content_hash(&serde_json::to_vec(record).unwrap_or_default())
 }
 
+/// The hash of the version's content without its withholdable fields: the
+/// [`VersionRank::identity`] alone, for what needs no more (sync's version marks).
+pub fn identity_hash<R: Mergeable>(record: &R) -> u64 {
+    hash_of(&record.bare(true))
+}
+
 /// The version's full rank.
 pub fn rank<R: Mergeable>(record: &R) -> VersionRank {
     let (revision, updated_at) = record.stamp();
@@ -65,7 +71,7 @@ pub fn rank<R: Mergeable>(record: &R) -> VersionRank {
         revision,
         updated_at,
         device: record.made_on(),
-        identity: hash_of(&record.bare(true)),
+        identity: identity_hash(record),
         complete: !record.withholds(),
         content: hash_of(&record.bare(false)),
     }
@@ -116,7 +122,9 @@ pub fn edited_alongside<R: Mergeable>(a: &R, b: &R) -> bool {
     let ((rev_a, time_a), (rev_b, time_b)) = (a.stamp(), b.stamp());
     let alongside =
         rev_a == rev_b || (rev_a < rev_b && time_a > time_b) || (rev_b < rev_a && time_b > time_a);
-    alongside && say_different_things(a, b)
+    // The same state (the common case: a version against the merge it won) says nothing
+    // different, and is told without serialising either.
+    alongside && !same_state(a, b) && say_different_things(a, b)
 }
 
 /// Whether two versions of a record differ in what they say: not just in revision, change time,

@@ -4,7 +4,7 @@
 
 use crate::domain::ids::{CampaignId, EventId, UnitId};
 use crate::domain::records::event_record::EventRecord;
-use crate::domain::records::merge::{rank, Mergeable};
+use crate::domain::records::merge::{identity_hash, Mergeable};
 use crate::domain::records::photo::PhotoRecord;
 use crate::domain::records::roster::RosterEntry;
 use chrono::{DateTime, Utc};
@@ -164,7 +164,7 @@ impl VersionMark {
     pub fn of<R: Mergeable>(record: &R) -> Self {
         Self {
             revision: record.stamp().0,
-            hash: rank(record).identity,
+            hash: identity_hash(record),
         }
     }
 }
