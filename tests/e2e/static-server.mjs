@@ -1,5 +1,7 @@
 // A plain static file server for dist/ on 127.0.0.1, as any web host would serve the app:
-// correct MIME types (application/wasm), no caching tricks, 404 for missing files.
+// correct MIME types (application/wasm), no caching tricks, 404 for missing files; and, as the
+// README's deployment advice has it, the build's brotli copy (`<file>.br`, Content-Encoding: br)
+// to a browser that accepts br.
 // Usage: node tests/e2e/static-server.mjs <dir> <port> [<sub-path>]
 // With a sub-path (e.g. /field-ledger), the app is served under it, as on a shared web server.
 //
@@ -85,11 +87,16 @@ const server = createServer(async (request, response) => {
     return;
   }
   try {
-    const body = await readFile(file);
-    response.writeHead(200, {
+    const headers = {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
-    });
+      vary: 'accept-encoding',
+    };
+    const acceptsBrotli = /\bbr\b/.test(request.headers['accept-encoding'] ?? '');
+    const compressed = acceptsBrotli ? await readFile(`${file}.br`).catch(() => null) : null;
+    if (compressed) headers['content-encoding'] = 'br';
+    const body = compressed ?? (await readFile(file));
+    response.writeHead(200, headers);
     response.end(body);
   } catch {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
