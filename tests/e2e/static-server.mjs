@@ -21,7 +21,7 @@
 // its answer is lost: the proxy goes down for that client as the answer arrives.
 import { createServer, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'dist');
@@ -92,8 +92,11 @@ const server = createServer(async (request, response) => {
       'cache-control': 'no-cache',
       vary: 'accept-encoding',
     };
+    // The copy only while it is as new as the original: a test that rewrites a built file
+    // (a new deployment's sw.js, a test harness in index.html) gets that file served.
     const acceptsBrotli = /\bbr\b/.test(request.headers['accept-encoding'] ?? '');
-    const compressed = acceptsBrotli ? await readFile(`${file}.br`).catch(() => null) : null;
+    const copyIsCurrent = async () => (await stat(`${file}.br`)).mtimeMs >= (await stat(file)).mtimeMs;
+    const compressed = acceptsBrotli && (await copyIsCurrent().catch(() => false)) ? await readFile(`${file}.br`) : null;
     if (compressed) headers['content-encoding'] = 'br';
     const body = compressed ?? (await readFile(file));
     response.writeHead(200, headers);
