@@ -60,7 +60,12 @@ pub fn RosterForm(
         leptos::task::spawn_local(async move {
             match records.save_roster_entry(&entry, live_after).await {
                 Ok(()) => {
-                    roster.update(|r| r.push(entry));
+                    // In sign-in order, as the attendance page sorts what it reads.
+                    roster.update(|r| {
+                        let key = (entry.signed_in_at, entry.id);
+                        let at = r.partition_point(|e| (e.signed_in_at, e.id) <= key);
+                        r.insert(at, entry);
+                    });
                     draft.set(RosterDraft::default());
                     confirmed_duplicate.set(None);
                     // Ready for the next person in the queue.

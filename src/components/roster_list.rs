@@ -1,18 +1,24 @@
 //! The event's sign-ins, newest first; phones always masked; remove leaves a tombstone.
+//!
+//! Only the newest [`LISTED`] are listed at first, with a button for earlier ones: at an event
+//! with thousands of sign-ins, each new one then redraws a short list, not thousands of rows.
 
 use crate::browser::clock;
 use crate::domain::china_time::china_clock;
 use crate::domain::records::roster::{mask_phone, RosterEntry};
 use crate::domain::storage_failure::SavedThing;
-use crate::i18n::Text;
+use crate::i18n::{show_earlier_sign_ins, Text};
 use crate::state::event_records::EventRecords;
 use crate::state::{StorageNotice, UiLanguage};
 use leptos::prelude::*;
 
+/// How many sign-ins are listed at first, and how many more each tap on the button lists.
+pub const LISTED: usize = 50;
+
 /// The live sign-ins of one event.
 #[component]
 pub fn RosterList(
-    /// The event's live sign-ins, newest last.
+    /// The event's live sign-ins in the order they signed in (newest last).
     roster: RwSignal<Vec<RosterEntry>>,
 ) -> impl IntoView {
     let language = expect_context::<UiLanguage>();
@@ -29,13 +35,13 @@ pub fn RosterList(
             }
         });
     };
+    let listed = RwSignal::new(LISTED);
+    // Newest first, only as many as listed: cloned and compared are those, not the whole roster.
     let rows = move || {
-        let mut entries = roster.get();
-        crate::domain::sort::sort_by_key(&mut entries, |e| {
-            std::cmp::Reverse((e.signed_in_at, e.id))
-        });
-        entries
+        let shown = listed.get();
+        roster.with(|all| all.iter().rev().take(shown).cloned().collect::<Vec<_>>())
     };
+    let unlisted = move || roster.with(Vec::len).saturating_sub(listed.get());
 
     view! {
         <Show when=move || roster.with(Vec::is_empty)>
@@ -72,5 +78,15 @@ pub fn RosterList(
                 }
             </For>
         </ul>
+        <Show when=move || unlisted() != 0>
+            <button
+                type="button"
+                class="roster-show-earlier"
+                data-testid="roster-show-earlier"
+                on:click=move |_| listed.update(|n| *n += LISTED)
+            >
+                {move || show_earlier_sign_ins(language.0.get(), unlisted())}
+            </button>
+        </Show>
     }
 }

@@ -62,6 +62,15 @@ pub fn fields_to_fix(language: Language, count: usize) -> String {
     }
 }
 
+/// The button under the sign-in list that shows `more` earlier sign-ins not listed yet.
+pub fn show_earlier_sign_ins(language: Language, more: usize) -> String {
+    match (language, more) {
+        (Language::ZhCn, n) => format!("显示更早的签到（还有 {n} 人）"),
+        (Language::En, 1) => "Show the earlier sign-in (1 more)".to_owned(),
+        (Language::En, n) => format!("Show earlier sign-ins ({n} more)"),
+    }
+}
+
 /// Why storage failed, as the user is told.
 pub fn storage_failure_reason(failure: StorageFailure) -> Text {
     match failure {

@@ -28,7 +28,8 @@ pub use messages::{
     attendance_breakdown, chart_summary, day_label, event_title, event_when, events_count,
     export_failed, export_status, exported_message, failed_save_message, fields_to_fix, not_saved,
     outside_period_warning, person_times_label, problem_message, purged_message, records_left_out,
-    records_skipped, storage_used, stored_counts, unexported_label, Delivered,
+    records_skipped, show_earlier_sign_ins, storage_used, stored_counts, unexported_label,
+    Delivered,
 };
 pub use photo_messages::{
     caption_counter, delete_with_photos, event_photos_question, long_side_choice, not_an_image,

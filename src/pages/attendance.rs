@@ -40,7 +40,11 @@ fn EventAttendance(event: EventId) -> impl IntoView {
     let roster = RwSignal::new(Vec::<RosterEntry>::new());
     leptos::task::spawn_local(async move {
         match records.load_roster(event).await {
-            Ok(loaded) => roster.set(loaded.records),
+            // In the order they signed in (storage keeps them by ID); new ones are added last.
+            Ok(mut loaded) => {
+                crate::domain::sort::sort_by_key(&mut loaded.records, |e| (e.signed_in_at, e.id));
+                roster.set(loaded.records)
+            }
             Err(failure) => notice.show(SavedThing::StoredRecords, failure),
         }
     });

@@ -147,20 +147,37 @@ export async function benchOfficeScreens(browser, origin, device, server) {
   console.log(`  tablet app → office screen, first time offline (the worker's cache): ${offline.join(', ')}`);
 }
 
-/** A sign-in added to an event that already has 2,000: tap → the new total on screen. */
+/** A sign-in added to an event that already has 2,000: tap → durable (its read-write
+ * transaction over the roster completed) and tap → the new total on screen. */
 export async function benchSignIn(page, origin, eventId, taps = 40) {
+  await page.addInitScript(() => {
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (stores, mode, options) {
+      const opened = transaction.call(this, stores, mode, options);
+      const names = typeof stores === 'string' ? [stores] : [...stores];
+      if (mode === 'readwrite' && names.includes('roster')) {
+        opened.addEventListener('complete', () => { window.__rosterDurableAt = performance.now(); });
+      }
+      return opened;
+    };
+  });
   await page.goto(`${origin}/#/events/${eventId}/attendance`);
+  // A new document, so the init script is in it and the stored sign-ins are read afresh.
+  await page.reload();
   await page.getByTestId('roster-add').waitFor();
-  const times = await page.evaluate(async (taps) => {
+  await page.getByTestId('roster-row').first().waitFor();
+  const { durable, shown, rows } = await page.evaluate(async (taps) => {
     const input = document.querySelector('[data-testid=roster-name]');
     const add = document.querySelector('[data-testid=roster-add]');
     const totalNow = () => document.querySelector('[data-testid=attendance-total]').textContent;
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     const durable = [];
+    const shown = [];
     for (let tap = 0; tap < taps; tap++) {
       setValue.call(input, `签到居民${tap}`);
       input.dispatchEvent(new Event('input', { bubbles: true }));
       const before = totalNow();
+      window.__rosterDurableAt = undefined;
       const start = performance.now();
       await new Promise((resolve) => {
         const observer = new MutationObserver(() => {
@@ -172,12 +189,14 @@ export async function benchSignIn(page, origin, eventId, taps = 40) {
         observer.observe(document.body, { subtree: true, childList: true, characterData: true });
         add.click();
       });
-      durable.push(performance.now() - start);
+      shown.push(performance.now() - start);
+      durable.push(window.__rosterDurableAt - start);
     }
-    return durable;
+    return { durable, shown, rows: document.querySelectorAll('[data-testid=roster-row]').length };
   }, taps);
   console.log(
-    `  sign-in added to an event with 2,000 (tap → durable, then the new total on screen): p50 ` +
-      `${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms over ${taps} taps [target p95 ≤ 16 ms]`,
+    `  sign-in added to an event with 2,000 (${rows} rows listed at the end): tap → durable p50 ` +
+      `${percentile(durable, 50).toFixed(1)} ms, p95 ${percentile(durable, 95).toFixed(1)} ms [target p95 ≤ 16 ms]; ` +
+      `→ new total on screen p50 ${percentile(shown, 50).toFixed(1)} ms, p95 ${percentile(shown, 95).toFixed(1)} ms over ${taps} taps`,
   );
 }

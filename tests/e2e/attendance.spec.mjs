@@ -112,6 +112,35 @@ test('a repeated name is signed in only when confirmed; a removal leaves a tombs
   expect(stored.filter((e) => !e.deleted)[0].key).toMatch(/^live\//);
 });
 
+test('a long sign-in list shows the newest 50, and earlier ones on request', async ({ page }) => {
+  test.setTimeout(120_000);
+  await seedDevice(page);
+  await openHome(page);
+  await recordEvent(page);
+  await page.getByTestId('open-attendance').click();
+  // The clock is fixed, so all sign in at the same instant: the list's order among them is by
+  // ID, and a new one may land beyond the 50 listed. Each is saved once the field is cleared.
+  for (let n = 1; n <= 55; n++) {
+    await page.getByTestId('roster-name').fill(`居民${n}`);
+    await page.getByTestId('roster-name').press('Enter');
+    await expect(page.getByTestId('roster-name')).toHaveValue('');
+  }
+  await expect(page.getByTestId('attendance-total')).toHaveText('55 人次');
+  await expect(page.getByTestId('roster-row')).toHaveCount(50);
+  await expect(page.getByTestId('roster-show-earlier')).toHaveText('显示更早的签到（还有 5 人）');
+  await page.getByTestId('roster-show-earlier').scrollIntoViewIfNeeded();
+  await screenshot(page, 'attendance-show-earlier-zh-CN-1024x768');
+  await page.getByTestId('roster-show-earlier').click();
+  await expect(page.getByTestId('roster-row')).toHaveCount(55);
+  await expect(page.getByTestId('roster-show-earlier')).toHaveCount(0);
+  // Read back from storage: the same, in the same order.
+  const listed = await page.getByTestId('roster-row').locator('.roster-name').allTextContents();
+  await page.reload();
+  await expect(page.getByTestId('roster-row')).toHaveCount(50);
+  expect(await page.getByTestId('roster-row').locator('.roster-name').allTextContents()).toEqual(listed.slice(0, 50));
+  await expect(page.getByTestId('roster-show-earlier')).toHaveText('显示更早的签到（还有 5 人）');
+});
+
 test('the counter counts down for mistakes but never below zero', async ({ page }) => {
   await seedDevice(page);
   await openHome(page);
