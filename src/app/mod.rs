@@ -111,7 +111,7 @@ pub fn App(
     // bookmark or another page): the other app's page opens at it, in place of this one.
     Effect::new(move |_| {
         let current = screen.get();
-        if set_up.get() && running == AppPart::Tablet && current.smallest_app() == AppPart::Office {
+        if set_up.get() && !running.has(current) {
             let _ = window().location().replace(&current.href_from(running));
         }
     });

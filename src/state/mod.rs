@@ -109,7 +109,7 @@ impl CurrentRoute {
         let Some(window) = web_sys::window() else {
             return;
         };
-        if route.smallest_app() == AppPart::Office && self.1 == AppPart::Tablet {
+        if !self.1.has(route) {
             let _ = window.location().assign(&route.href_from(self.1));
             return;
         }

@@ -52,6 +52,17 @@ pub enum AppPart {
 }
 
 impl AppPart {
+    /// Whether this app has `route`'s screen (the office app has every screen).
+    ///
+    /// ```
+    /// use field_ledger::state::route::{AppPart, Route};
+    /// assert!(!AppPart::Tablet.has(Route::Stats));
+    /// assert!(AppPart::Office.has(Route::Home));
+    /// ```
+    pub fn has(self, route: Route) -> bool {
+        self == AppPart::Office || route.smallest_app() == AppPart::Tablet
+    }
+
     /// The folder of this app's page, relative to the app's root: `""` or `"office/"`.
     pub fn folder(self) -> &'static str {
         match self {
@@ -98,11 +109,10 @@ impl Route {
     /// assert_eq!(Route::Home.href_from(AppPart::Tablet), "#/");
     /// ```
     pub fn href_from(self, running: AppPart) -> String {
-        match (running, self.smallest_app()) {
-            (AppPart::Tablet, AppPart::Office) => {
-                format!("{}{}", AppPart::Office.folder(), self.hash())
-            }
-            _ => self.hash(),
+        if running.has(self) {
+            self.hash()
+        } else {
+            format!("{}{}", self.smallest_app().folder(), self.hash())
         }
     }
 

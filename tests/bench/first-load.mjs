@@ -60,15 +60,16 @@ export async function benchFirstLoad(browser, origin, device) {
   const context = await freshTablet(browser, device);
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
-  let beforeReady = null;
-  const page = await context.newPage();
-  await page.exposeFunction('__benchReady', () => {
-    beforeReady = [...requests];
+  // The requests seen when the page says its list is usable.
+  let noteReady;
+  const ready = new Promise((resolve) => {
+    noteReady = () => resolve([...requests]);
   });
+  const page = await context.newPage();
+  await page.exposeFunction('__benchReady', () => noteReady());
   await page.addInitScript(() => addEventListener('field-ledger-ready', () => window.__benchReady(), { once: true }));
   await page.goto(`${origin}/#/`);
-  await page.waitForFunction(() => window.fieldLedgerReady === true);
-  while (beforeReady === null) await page.waitForTimeout(10);
+  const beforeReady = await ready;
   await page.evaluate(() => navigator.serviceWorker.ready);
   const first = total(origin, beforeReady);
   const all = total(origin, requests);
