@@ -132,7 +132,8 @@ async fn a_version_1_database_from_the_frozen_fixture_opens_with_every_record() 
     expected.sort();
     assert_eq!(ids, expected);
     assert_eq!((loaded.newer, loaded.unreadable), (0, 0));
-    // The upgrade added the import, photo and sync stores and kept the records' stores.
+    // The upgrade added the import, photo and sync stores, kept the events' store and moved the
+    // sign-ins into pages (version 5).
     let layout = run_js(
         "return new Promise((ok) => { const r = indexedDB.open('field-ledger'); r.onsuccess = () => { \
          const names = [...r.result.objectStoreNames].sort().join(','); const v = r.result.version; \
@@ -142,7 +143,7 @@ async fn a_version_1_database_from_the_frozen_fixture_opens_with_every_record() 
     .await;
     assert_eq!(
         layout.as_string().unwrap(),
-        "4:conflicts,events,imports,photo_blobs,photo_thumbs,photos,received_files,received_records,roster,sync_known,sync_pending,sync_state"
+        "5:conflicts,events,imports,photo_blobs,photo_thumbs,photos,received_files,received_records,roster_live,roster_pages,sync_known,sync_pending,sync_state"
     );
 }
 

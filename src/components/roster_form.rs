@@ -58,7 +58,7 @@ pub fn RosterForm(
         saving.set_value(true);
         let live_after = roster.with_untracked(Vec::len) + 1;
         leptos::task::spawn_local(async move {
-            match records.save_roster_entry(&entry, live_after).await {
+            match records.add_roster_entry(&entry, live_after).await {
                 Ok(()) => {
                     // In sign-in order, as the attendance page sorts what it reads.
                     roster.update(|r| {

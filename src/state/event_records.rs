@@ -334,9 +334,25 @@ impl EventRecords {
         Ok(())
     }
 
+    /// Stores a sign-in made just now (a new ID, never stored) durably; `live_count` as for
+    /// [`Self::save_roster_entry`]. Only the event's last page is rewritten.
+    pub async fn add_roster_entry(
+        self,
+        entry: &RosterEntry,
+        live_count: usize,
+    ) -> Result<(), StorageFailure> {
+        self.note_change(entry.event_id);
+        self.database()?.add_roster_entry(entry).await?;
+        self.roster_counts.update(|counts| {
+            counts.insert(entry.event_id, live_count);
+        });
+        Ok(())
+    }
+
     /// Purges the names, phones and affiliations of every live sign-in at `campaign`'s events,
-    /// each as a new revision written durably; returns how many entries were purged. Stops at
-    /// the first failure (entries purged until then stay purged).
+    /// each as a new revision written durably, an event's sign-ins in one transaction; returns
+    /// how many entries were purged. Stops at the first failure (events purged until then stay
+    /// purged).
     pub async fn purge_personal_data(
         self,
         campaign: &CampaignId,
@@ -352,11 +368,16 @@ impl EventRecords {
         let mut purged = 0;
         for event in events {
             let roster = database.load_roster(event).await?.records;
+            let mut batch = crate::storage::imports::RecordBatch::default();
             for entry in roster.iter().filter(|e| !e.purged) {
-                self.note_change(event);
-                database.put_roster_entry(&entry.purged_at(now)).await?;
-                purged += 1;
+                batch.put_roster_entry(&entry.purged_at(now))?;
             }
+            if batch.is_empty() {
+                continue;
+            }
+            self.note_change(event);
+            purged += batch.len();
+            database.commit(batch).await?;
         }
         Ok(purged)
     }

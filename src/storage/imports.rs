@@ -5,9 +5,10 @@
 
 use super::records::{
     completion, decode_all, failure, json, request_result, LoadedRecords, RecordDatabase,
-    ALL_STORES, CONFLICTS_STORE, EVENTS_STORE, IMPORTS_STORE, LIVE, RECEIVED_FILES_STORE,
-    RECEIVED_RECORDS_STORE, REMOVED, ROSTER_STORE,
+    ALL_STORES, CONFLICTS_STORE, EVENTS_STORE, IMPORTS_STORE, RECEIVED_FILES_STORE,
+    RECEIVED_RECORDS_STORE,
 };
+use super::roster::{queue_event_changes, Callbacks, RosterChange};
 use super::sync_marking::{marking_owner, MarkerWrites};
 use crate::domain::ids::{EventId, ReceivedFileId, RosterEntryId};
 use crate::domain::incoming::received::{
@@ -27,6 +28,10 @@ use web_sys::IdbTransactionMode;
 #[derive(Debug, Default)]
 pub struct RecordBatch {
     pub(super) writes: Vec<(&'static str, String, Option<JsValue>)>,
+    /// Changes to sign-ins, per event (each event's pages are read and rewritten once).
+    pub(super) roster: Vec<(EventId, Vec<RosterChange>)>,
+    /// Where each event's changes are in `roster`.
+    pub(super) roster_index: std::collections::HashMap<EventId, usize>,
     /// The records put, by document `_id` and version, for live sync's markers.
     pub(super) marks: Vec<(String, VersionMark)>,
     /// What the sync server sent: its records are not marked anew (the sync round writes their
@@ -51,30 +56,26 @@ impl RecordBatch {
         self.writes.push((EVENTS_STORE, id.to_string(), None));
     }
 
-    /// Stores a roster entry under its live or removed key, deleting the other.
+    /// Stores a roster entry (in place of its stored version, if any).
     pub fn put_roster_entry(&mut self, entry: &RosterEntry) -> Result<(), StorageFailure> {
-        let suffix = format!("{}/{}", entry.event_id, entry.id);
-        let (key, other) = if entry.deleted {
-            (REMOVED, LIVE)
-        } else {
-            (LIVE, REMOVED)
-        };
-        self.writes
-            .push((ROSTER_STORE, format!("{other}{suffix}"), None));
-        self.writes.push((
-            ROSTER_STORE,
-            format!("{key}{suffix}"),
-            Some(json(entry)?.into()),
-        ));
+        let change = RosterChange::Put(entry.id, json(entry)?);
+        self.change_roster(entry.event_id, change);
         self.marks.push((entry.doc_id(), VersionMark::of(entry)));
         Ok(())
     }
 
-    /// Deletes a roster entry under both keys.
+    /// Deletes a roster entry (one an undone import had added).
     pub fn delete_roster_entry(&mut self, event: EventId, id: RosterEntryId) {
-        for prefix in [LIVE, REMOVED] {
-            self.writes
-                .push((ROSTER_STORE, format!("{prefix}{event}/{id}"), None));
+        self.change_roster(event, RosterChange::Remove(id));
+    }
+
+    fn change_roster(&mut self, event: EventId, change: RosterChange) {
+        match self.roster_index.get(&event) {
+            Some(&at) => self.roster[at].1.push(change),
+            None => {
+                self.roster_index.insert(event, self.roster.len());
+                self.roster.push((event, vec![change]));
+            }
         }
     }
 
@@ -126,14 +127,15 @@ impl RecordBatch {
         self.writes.push((CONFLICTS_STORE, key, None));
     }
 
-    /// How many writes the batch holds.
+    /// How many writes the batch holds (each sign-in change counted).
     pub fn len(&self) -> usize {
-        self.writes.len()
+        let roster: usize = self.roster.iter().map(|(_, changes)| changes.len()).sum();
+        self.writes.len() + roster
     }
 
     /// Whether the batch holds no writes.
     pub fn is_empty(&self) -> bool {
-        self.writes.is_empty()
+        self.len() == 0
     }
 }
 
@@ -163,8 +165,15 @@ impl RecordDatabase {
                 return Err(failure(error));
             }
         }
+        let keep = Callbacks::default();
+        for (event, changes) in batch.roster {
+            if let Err(error) = queue_event_changes(&transaction, event, changes, &keep) {
+                let _ = transaction.abort();
+                return Err(error);
+            }
+        }
         let committed = completion(&transaction).await;
-        drop(marks);
+        drop((marks, keep));
         committed.map(|_| ()).map_err(failure)
     }
 

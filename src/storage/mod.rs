@@ -12,27 +12,31 @@
 //! | localStorage | [`keys::EXPORT_JOURNAL`] | events changed since the last JSON export ([`ExportJournal`](crate::domain::exchange::export_journal::ExportJournal)), JSON |
 //! | localStorage | [`keys::CAMPAIGNS`] | the campaign plans added here and the active one ([`CampaignList`](crate::domain::planning::campaign_list::CampaignList)), JSON |
 //! | localStorage | [`keys::PLAN_DRAFT_PREFIX`]`<campaign id>` | unsaved plan-editor edits ([`PlanDraft`](crate::domain::planning::plan_draft::PlanDraft)), JSON |
-//! | IndexedDB `field-ledger` v4 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text (ASCII, see [`ascii_json`](crate::domain::records::ascii_json::ascii_json)) |
-//! | IndexedDB `field-ledger` v4 | store [`records::ROSTER_STORE`] | one roster entry per key, JSON text (ASCII) |
-//! | IndexedDB `field-ledger` v4 | store [`records::RECEIVED_FILES_STORE`] | one received file's description per key (its UUID) |
-//! | IndexedDB `field-ledger` v4 | store [`records::RECEIVED_RECORDS_STORE`] | the records one received file carried, one value per file |
-//! | IndexedDB `field-ledger` v4 | store [`records::IMPORTS_STORE`] | the snapshot taken before each import |
-//! | IndexedDB `field-ledger` v4 | store [`records::CONFLICTS_STORE`] | conflicts left to review |
-//! | IndexedDB `field-ledger` v4 | store [`records::PHOTOS_STORE`] | one photo record per key (`<event id>/<photo id>`), JSON text (ASCII) |
-//! | IndexedDB `field-ledger` v4 | stores [`records::PHOTO_BLOBS_STORE`], [`records::PHOTO_THUMBS_STORE`] | each photo's image and its thumbnail, a `Blob` per photo |
-//! | IndexedDB `field-ledger` v4 | store [`records::SYNC_PENDING_STORE`] | live sync: one pending marker per record waiting to go up, written with each save while sync is on |
-//! | IndexedDB `field-ledger` v4 | store [`records::SYNC_KNOWN_STORE`] | live sync: the server's revision and version of each record it holds |
-//! | IndexedDB `field-ledger` v4 | store [`records::SYNC_STATE_STORE`] | live sync: checkpoints and server identities, per database |
+//! | IndexedDB `field-ledger` v5 | store [`records::EVENTS_STORE`] | one event record per key (its UUID), JSON text (ASCII, see [`ascii_json`](crate::domain::records::ascii_json::ascii_json)) |
+//! | IndexedDB `field-ledger` v5 | store [`records::ROSTER_PAGES_STORE`] | one event's sign-ins in pages of up to 100, keyed `<event>/<page>`: each entry's JSON text (ASCII) on its own line ([`roster_pages`](crate::domain::records::roster_pages)) |
+//! | IndexedDB `field-ledger` v5 | store [`records::ROSTER_LIVE_STORE`] | each event's live sign-ins, a number, written with its pages |
+//! | IndexedDB `field-ledger` v5 | store [`records::RECEIVED_FILES_STORE`] | one received file's description per key (its UUID) |
+//! | IndexedDB `field-ledger` v5 | store [`records::RECEIVED_RECORDS_STORE`] | the records one received file carried, one value per file |
+//! | IndexedDB `field-ledger` v5 | store [`records::IMPORTS_STORE`] | the snapshot taken before each import |
+//! | IndexedDB `field-ledger` v5 | store [`records::CONFLICTS_STORE`] | conflicts left to review |
+//! | IndexedDB `field-ledger` v5 | store [`records::PHOTOS_STORE`] | one photo record per key (`<event id>/<photo id>`), JSON text (ASCII) |
+//! | IndexedDB `field-ledger` v5 | stores [`records::PHOTO_BLOBS_STORE`], [`records::PHOTO_THUMBS_STORE`] | each photo's image and its thumbnail, a `Blob` per photo |
+//! | IndexedDB `field-ledger` v5 | store [`records::SYNC_PENDING_STORE`] | live sync: one pending marker per record waiting to go up, written with each save while sync is on |
+//! | IndexedDB `field-ledger` v5 | store [`records::SYNC_KNOWN_STORE`] | live sync: the server's revision and version of each record it holds |
+//! | IndexedDB `field-ledger` v5 | store [`records::SYNC_STATE_STORE`] | live sync: checkpoints and server identities, per database |
 //! | localStorage | [`keys::SYNC`] | live sync's settings ([`SyncSettings`](crate::domain::sync::ledger::SyncSettings)): on/off, server path, account name, owner unit |
 //!
 //! Small preferences sit in localStorage (synchronous, a few hundred bytes); records sit in
-//! IndexedDB, one key per record, so one change writes one record whatever the collection size.
+//! IndexedDB, one key per record (sign-ins: one page of at most 100), so one change writes one
+//! record or page whatever the collection size.
 //! Every failure comes back as a [`StorageFailure`] the UI shows in words; nothing is only logged.
 
 pub mod imports;
 pub mod photos;
 pub mod preferences;
 pub mod records;
+mod roster;
+mod roster_upgrade;
 mod stores;
 pub mod sync_ledger;
 mod sync_marking;

@@ -1,28 +1,24 @@
-//! Event records and roster entries in IndexedDB.
+//! Event records in IndexedDB, and the database itself (opening, upgrades, transactions).
 //!
 //! Database `field-ledger`, version [`DATABASE_VERSION`]; each store holds one record per key as
 //! JSON text, so a change writes one record, never the whole collection. Events are keyed by their
-//! UUID; roster entries by `live/<event>/<entry>` or, once removed, `removed/<event>/<entry>`, so
-//! one event's sign-ins are a key range and the live counts of all events come from keys alone. Writes use a
+//! UUID; sign-ins are kept in pages per event (`super::roster`). Writes use a
 //! `strict`-durability transaction and resolve only once it has completed: then the change is on
 //! disk and the UI may say "saved".
 
-use crate::domain::ids::EventId;
 use crate::domain::records::event_record::EventRecord;
-use crate::domain::records::roster::RosterEntry;
-use crate::domain::records::schema::{decode_event, decode_roster_entry, MigrationError};
+use crate::domain::records::schema::{decode_event, MigrationError};
 use crate::domain::storage_failure::StorageFailure;
 use js_sys::{Array, Object, Reflect};
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode};
 
 /// The database's name.
 pub const DATABASE_NAME: &str = "field-ledger";
 /// The database's version: raise it (with an upgrade step in [`RecordDatabase::open`]) whenever
 /// stores or indexes change.
-pub const DATABASE_VERSION: u32 = 4;
+pub const DATABASE_VERSION: u32 = 5;
 pub use super::stores::*;
 use super::sync_marking::{marking_owner, with_marking, MarkerWrites};
 pub(super) use super::values::{failure, json};
@@ -85,10 +81,13 @@ impl RecordDatabase {
             .open_with_u32(DATABASE_NAME, DATABASE_VERSION)
             .map_err(failure)?;
         let upgrading = request.clone();
+        let keep = super::waiting::Callbacks::default();
+        let moving = keep.clone();
         let on_upgrade = Closure::<dyn FnMut()>::new(move || {
             // Version 1 created the record stores; version 2 adds the import stores, version 3
             // the photo stores, version 4 live sync's stores, and each leaves every record as it
-            // is (tested from a v1 database in tests/browser_records.rs).
+            // is (tested from a v1 database in tests/browser_records.rs). Version 5 moves the
+            // sign-ins into pages (tested from a v4 database in tests/browser_roster_pages.rs).
             // Each step only creates what is missing, so any older version upgrades in one go.
             let Ok(result) = upgrading.result() else {
                 return;
@@ -100,11 +99,24 @@ impl RecordDatabase {
                     let _ = database.create_object_store(store);
                 }
             }
+            if existing.contains(LEGACY_ROSTER_STORE) {
+                let moved = upgrading
+                    .transaction()
+                    .ok_or(JsValue::NULL)
+                    .and_then(|upgrade| {
+                        super::roster_upgrade::queue_roster_upgrade(&database, &upgrade, &moving)
+                    });
+                if moved.is_err() {
+                    if let Some(upgrade) = upgrading.transaction() {
+                        let _ = upgrade.abort();
+                    }
+                }
+            }
         });
         request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
         let opened = request_result(&request).await.map_err(failure);
         request.set_onupgradeneeded(None);
-        drop(on_upgrade);
+        drop((on_upgrade, keep));
         let database: IdbDatabase = opened?.unchecked_into();
         // Let a newer version of the app in another tab upgrade the database.
         let closing = database.clone();
@@ -207,118 +219,6 @@ impl RecordDatabase {
             .unchecked_into();
         Ok(decode_all(&values, decode_event))
     }
-
-    /// Writes one roster entry and returns once it is durable. A removed entry moves from its
-    /// `live/` key to its `removed/` key in the same transaction, so counts never see both.
-    pub async fn put_roster_entry(&self, entry: &RosterEntry) -> Result<(), StorageFailure> {
-        let json = json(entry)?;
-        let suffix = format!("{}/{}", entry.event_id, entry.id);
-        let (key, other) = if entry.deleted {
-            (REMOVED, LIVE)
-        } else {
-            (LIVE, REMOVED)
-        };
-        let owner = marking_owner();
-        let stores = with_marking(&[ROSTER_STORE], owner.is_some());
-        let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
-        let store = transaction.object_store(ROSTER_STORE).map_err(failure)?;
-        let marks = MarkerWrites::for_save(&transaction, owner.as_ref(), entry)?;
-        store
-            .delete(&JsValue::from_str(&format!("{other}{suffix}")))
-            .map_err(failure)?;
-        store
-            .put_with_key(
-                &JsValue::from_str(&json),
-                &JsValue::from_str(&format!("{key}{suffix}")),
-            )
-            .map_err(failure)?;
-        let committed = completion(&transaction).await;
-        drop(marks);
-        committed.map(|_| ()).map_err(failure)
-    }
-
-    /// The live (not removed) sign-ins of one event.
-    pub async fn load_roster(
-        &self,
-        event: EventId,
-    ) -> Result<LoadedRecords<RosterEntry>, StorageFailure> {
-        let (_transaction, store) = self.store(ROSTER_STORE, IdbTransactionMode::Readonly)?;
-        let request = store
-            .get_all_with_key(&prefix_range(&format!("{LIVE}{event}/"))?)
-            .map_err(failure)?;
-        let values: Array = request_result(&request)
-            .await
-            .map_err(failure)?
-            .unchecked_into();
-        Ok(decode_all(&values, decode_roster_entry))
-    }
-
-    /// Every event record and every roster entry, read in one transaction: the roster is
-    /// read while the events are decoded (an export of 100,000 sign-ins waits for both).
-    pub async fn load_events_and_roster(
-        &self,
-    ) -> Result<(LoadedRecords<EventRecord>, LoadedRecords<RosterEntry>), StorageFailure> {
-        let transaction =
-            self.transaction(&[EVENTS_STORE, ROSTER_STORE], IdbTransactionMode::Readonly)?;
-        let read_all = |name: &str| {
-            transaction
-                .object_store(name)
-                .and_then(|store| store.get_all())
-                .map(|request| request_settled(&request))
-                .map_err(failure)
-        };
-        let (events, roster) = (read_all(EVENTS_STORE)?, read_all(ROSTER_STORE)?);
-        let events: Array = events.await.map_err(failure)?.unchecked_into();
-        let events = decode_all(&events, decode_event);
-        let roster: Array = roster.await.map_err(failure)?.unchecked_into();
-        Ok((events, decode_all(&roster, decode_roster_entry)))
-    }
-
-    /// How many live sign-ins each event has, read from the keys alone (no values parsed).
-    pub async fn load_roster_counts(&self) -> Result<HashMap<EventId, usize>, StorageFailure> {
-        let (_transaction, store) = self.store(ROSTER_STORE, IdbTransactionMode::Readonly)?;
-        let request = store
-            .get_all_keys_with_key(&prefix_range(LIVE)?)
-            .map_err(failure)?;
-        let keys: Array = request_result(&request)
-            .await
-            .map_err(failure)?
-            .unchecked_into();
-        let mut counts = HashMap::new();
-        for key in keys.iter() {
-            let event = key
-                .as_string()
-                .and_then(|key| key.split('/').nth(1).and_then(EventId::parse));
-            if let Some(event) = event {
-                *counts.entry(event).or_insert(0) += 1;
-            }
-        }
-        Ok(counts)
-    }
-}
-
-impl RecordDatabase {
-    /// Live sign-ins of `events` only, counted from keys in one transaction (a sync page that
-    /// brought a few hundred sign-ins does not count 100,000 again).
-    pub async fn load_roster_counts_of(
-        &self,
-        events: &[EventId],
-    ) -> Result<HashMap<EventId, usize>, StorageFailure> {
-        let (_transaction, store) = self.store(ROSTER_STORE, IdbTransactionMode::Readonly)?;
-        let mut reads = Vec::with_capacity(events.len());
-        for event in events {
-            let range = prefix_range(&format!("{LIVE}{event}/"))?;
-            reads.push(request_settled(
-                &store.count_with_key(&range).map_err(failure)?,
-            ));
-        }
-        let mut counts = HashMap::with_capacity(events.len());
-        for (event, read) in events.iter().zip(reads) {
-            let count = read.await.map_err(failure)?.as_f64().unwrap_or(0.0) as usize;
-            counts.insert(*event, count);
-        }
-        Ok(counts)
-    }
 }
 
 /// The revision of a stored record, read without decoding the rest; `None` if unreadable.
@@ -347,12 +247,4 @@ pub(super) fn decode_all<T>(
         }
     }
     loaded
-}
-
-/// Every string key starting with `prefix`.
-fn prefix_range(prefix: &str) -> Result<JsValue, StorageFailure> {
-    let upper = format!("{prefix}\u{ffff}");
-    IdbKeyRange::bound(&JsValue::from_str(prefix), &JsValue::from_str(&upper))
-        .map(JsValue::from)
-        .map_err(failure)
 }

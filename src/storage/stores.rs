@@ -2,12 +2,9 @@
 
 /// Store of event records, keyed by event UUID.
 pub const EVENTS_STORE: &str = "events";
-/// Store of roster entries, keyed `live/<event>/<entry>` or `removed/<event>/<entry>`.
-pub const ROSTER_STORE: &str = "roster";
-/// Key prefix of a live roster entry.
-pub(super) const LIVE: &str = "live/";
-/// Key prefix of a removed roster entry.
-pub(super) const REMOVED: &str = "removed/";
+/// Versions 1 to 4: roster entries, one per key `live/<event>/<entry>` or
+/// `removed/<event>/<entry>`; version 5 moves them into [`ROSTER_PAGES_STORE`] and deletes it.
+pub const LEGACY_ROSTER_STORE: &str = "roster";
 /// Version 2: received files (metadata), keyed by file UUID.
 pub const RECEIVED_FILES_STORE: &str = "received_files";
 /// Version 2: the records each received file carried, keyed by file UUID, one value per file.
@@ -30,10 +27,14 @@ pub const SYNC_PENDING_STORE: &str = "sync_pending";
 pub const SYNC_KNOWN_STORE: &str = "sync_known";
 /// Version 4: live sync's checkpoints and server identities, keyed by database name.
 pub const SYNC_STATE_STORE: &str = "sync_state";
+/// Version 5: sign-ins, each event's in pages of text
+/// ([`roster_pages`](crate::domain::records::roster_pages)), keyed `<event UUID>/<page, 6 digits>`.
+pub const ROSTER_PAGES_STORE: &str = "roster_pages";
+/// Version 5: each event's live sign-ins, a number, keyed by event UUID.
+pub const ROSTER_LIVE_STORE: &str = "roster_live";
 /// Every store, in the order version upgrades create them.
-pub const ALL_STORES: [&str; 12] = [
+pub const ALL_STORES: [&str; 13] = [
     EVENTS_STORE,
-    ROSTER_STORE,
     RECEIVED_FILES_STORE,
     RECEIVED_RECORDS_STORE,
     IMPORTS_STORE,
@@ -44,4 +45,6 @@ pub const ALL_STORES: [&str; 12] = [
     SYNC_PENDING_STORE,
     SYNC_KNOWN_STORE,
     SYNC_STATE_STORE,
+    ROSTER_PAGES_STORE,
+    ROSTER_LIVE_STORE,
 ];

@@ -300,33 +300,6 @@ impl RecordDatabase {
     }
 }
 
-impl RecordDatabase {
-    /// One roster entry, live or removed.
-    pub async fn load_roster_entry(
-        &self,
-        event: crate::domain::ids::EventId,
-        entry: crate::domain::ids::RosterEntryId,
-    ) -> Result<Option<crate::domain::records::roster::RosterEntry>, StorageFailure> {
-        use super::stores::{LIVE, REMOVED, ROSTER_STORE};
-        let transaction = self.transaction(&[ROSTER_STORE], IdbTransactionMode::Readonly)?;
-        let store = transaction.object_store(ROSTER_STORE).map_err(failure)?;
-        let read =
-            |prefix: &str| store.get(&JsValue::from_str(&format!("{prefix}{event}/{entry}")));
-        // Both listened to from now on: the second may succeed while the first is awaited.
-        let live = request_settled(&read(LIVE).map_err(failure)?);
-        let removed = request_settled(&read(REMOVED).map_err(failure)?);
-        for settled in [live, removed] {
-            let value = settled.await.map_err(failure)?;
-            if let Some(text) = value.as_string() {
-                let entry = crate::domain::records::schema::decode_roster_entry(&text)
-                    .map_err(|_| StorageFailure::Unreadable)?;
-                return Ok(Some(entry));
-            }
-        }
-        Ok(None)
-    }
-}
-
 /// The key of the sealed account password in `sync_state`.
 const PASSWORD_KEY: &str = "secret:password";
 
@@ -354,10 +327,9 @@ impl RecordDatabase {
 }
 
 impl RecordDatabase {
-    /// One event record as stored now (not a tab's copy in memory, which may not be loaded yet).
-    /// The stored `events` and sign-ins `roster` (live or removed), read in one transaction with
-    /// every request placed before any is awaited: a first sync reads 100,000 sign-ins in batches,
-    /// not one transaction each. Missing records are left out.
+    /// The stored `events` and sign-ins `roster` (live or removed), each kind read in one
+    /// transaction with every request placed before any is awaited: a first sync reads 100,000
+    /// sign-ins in batches, not one transaction each. Missing records are left out.
     pub async fn load_for_sync(
         &self,
         events: &[crate::domain::ids::EventId],
@@ -372,12 +344,11 @@ impl RecordDatabase {
         ),
         StorageFailure,
     > {
-        use super::stores::{EVENTS_STORE, LIVE, REMOVED, ROSTER_STORE};
-        use crate::domain::records::schema::{decode_event, decode_roster_entry};
-        let transaction =
-            self.transaction(&[EVENTS_STORE, ROSTER_STORE], IdbTransactionMode::Readonly)?;
+        use super::stores::EVENTS_STORE;
+        use crate::domain::records::schema::decode_event;
+        // Placed before the roster's requests are awaited.
+        let transaction = self.transaction(&[EVENTS_STORE], IdbTransactionMode::Readonly)?;
         let event_store = transaction.object_store(EVENTS_STORE).map_err(failure)?;
-        let roster_store = transaction.object_store(ROSTER_STORE).map_err(failure)?;
         let mut event_reads = Vec::with_capacity(events.len());
         for id in events {
             let request = event_store
@@ -385,29 +356,17 @@ impl RecordDatabase {
                 .map_err(failure)?;
             event_reads.push(request_settled(&request));
         }
-        let mut roster_reads = Vec::with_capacity(roster.len() * 2);
-        for (event, entry) in roster {
-            for prefix in [LIVE, REMOVED] {
-                let key = JsValue::from_str(&format!("{prefix}{event}/{entry}"));
-                roster_reads.push(request_settled(&roster_store.get(&key).map_err(failure)?));
-            }
-        }
+        let found_roster = self.load_roster_entries(roster).await?;
         let mut found_events = Vec::with_capacity(events.len());
         for read in event_reads {
             if let Some(text) = read.await.map_err(failure)?.as_string() {
                 found_events.push(decode_event(&text).map_err(|_| StorageFailure::Unreadable)?);
             }
         }
-        let mut found_roster = Vec::with_capacity(roster.len());
-        for read in roster_reads {
-            if let Some(text) = read.await.map_err(failure)?.as_string() {
-                found_roster
-                    .push(decode_roster_entry(&text).map_err(|_| StorageFailure::Unreadable)?);
-            }
-        }
         Ok((found_events, found_roster))
     }
 
+    /// One event record as stored now (not a tab's copy in memory, which may not be loaded yet).
     pub async fn load_event(
         &self,
         id: crate::domain::ids::EventId,

@@ -3,6 +3,8 @@
 //! closure (or the result it holds) outlives the wait, and none is called once freed.
 
 use js_sys::Promise;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -83,3 +85,7 @@ pub(super) async fn completion(transaction: &IdbTransaction) -> Result<JsValue, 
     drop(handlers);
     settled
 }
+
+/// Request callbacks queued in a transaction (a read whose result decides the writes), kept
+/// alive until the transaction ends.
+pub(super) type Callbacks = Rc<RefCell<Vec<Closure<dyn FnMut()>>>>;

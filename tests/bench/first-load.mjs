@@ -156,7 +156,7 @@ export async function benchSignIn(page, origin, eventId, taps = 40) {
     IDBDatabase.prototype.transaction = function (stores, mode, options) {
       const opened = transaction.call(this, stores, mode, options);
       const names = typeof stores === 'string' ? [stores] : [...stores];
-      if (mode === 'readwrite' && names.includes('roster')) {
+      if (mode === 'readwrite' && names.includes('roster_pages')) {
         opened.addEventListener('complete', () => { window.__rosterDurableAt = performance.now(); });
       }
       return opened;

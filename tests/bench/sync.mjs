@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runScript, startServer, client, ADMIN } from '../sync-server/harness.mjs';
+import { rosterPages } from './roster-pages.mjs';
 
 // 10,000 events with 100,000 sign-ins by default (the issue's figure; smaller with the variables).
 const EVENTS = Number(process.env.SYNC_BENCH_EVENTS ?? 10_000);
@@ -23,14 +24,25 @@ const ACCOUNT = { name: 'bench-food', password: 'bench-food-pass' };
 
 /** Stores EVENTS events and SIGN_INS sign-ins as the app stores them, in the page's IndexedDB. */
 async function seed(page) {
+  const id = (prefix, n) => `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+  const entries = [];
+  for (let i = 0; i < SIGN_INS; i++) {
+    const event = id('00000000', i % EVENTS);
+    const entry = id('10000000', i);
+    entries.push([event, JSON.stringify({
+      id: entry, event_id: event, name: `resident ${i}`, phone: null, affiliation: null,
+      signed_in_at: STAMP, created_at: STAMP, updated_at: STAMP, revision: 1, deleted: false, schema_version: 1,
+    })]);
+  }
+  const roster = rosterPages(entries);
   await page.evaluate(
-    ([events, signIns, device, stamp]) =>
+    ([events, roster, device, stamp]) =>
       new Promise((resolve, reject) => {
         const id = (prefix, n) => `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
         const open = indexedDB.open('field-ledger');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const transaction = open.result.transaction(['events', 'roster'], 'readwrite');
+          const transaction = open.result.transaction(['events', 'roster_pages', 'roster_live'], 'readwrite');
           for (let i = 0; i < events; i++) {
             transaction.objectStore('events').put(JSON.stringify({
               id: id('00000000', i), campaign_id: 'quality-month-2021',
@@ -43,19 +55,13 @@ async function seed(page) {
               created_at: stamp, updated_at: stamp, revision: 1, deleted: false, schema_version: 1,
             }), id('00000000', i));
           }
-          for (let i = 0; i < signIns; i++) {
-            const event = id('00000000', i % events);
-            const entry = id('10000000', i);
-            transaction.objectStore('roster').put(JSON.stringify({
-              id: entry, event_id: event, name: `resident ${i}`, phone: null, affiliation: null,
-              signed_in_at: stamp, created_at: stamp, updated_at: stamp, revision: 1, deleted: false, schema_version: 1,
-            }), `live/${event}/${entry}`);
-          }
+          for (const [key, text] of roster.pages) transaction.objectStore('roster_pages').put(text, key);
+          for (const [key, count] of roster.counts) transaction.objectStore('roster_live').put(count, key);
           transaction.oncomplete = () => { open.result.close(); resolve(); };
           transaction.onerror = () => reject(transaction.error);
         };
       }),
-    [EVENTS, SIGN_INS, DEVICE.id, STAMP],
+    [EVENTS, roster, DEVICE.id, STAMP],
   );
 }
 
@@ -140,10 +146,13 @@ export async function benchSync(browser) {
     const held = await down.page.evaluate(() => new Promise((resolve) => {
       const open = indexedDB.open('field-ledger');
       open.onsuccess = () => {
-        const transaction = open.result.transaction(['events', 'roster']);
+        const transaction = open.result.transaction(['events', 'roster_live']);
         const events = transaction.objectStore('events').count();
-        const roster = transaction.objectStore('roster').count();
-        transaction.oncomplete = () => { open.result.close(); resolve([events.result, roster.result]); };
+        const counts = transaction.objectStore('roster_live').getAll();
+        transaction.oncomplete = () => {
+          open.result.close();
+          resolve([events.result, counts.result.reduce((sum, n) => sum + n, 0)]);
+        };
       };
     }));
     if (held[0] !== EVENTS || held[1] !== SIGN_INS) {

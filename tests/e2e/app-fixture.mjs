@@ -157,7 +157,8 @@ export async function openProfile(testInfo, profile) {
   return { context, page };
 }
 
-/** Every stored roster entry, with its IndexedDB key, as the app left them. */
+/** Every stored roster entry as the app left them, with the key of the page holding it
+ * (`<event>/<page>`, one line per entry) and the event's stored live count. */
 export async function storedRoster(page) {
   return page.evaluate(
     () =>
@@ -165,14 +166,24 @@ export async function storedRoster(page) {
         const open = indexedDB.open('field-ledger');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const store = open.result.transaction('roster').objectStore('roster');
-          const keys = store.getAllKeys();
-          const values = store.getAll();
-          values.onsuccess = () => {
+          const transaction = open.result.transaction(['roster_pages', 'roster_live']);
+          const pages = transaction.objectStore('roster_pages');
+          const keys = pages.getAllKeys();
+          const values = pages.getAll();
+          const liveKeys = transaction.objectStore('roster_live').getAllKeys();
+          const live = transaction.objectStore('roster_live').getAll();
+          live.onsuccess = () => {
             open.result.close();
-            resolve(keys.result.map((key, i) => ({ key, ...JSON.parse(values.result[i]) })));
+            const counts = Object.fromEntries(liveKeys.result.map((key, i) => [key, live.result[i]]));
+            resolve(
+              keys.result.flatMap((key, i) =>
+                values.result[i]
+                  .split('\n')
+                  .map((line) => ({ key, ...JSON.parse(line), liveCount: counts[key.split('/')[0]] })),
+              ),
+            );
           };
-          values.onerror = () => reject(values.error);
+          live.onerror = () => reject(live.error);
         };
       }),
   );

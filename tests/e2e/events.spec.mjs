@@ -224,11 +224,11 @@ test('when a later save does not fit, earlier records stay intact and on screen'
 test('data written by a newer version is refused with a message and left untouched', async ({ page }) => {
   await seedDevice(page);
   await page.goto('/#/overview');
-  // A newer app upgraded the database to version 5 and stored a record there.
+  // A newer app upgraded the database to version 6 and stored a record there.
   await page.evaluate(
     () =>
       new Promise((resolve, reject) => {
-        const open = indexedDB.open('field-ledger', 5);
+        const open = indexedDB.open('field-ledger', 6);
         open.onupgradeneeded = () => {
           const database = open.result;
           const events = database.objectStoreNames.contains('events')
@@ -249,5 +249,5 @@ test('data written by a newer version is refused with a message and left untouch
       open.onsuccess = () => { resolve(open.result.version); open.result.close(); };
     }),
   );
-  expect(version).toBe(5);
+  expect(version).toBe(6);
 });

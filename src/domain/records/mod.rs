@@ -14,4 +14,5 @@ pub mod merge;
 pub mod photo;
 pub mod record_version;
 pub mod roster;
+pub mod roster_pages;
 pub mod schema;

@@ -1,0 +1,387 @@
+//! Sign-ins in IndexedDB (version 5): each event's sign-ins in pages of text
+//! ([`roster_pages`](crate::domain::records::roster_pages)), keyed `<event>/<page>`, and each
+//! event's live count beside them, so the event list counts without reading a sign-in.
+//!
+//! Every change to a page is read, changed and written inside one `strict` transaction, with
+//! the live count, in request callbacks (the transaction stays open only while requests are
+//! pending): another tab's save cannot slip in between, and a failure writes nothing.
+
+use super::records::{decode_all, LoadedRecords, RecordDatabase};
+use super::stores::{EVENTS_STORE, ROSTER_LIVE_STORE, ROSTER_PAGES_STORE};
+use super::sync_marking::{marking_owner, with_marking, MarkerWrites};
+use super::values::{failure, json};
+pub(super) use super::waiting::Callbacks;
+use super::waiting::{completion, request_result, request_settled};
+use crate::domain::ids::{EventId, RosterEntryId};
+use crate::domain::records::event_record::EventRecord;
+use crate::domain::records::roster::RosterEntry;
+use crate::domain::records::roster_pages::{
+    append, event_range, line_is_removed, page_key, page_lines, parse_page_key, EventPages,
+};
+use crate::domain::records::schema::{decode_event, decode_roster_entry, MigrationError};
+use crate::domain::storage_failure::StorageFailure;
+use js_sys::Array;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{IdbKeyRange, IdbObjectStore, IdbTransaction, IdbTransactionMode};
+
+/// The stores a sign-in's transaction covers.
+pub(super) const ROSTER_STORES: [&str; 2] = [ROSTER_PAGES_STORE, ROSTER_LIVE_STORE];
+
+/// A change to one sign-in, as a batch makes it.
+#[derive(Debug, Clone)]
+pub(super) enum RosterChange {
+    /// Store this text as the entry (in place of its line, or added).
+    Put(RosterEntryId, String),
+    /// Take the entry out.
+    Remove(RosterEntryId),
+}
+
+/// The key range of `event`'s pages.
+fn pages_of(event: EventId) -> Result<JsValue, StorageFailure> {
+    let (lower, upper) = event_range(event);
+    IdbKeyRange::bound_with_lower_open_and_upper_open(
+        &JsValue::from_str(&lower),
+        &JsValue::from_str(&upper),
+        false,
+        true,
+    )
+    .map(JsValue::from)
+    .map_err(failure)
+}
+
+/// Pages as read by a `getAllKeys` and a `getAll` of the same range: number and text.
+fn read_pages(keys: &JsValue, values: &JsValue) -> Vec<(u32, Option<String>)> {
+    let (keys, values): (&Array, &Array) = (keys.unchecked_ref(), values.unchecked_ref());
+    keys.iter()
+        .zip(values.iter())
+        .filter_map(|(key, value)| {
+            let key = key.as_string()?;
+            let (_, number) = parse_page_key(&key)?;
+            Some((number, value.as_string()))
+        })
+        .collect()
+}
+
+/// Queues, in `transaction` (covering [`ROSTER_STORES`]), `changes` to `event`'s sign-ins: its
+/// pages are read whole, changed, and the changed pages and the live count written once read.
+/// Any failure aborts the transaction. The callback goes into `keep`.
+pub(super) fn queue_event_changes(
+    transaction: &IdbTransaction,
+    event: EventId,
+    changes: Vec<RosterChange>,
+    keep: &Callbacks,
+) -> Result<(), StorageFailure> {
+    let pages = transaction
+        .object_store(ROSTER_PAGES_STORE)
+        .map_err(failure)?;
+    let range = pages_of(event)?;
+    let keys = pages.get_all_keys_with_key(&range).map_err(failure)?;
+    let values = pages.get_all_with_key(&range).map_err(failure)?;
+    let (writer, reading) = (transaction.clone(), values.clone());
+    // Requests of one transaction succeed in order: once the values are read, the keys are too.
+    let on_values = Closure::<dyn FnMut()>::once(move || {
+        let written = (|| -> Result<(), JsValue> {
+            let mut stored = EventPages::read(read_pages(&keys.result()?, &reading.result()?));
+            for change in changes {
+                match change {
+                    RosterChange::Put(id, line) => stored.put(id, &line),
+                    RosterChange::Remove(id) => stored.remove(id),
+                }
+            }
+            write_pages(&writer, event, &stored)
+        })();
+        if written.is_err() {
+            let _ = writer.abort();
+        }
+    });
+    values.set_onsuccess(Some(on_values.as_ref().unchecked_ref()));
+    keep.borrow_mut().push(on_values);
+    Ok(())
+}
+
+/// Writes `stored`'s changed pages (deleting emptied ones) and `event`'s live count.
+fn write_pages(
+    transaction: &IdbTransaction,
+    event: EventId,
+    stored: &EventPages,
+) -> Result<(), JsValue> {
+    let pages = transaction.object_store(ROSTER_PAGES_STORE)?;
+    let event_key = event.to_string();
+    for (number, text) in stored.changes() {
+        let key = JsValue::from_str(&page_key(&event_key, number));
+        match text {
+            Some(text) => pages.put_with_key(&JsValue::from_str(&text), &key)?,
+            None => pages.delete(&key)?,
+        };
+    }
+    transaction.object_store(ROSTER_LIVE_STORE)?.put_with_key(
+        &JsValue::from_f64(stored.live_count() as f64),
+        &JsValue::from_str(&event_key),
+    )?;
+    Ok(())
+}
+
+/// Reads the lines of stored pages into entries; with `live_only`, removed sign-ins are left
+/// out (and not counted when unreadable, as a removed line that says so is not shown).
+fn decode_lines(values: &Array, live_only: bool) -> LoadedRecords<RosterEntry> {
+    let mut loaded = LoadedRecords::default();
+    for value in values.iter() {
+        let Some(text) = value.as_string() else {
+            loaded.unreadable += 1;
+            continue;
+        };
+        for line in page_lines(&text) {
+            match decode_roster_entry(line) {
+                Ok(entry) if live_only && entry.deleted => {}
+                Ok(entry) => loaded.records.push(entry),
+                Err(_) if live_only && line_is_removed(line) => {}
+                Err(MigrationError::NewerVersion(_)) => loaded.newer += 1,
+                Err(_) => loaded.unreadable += 1,
+            }
+        }
+    }
+    loaded
+}
+
+impl RecordDatabase {
+    fn roster_transaction(
+        &self,
+        mode: IdbTransactionMode,
+    ) -> Result<(IdbTransaction, IdbObjectStore), StorageFailure> {
+        let transaction = self.transaction(&ROSTER_STORES, mode)?;
+        let pages = transaction
+            .object_store(ROSTER_PAGES_STORE)
+            .map_err(failure)?;
+        Ok((transaction, pages))
+    }
+
+    /// Writes one roster entry (new, edited or removed) and returns once it is durable. The
+    /// event's pages are read and rewritten where they changed, with its live count, in one
+    /// transaction.
+    pub async fn put_roster_entry(&self, entry: &RosterEntry) -> Result<(), StorageFailure> {
+        let line = json(entry)?;
+        let owner = marking_owner();
+        let stores = with_marking(&ROSTER_STORES, owner.is_some());
+        let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let marks = MarkerWrites::for_save(&transaction, owner.as_ref(), entry)?;
+        let keep = Callbacks::default();
+        let changes = vec![RosterChange::Put(entry.id, line)];
+        queue_event_changes(&transaction, entry.event_id, changes, &keep)?;
+        let committed = completion(&transaction).await;
+        drop((marks, keep));
+        committed.map(|_| ()).map_err(failure)
+    }
+
+    /// Adds a sign-in that has never been stored (its ID just made) and returns once it is
+    /// durable. Only the event's last page is read and rewritten (or a new page begun), so a
+    /// sign-in at an event with thousands costs what it costs at an empty one.
+    pub async fn add_roster_entry(&self, entry: &RosterEntry) -> Result<(), StorageFailure> {
+        let line = json(entry)?;
+        let owner = marking_owner();
+        let stores = with_marking(&ROSTER_STORES, owner.is_some());
+        let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
+        let marks = MarkerWrites::for_save(&transaction, owner.as_ref(), entry)?;
+        let keep = Callbacks::default();
+        let pages = transaction
+            .object_store(ROSTER_PAGES_STORE)
+            .map_err(failure)?;
+        let live = transaction
+            .object_store(ROSTER_LIVE_STORE)
+            .map_err(failure)?;
+        let event = entry.event_id;
+        let event_key = JsValue::from_str(&event.to_string());
+        let keys = pages
+            .get_all_keys_with_key(&pages_of(event)?)
+            .map_err(failure)?;
+        let count = live.get(&event_key).map_err(failure)?;
+        let (writer, counted, later, id) =
+            (transaction.clone(), count.clone(), keep.clone(), entry.id);
+        let on_count = Closure::<dyn FnMut()>::once(move || {
+            let queued = (|| -> Result<(), JsValue> {
+                let keys: Array = keys.result()?.unchecked_into();
+                let last = keys.iter().filter_map(|key| key.as_string()).next_back();
+                let known = counted.result()?.as_f64();
+                let (Some(count), Some(last)) = (known, last.clone()) else {
+                    return match (known, last) {
+                        // The event's first sign-in.
+                        (_, None) => {
+                            pages.put_with_key(
+                                &JsValue::from_str(&line),
+                                &JsValue::from_str(&page_key(&event.to_string(), 0)),
+                            )?;
+                            live.put_with_key(&JsValue::from_f64(1.0), &event_key)?;
+                            Ok(())
+                        }
+                        // Pages without a count (not written by this app): count them all.
+                        _ => {
+                            let changes = vec![RosterChange::Put(id, line)];
+                            queue_event_changes(&writer, event, changes, &later)
+                                .map_err(|_| JsValue::NULL)
+                        }
+                    };
+                };
+                let read = pages.get(&JsValue::from_str(&last))?;
+                let (reading, writer) = (read.clone(), writer.clone());
+                let on_page = Closure::<dyn FnMut()>::once(move || {
+                    let written = (|| -> Result<(), JsValue> {
+                        let text = reading.result()?.as_string().ok_or(JsValue::NULL)?;
+                        let number = parse_page_key(&last).ok_or(JsValue::NULL)?.1;
+                        let (number, text) = append(Some((number, &text)), &line);
+                        pages.put_with_key(
+                            &JsValue::from_str(&text),
+                            &JsValue::from_str(&page_key(&event.to_string(), number)),
+                        )?;
+                        live.put_with_key(&JsValue::from_f64(count + 1.0), &event_key)?;
+                        Ok(())
+                    })();
+                    if written.is_err() {
+                        let _ = writer.abort();
+                    }
+                });
+                read.set_onsuccess(Some(on_page.as_ref().unchecked_ref()));
+                later.borrow_mut().push(on_page);
+                Ok(())
+            })();
+            if queued.is_err() {
+                let _ = writer.abort();
+            }
+        });
+        count.set_onsuccess(Some(on_count.as_ref().unchecked_ref()));
+        keep.borrow_mut().push(on_count);
+        let committed = completion(&transaction).await;
+        drop((marks, keep));
+        committed.map(|_| ()).map_err(failure)
+    }
+
+    /// The live (not removed) sign-ins of one event.
+    pub async fn load_roster(
+        &self,
+        event: EventId,
+    ) -> Result<LoadedRecords<RosterEntry>, StorageFailure> {
+        let (_transaction, pages) = self.roster_transaction(IdbTransactionMode::Readonly)?;
+        let request = pages.get_all_with_key(&pages_of(event)?).map_err(failure)?;
+        let values = request_result(&request).await.map_err(failure)?;
+        Ok(decode_lines(values.unchecked_ref(), true))
+    }
+
+    /// Every event record and every sign-in (live and removed), read in one transaction: the
+    /// sign-ins are read while the events are decoded (an export of 100,000 waits for both).
+    pub async fn load_events_and_roster(
+        &self,
+    ) -> Result<(LoadedRecords<EventRecord>, LoadedRecords<RosterEntry>), StorageFailure> {
+        let transaction = self.transaction(
+            &[EVENTS_STORE, ROSTER_PAGES_STORE],
+            IdbTransactionMode::Readonly,
+        )?;
+        let events = transaction
+            .object_store(EVENTS_STORE)
+            .and_then(|store| store.get_all())
+            .map(|request| request_settled(&request))
+            .map_err(failure)?;
+        let pages = transaction
+            .object_store(ROSTER_PAGES_STORE)
+            .and_then(|store| store.get_all())
+            .map(|request| request_settled(&request))
+            .map_err(failure)?;
+        let events: Array = events.await.map_err(failure)?.unchecked_into();
+        let events = decode_all(&events, decode_event);
+        let pages = pages.await.map_err(failure)?;
+        Ok((events, decode_lines(pages.unchecked_ref(), false)))
+    }
+
+    /// How many live sign-ins each event has (no sign-in read).
+    pub async fn load_roster_counts(&self) -> Result<HashMap<EventId, usize>, StorageFailure> {
+        let transaction = self.transaction(&[ROSTER_LIVE_STORE], IdbTransactionMode::Readonly)?;
+        let store = transaction
+            .object_store(ROSTER_LIVE_STORE)
+            .map_err(failure)?;
+        let keys = request_settled(&store.get_all_keys().map_err(failure)?);
+        let values = request_settled(&store.get_all().map_err(failure)?);
+        let keys: Array = keys.await.map_err(failure)?.unchecked_into();
+        let values: Array = values.await.map_err(failure)?.unchecked_into();
+        let mut counts = HashMap::with_capacity(keys.length() as usize);
+        for (key, value) in keys.iter().zip(values.iter()) {
+            let event = key.as_string().and_then(|key| EventId::parse(&key));
+            if let (Some(event), Some(count)) = (event, value.as_f64()) {
+                counts.insert(event, count as usize);
+            }
+        }
+        Ok(counts)
+    }
+
+    /// Live sign-ins of `events` only, in one transaction (a sync page that brought a few
+    /// hundred sign-ins does not count 100,000 again).
+    pub async fn load_roster_counts_of(
+        &self,
+        events: &[EventId],
+    ) -> Result<HashMap<EventId, usize>, StorageFailure> {
+        let transaction = self.transaction(&[ROSTER_LIVE_STORE], IdbTransactionMode::Readonly)?;
+        let store = transaction
+            .object_store(ROSTER_LIVE_STORE)
+            .map_err(failure)?;
+        let mut reads = Vec::with_capacity(events.len());
+        for event in events {
+            let request = store
+                .get(&JsValue::from_str(&event.to_string()))
+                .map_err(failure)?;
+            reads.push(request_settled(&request));
+        }
+        let mut counts = HashMap::with_capacity(events.len());
+        for (event, read) in events.iter().zip(reads) {
+            let count = read.await.map_err(failure)?.as_f64().unwrap_or(0.0) as usize;
+            counts.insert(*event, count);
+        }
+        Ok(counts)
+    }
+
+    /// Stored sign-ins by event and ID (live or removed), read in one transaction with every
+    /// request placed before any is awaited; missing ones are left out. An entry that cannot be
+    /// read fails the whole read.
+    pub async fn load_roster_entries(
+        &self,
+        wanted: &[(EventId, RosterEntryId)],
+    ) -> Result<Vec<RosterEntry>, StorageFailure> {
+        let (_transaction, pages) = self.roster_transaction(IdbTransactionMode::Readonly)?;
+        let mut by_event: Vec<(EventId, Vec<RosterEntryId>)> = Vec::new();
+        for (event, id) in wanted {
+            match by_event.iter_mut().find(|(e, _)| e == event) {
+                Some((_, ids)) => ids.push(*id),
+                None => by_event.push((*event, vec![*id])),
+            }
+        }
+        let mut reads = Vec::with_capacity(by_event.len());
+        for (event, _) in &by_event {
+            let range = pages_of(*event)?;
+            let keys = pages.get_all_keys_with_key(&range).map_err(failure)?;
+            let values = pages.get_all_with_key(&range).map_err(failure)?;
+            reads.push((request_settled(&keys), request_settled(&values)));
+        }
+        let mut found = Vec::with_capacity(wanted.len());
+        for ((_, ids), (keys, values)) in by_event.iter().zip(reads) {
+            let keys = keys.await.map_err(failure)?;
+            let values = values.await.map_err(failure)?;
+            let stored = EventPages::read(read_pages(&keys, &values));
+            for id in ids {
+                if let Some(line) = stored.find(*id) {
+                    found.push(decode_roster_entry(line).map_err(|_| StorageFailure::Unreadable)?);
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// One roster entry, live or removed.
+    pub async fn load_roster_entry(
+        &self,
+        event: EventId,
+        entry: RosterEntryId,
+    ) -> Result<Option<RosterEntry>, StorageFailure> {
+        Ok(self
+            .load_roster_entries(&[(event, entry)])
+            .await?
+            .into_iter()
+            .next())
+    }
+}
