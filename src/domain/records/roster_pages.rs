@@ -145,7 +145,7 @@ impl EventPages {
                 changed: false,
             })
             .collect();
-        pages.sort_by_key(|page| page.number);
+        crate::domain::sort::sort_by_key(&mut pages, |page| page.number);
         let mut places = HashMap::new();
         for (p, page) in pages.iter().enumerate() {
             for (l, line) in page.lines.iter().enumerate() {
