@@ -14,6 +14,7 @@ pub mod plan_files;
 pub mod report_pack_files;
 pub mod summary_doc_files;
 pub mod sync_conflicts;
+pub mod sync_documents;
 pub mod sync_driver;
 pub mod sync_image_fetch;
 pub mod sync_images;

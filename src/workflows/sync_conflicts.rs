@@ -2,7 +2,8 @@
 //! device that settled the conflict, `docs/sync-protocol.md`) become conflicts to review, the
 //! same list received files fill: the losing version beside the one kept here.
 
-use super::sync_settling::{local_records, AnyRecord, Outcome};
+use super::sync_documents::{local_records, AnyRecord};
+use super::sync_settling::Outcome;
 use crate::domain::incoming::received::ConflictVersion;
 use crate::domain::records::event_record::EventRecord;
 use crate::domain::records::roster::RosterEntry;

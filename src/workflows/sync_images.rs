@@ -5,7 +5,7 @@
 //! is remembered as a known copy under `image:<photo id>`; a restored server forgets it, and the
 //! image goes up again.
 
-use super::sync_settling::SyncFailure;
+use super::sync_documents::SyncFailure;
 use crate::browser::couch_client::{CouchClient, CouchError};
 use crate::domain::ids::{PhotoId, UnitId};
 use crate::domain::sync::document::unit_database;

@@ -5,11 +5,11 @@
 //! way, stored with their markers, known copies and the new checkpoint in one transaction.
 
 use super::sync_conflicts::conflicts_of;
+pub use super::sync_documents::SyncFailure;
+use super::sync_documents::{bulk_docs, document_of, local_records};
 use super::sync_images::push_images;
-use super::sync_settling::{
-    apply, bulk_docs, document_of, local_records, settle_documents, PageEnd,
-};
-pub use super::sync_settling::{RoundReport, SyncFailure};
+pub use super::sync_settling::RoundReport;
+use super::sync_settling::{apply, settle_documents, PageEnd};
 use crate::browser::couch_client::{CouchClient, CouchError};
 use crate::domain::ids::UnitId;
 use crate::domain::sync::document::unit_database;
