@@ -290,6 +290,15 @@ async fn sign_ins_fill_pages_and_edits_and_removals_land_in_place() {
     );
     let counts = database.load_roster_counts().await.unwrap();
     assert_eq!(counts[&record.id], count as usize);
+    // The same sign-in added again (a retried save): still one copy, counted once.
+    database
+        .add_roster_entry(&sign_in(&record, count - 1))
+        .await
+        .unwrap();
+    let counts = database.load_roster_counts().await.unwrap();
+    assert_eq!(counts[&record.id], count as usize);
+    let live = database.load_roster(record.id).await.unwrap().records;
+    assert_eq!(live.len(), count as usize);
 
     // An edit and a removal of entries in the first page: in place, counted.
     let now = Utc.with_ymd_and_hms(2021, 9, 17, 1, 0, 0).unwrap();

@@ -173,7 +173,8 @@ impl RecordDatabase {
             }
         }
         let committed = completion(&transaction).await;
-        drop((marks, keep));
+        drop(marks);
+        keep.borrow_mut().clear();
         committed.map(|_| ()).map_err(failure)
     }
 

@@ -83,6 +83,9 @@ impl RecordDatabase {
         let upgrading = request.clone();
         let keep = super::waiting::Callbacks::default();
         let moving = keep.clone();
+        // The upgrade's transaction, to tell why it failed (a full disk, say) if it does.
+        let upgrade = std::rc::Rc::new(std::cell::RefCell::new(None::<IdbTransaction>));
+        let upgraded = upgrade.clone();
         let on_upgrade = Closure::<dyn FnMut()>::new(move || {
             // Version 1 created the record stores; version 2 adds the import stores, version 3
             // the photo stores, version 4 live sync's stores, and each leaves every record as it
@@ -93,6 +96,7 @@ impl RecordDatabase {
                 return;
             };
             let database: IdbDatabase = result.unchecked_into();
+            *upgraded.borrow_mut() = upgrading.transaction();
             let existing = database.object_store_names();
             for store in ALL_STORES {
                 if !existing.contains(store) {
@@ -114,9 +118,14 @@ impl RecordDatabase {
             }
         });
         request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
-        let opened = request_result(&request).await.map_err(failure);
+        let opened = request_result(&request).await.map_err(|error| {
+            // An aborted upgrade fails the opening with `AbortError`; its own error says why.
+            let cause = upgrade.borrow().as_ref().and_then(|u| u.error());
+            failure(cause.map_or(error, JsValue::from))
+        });
         request.set_onupgradeneeded(None);
-        drop((on_upgrade, keep));
+        drop(on_upgrade);
+        keep.borrow_mut().clear();
         let database: IdbDatabase = opened?.unchecked_into();
         // Let a newer version of the app in another tab upgrade the database.
         let closing = database.clone();

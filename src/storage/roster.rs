@@ -65,8 +65,8 @@ fn read_pages(keys: &JsValue, values: &JsValue) -> Vec<(u32, Option<String>)> {
 }
 
 /// Queues, in `transaction` (covering [`ROSTER_STORES`]), `changes` to `event`'s sign-ins: its
-/// pages are read whole, changed, and the changed pages and the live count written once read.
-/// Any failure aborts the transaction. The callback goes into `keep`.
+/// pages and live count are read, the pages changed, and the changed pages and the new count
+/// written once read. Any failure aborts the transaction. The callback goes into `keep`.
 pub(super) fn queue_event_changes(
     transaction: &IdbTransaction,
     event: EventId,
@@ -79,25 +79,30 @@ pub(super) fn queue_event_changes(
     let range = pages_of(event)?;
     let keys = pages.get_all_keys_with_key(&range).map_err(failure)?;
     let values = pages.get_all_with_key(&range).map_err(failure)?;
-    let (writer, reading) = (transaction.clone(), values.clone());
-    // Requests of one transaction succeed in order: once the values are read, the keys are too.
-    let on_values = Closure::<dyn FnMut()>::once(move || {
+    let count = transaction
+        .object_store(ROSTER_LIVE_STORE)
+        .and_then(|live| live.get(&JsValue::from_str(&event.to_string())))
+        .map_err(failure)?;
+    let (writer, counted) = (transaction.clone(), count.clone());
+    // Requests of one transaction succeed in order: once the count is read, the pages are too.
+    let on_count = Closure::<dyn FnMut()>::once(move || {
         let written = (|| -> Result<(), JsValue> {
-            let mut stored = EventPages::read(read_pages(&keys.result()?, &reading.result()?));
+            let mut stored = EventPages::read(read_pages(&keys.result()?, &values.result()?));
             for change in changes {
                 match change {
-                    RosterChange::Put(id, line) => stored.put(id, &line),
+                    RosterChange::Put(id, line) => stored.put(id, line),
                     RosterChange::Remove(id) => stored.remove(id),
                 }
             }
-            write_pages(&writer, event, &stored)
+            let known = counted.result()?.as_f64().map(|count| count as usize);
+            write_pages(&writer, event, &stored, stored.live_count_after(known))
         })();
         if written.is_err() {
             let _ = writer.abort();
         }
     });
-    values.set_onsuccess(Some(on_values.as_ref().unchecked_ref()));
-    keep.borrow_mut().push(on_values);
+    count.set_onsuccess(Some(on_count.as_ref().unchecked_ref()));
+    keep.borrow_mut().push(on_count);
     Ok(())
 }
 
@@ -106,6 +111,7 @@ fn write_pages(
     transaction: &IdbTransaction,
     event: EventId,
     stored: &EventPages,
+    live_count: usize,
 ) -> Result<(), JsValue> {
     let pages = transaction.object_store(ROSTER_PAGES_STORE)?;
     let event_key = event.to_string();
@@ -117,10 +123,98 @@ fn write_pages(
         };
     }
     transaction.object_store(ROSTER_LIVE_STORE)?.put_with_key(
-        &JsValue::from_f64(stored.live_count() as f64),
+        &JsValue::from_f64(live_count as f64),
         &JsValue::from_str(&event_key),
     )?;
     Ok(())
+}
+
+/// Queues, in `transaction`, a sign-in never stored before: the event's last page is read and
+/// the entry added to it (or to a new page after it), with the live count. Should the entry be
+/// on that page after all, or the event have pages but no count, the event's pages are read
+/// whole instead ([`queue_event_changes`]).
+fn queue_addition(
+    transaction: &IdbTransaction,
+    entry: &RosterEntry,
+    line: String,
+    keep: &Callbacks,
+) -> Result<(), StorageFailure> {
+    let pages = transaction
+        .object_store(ROSTER_PAGES_STORE)
+        .map_err(failure)?;
+    let live = transaction
+        .object_store(ROSTER_LIVE_STORE)
+        .map_err(failure)?;
+    let (event, id) = (entry.event_id, entry.id);
+    let adds = f64::from(u8::from(!entry.deleted));
+    let event_key = JsValue::from_str(&event.to_string());
+    let keys = pages
+        .get_all_keys_with_key(&pages_of(event)?)
+        .map_err(failure)?;
+    let count = live.get(&event_key).map_err(failure)?;
+    let (writer, counted, later) = (transaction.clone(), count.clone(), keep.clone());
+    let on_count = Closure::<dyn FnMut()>::once(move || {
+        let queued = (|| -> Result<(), JsValue> {
+            let keys: Array = keys.result()?.unchecked_into();
+            let last = keys.iter().filter_map(|key| key.as_string()).next_back();
+            let known = counted.result()?.as_f64();
+            // Every page of the event, read whole.
+            let whole = move |writer: &IdbTransaction, later: &Callbacks, line: String| {
+                let changes = vec![RosterChange::Put(id, line)];
+                queue_event_changes(writer, event, changes, later).map_err(|_| JsValue::NULL)
+            };
+            let (count, last) = match (known, last) {
+                // The event's first sign-in.
+                (_, None) => {
+                    let key = JsValue::from_str(&page_key(&event.to_string(), 0));
+                    pages.put_with_key(&JsValue::from_str(&line), &key)?;
+                    live.put_with_key(&JsValue::from_f64(adds), &event_key)?;
+                    return Ok(());
+                }
+                // Pages without a count (not written by this app): count them all.
+                (None, Some(_)) => return whole(&writer, &later, line),
+                (Some(count), Some(last)) => (count, last),
+            };
+            let read = pages.get(&JsValue::from_str(&last))?;
+            let (reading, writer, later_still) = (read.clone(), writer.clone(), later.clone());
+            let on_page = Closure::<dyn FnMut()>::once(move || {
+                let written = (|| -> Result<(), JsValue> {
+                    let number = parse_page_key(&last).ok_or(JsValue::NULL)?.1;
+                    let text = reading.result()?.as_string();
+                    let (number, text) = match text {
+                        Some(text) if text.contains(&id.to_string()) => {
+                            return whole(&writer, &later_still, line);
+                        }
+                        Some(text) => append(Some((number, &text)), &line),
+                        // A last page that is not text (no build writes one) stays as it is.
+                        None => (number + 1, line),
+                    };
+                    let key = JsValue::from_str(&page_key(&event.to_string(), number));
+                    pages.put_with_key(&JsValue::from_str(&text), &key)?;
+                    live.put_with_key(&JsValue::from_f64(count + adds), &event_key)?;
+                    Ok(())
+                })();
+                if written.is_err() {
+                    let _ = writer.abort();
+                }
+            });
+            read.set_onsuccess(Some(on_page.as_ref().unchecked_ref()));
+            later.borrow_mut().push(on_page);
+            Ok(())
+        })();
+        if queued.is_err() {
+            let _ = writer.abort();
+        }
+    });
+    count.set_onsuccess(Some(on_count.as_ref().unchecked_ref()));
+    keep.borrow_mut().push(on_count);
+    Ok(())
+}
+
+/// Aborts `transaction` (a save whose requests could not all be queued) and gives `error` back.
+fn abandon(transaction: &IdbTransaction, error: StorageFailure) -> StorageFailure {
+    let _ = transaction.abort();
+    error
 }
 
 /// Reads the lines of stored pages into entries; with `live_only`, removed sign-ins are left
@@ -161,17 +255,11 @@ impl RecordDatabase {
     /// event's pages are read and rewritten where they changed, with its live count, in one
     /// transaction.
     pub async fn put_roster_entry(&self, entry: &RosterEntry) -> Result<(), StorageFailure> {
-        let line = json(entry)?;
-        let owner = marking_owner();
-        let stores = with_marking(&ROSTER_STORES, owner.is_some());
-        let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
-        let marks = MarkerWrites::for_save(&transaction, owner.as_ref(), entry)?;
-        let keep = Callbacks::default();
-        let changes = vec![RosterChange::Put(entry.id, line)];
-        queue_event_changes(&transaction, entry.event_id, changes, &keep)?;
-        let committed = completion(&transaction).await;
-        drop((marks, keep));
-        committed.map(|_| ()).map_err(failure)
+        let changes = vec![RosterChange::Put(entry.id, json(entry)?)];
+        self.save_roster_entry(entry, |transaction, keep| {
+            queue_event_changes(transaction, entry.event_id, changes, keep)
+        })
+        .await
     }
 
     /// Adds a sign-in that has never been stored (its ID just made) and returns once it is
@@ -179,79 +267,33 @@ impl RecordDatabase {
     /// sign-in at an event with thousands costs what it costs at an empty one.
     pub async fn add_roster_entry(&self, entry: &RosterEntry) -> Result<(), StorageFailure> {
         let line = json(entry)?;
+        self.save_roster_entry(entry, |transaction, keep| {
+            queue_addition(transaction, entry, line, keep)
+        })
+        .await
+    }
+
+    /// Saves `entry` by the requests `queue` places, in one strict transaction with its sync
+    /// marker while sync is on; returns once durable.
+    async fn save_roster_entry(
+        &self,
+        entry: &RosterEntry,
+        queue: impl FnOnce(&IdbTransaction, &Callbacks) -> Result<(), StorageFailure>,
+    ) -> Result<(), StorageFailure> {
         let owner = marking_owner();
         let stores = with_marking(&ROSTER_STORES, owner.is_some());
         let transaction = self.transaction(&stores, IdbTransactionMode::Readwrite)?;
-        let marks = MarkerWrites::for_save(&transaction, owner.as_ref(), entry)?;
+        let marks = MarkerWrites::for_save(&transaction, owner.as_ref(), entry)
+            .map_err(|error| abandon(&transaction, error))?;
         let keep = Callbacks::default();
-        let pages = transaction
-            .object_store(ROSTER_PAGES_STORE)
-            .map_err(failure)?;
-        let live = transaction
-            .object_store(ROSTER_LIVE_STORE)
-            .map_err(failure)?;
-        let event = entry.event_id;
-        let event_key = JsValue::from_str(&event.to_string());
-        let keys = pages
-            .get_all_keys_with_key(&pages_of(event)?)
-            .map_err(failure)?;
-        let count = live.get(&event_key).map_err(failure)?;
-        let (writer, counted, later, id) =
-            (transaction.clone(), count.clone(), keep.clone(), entry.id);
-        let on_count = Closure::<dyn FnMut()>::once(move || {
-            let queued = (|| -> Result<(), JsValue> {
-                let keys: Array = keys.result()?.unchecked_into();
-                let last = keys.iter().filter_map(|key| key.as_string()).next_back();
-                let known = counted.result()?.as_f64();
-                let (Some(count), Some(last)) = (known, last.clone()) else {
-                    return match (known, last) {
-                        // The event's first sign-in.
-                        (_, None) => {
-                            pages.put_with_key(
-                                &JsValue::from_str(&line),
-                                &JsValue::from_str(&page_key(&event.to_string(), 0)),
-                            )?;
-                            live.put_with_key(&JsValue::from_f64(1.0), &event_key)?;
-                            Ok(())
-                        }
-                        // Pages without a count (not written by this app): count them all.
-                        _ => {
-                            let changes = vec![RosterChange::Put(id, line)];
-                            queue_event_changes(&writer, event, changes, &later)
-                                .map_err(|_| JsValue::NULL)
-                        }
-                    };
-                };
-                let read = pages.get(&JsValue::from_str(&last))?;
-                let (reading, writer) = (read.clone(), writer.clone());
-                let on_page = Closure::<dyn FnMut()>::once(move || {
-                    let written = (|| -> Result<(), JsValue> {
-                        let text = reading.result()?.as_string().ok_or(JsValue::NULL)?;
-                        let number = parse_page_key(&last).ok_or(JsValue::NULL)?.1;
-                        let (number, text) = append(Some((number, &text)), &line);
-                        pages.put_with_key(
-                            &JsValue::from_str(&text),
-                            &JsValue::from_str(&page_key(&event.to_string(), number)),
-                        )?;
-                        live.put_with_key(&JsValue::from_f64(count + 1.0), &event_key)?;
-                        Ok(())
-                    })();
-                    if written.is_err() {
-                        let _ = writer.abort();
-                    }
-                });
-                read.set_onsuccess(Some(on_page.as_ref().unchecked_ref()));
-                later.borrow_mut().push(on_page);
-                Ok(())
-            })();
-            if queued.is_err() {
-                let _ = writer.abort();
-            }
-        });
-        count.set_onsuccess(Some(on_count.as_ref().unchecked_ref()));
-        keep.borrow_mut().push(on_count);
+        if let Err(error) = queue(&transaction, &keep) {
+            return Err(abandon(&transaction, error));
+        }
         let committed = completion(&transaction).await;
-        drop((marks, keep));
+        drop(marks);
+        // The callbacks hold the list they are in (a read that queues another): emptied, so
+        // nothing keeps the other alive, whether the transaction completed or was aborted.
+        keep.borrow_mut().clear();
         committed.map(|_| ()).map_err(failure)
     }
 
@@ -345,10 +387,14 @@ impl RecordDatabase {
     ) -> Result<Vec<RosterEntry>, StorageFailure> {
         let (_transaction, pages) = self.roster_transaction(IdbTransactionMode::Readonly)?;
         let mut by_event: Vec<(EventId, Vec<RosterEntryId>)> = Vec::new();
+        let mut at: HashMap<EventId, usize> = HashMap::new();
         for (event, id) in wanted {
-            match by_event.iter_mut().find(|(e, _)| e == event) {
-                Some((_, ids)) => ids.push(*id),
-                None => by_event.push((*event, vec![*id])),
+            match at.get(event) {
+                Some(&i) => by_event[i].1.push(*id),
+                None => {
+                    at.insert(*event, by_event.len());
+                    by_event.push((*event, vec![*id]));
+                }
             }
         }
         let mut reads = Vec::with_capacity(by_event.len());

@@ -27,20 +27,23 @@ pub(super) fn queue_roster_upgrade(
         let moved = (|| -> Result<(), JsValue> {
             let keys: Array = keys.result()?.unchecked_into();
             let values: Array = reading.result()?.unchecked_into();
-            let stored: Vec<(String, String)> = keys
+            // Every value is kept, or nothing is moved: a value that is not text (none is
+            // written so) goes in as its JSON, and one that has none stops the upgrade.
+            let as_text = |value: JsValue| {
+                value.as_string().or_else(|| {
+                    js_sys::JSON::stringify(&value)
+                        .ok()
+                        .and_then(|text| text.as_string())
+                })
+            };
+            let stored = keys
                 .iter()
                 .zip(values.iter())
-                .filter_map(|(key, value)| {
-                    // A value that is not text (none is written so) is kept as its JSON.
-                    let text = value.as_string().or_else(|| {
-                        js_sys::JSON::stringify(&value)
-                            .ok()
-                            .and_then(|t| t.as_string())
-                    })?;
-                    Some((key.as_string()?, text))
-                })
-                .collect();
-            let (pages, counts) = pages_from_entry_keys(&stored);
+                .map(|(key, value)| Some((as_text(key)?, as_text(value)?)))
+                .collect::<Option<Vec<(String, String)>>>()
+                .ok_or(JsValue::NULL)?;
+            drop(values);
+            let (pages, counts) = pages_from_entry_keys(stored);
             let page_store = upgrade.object_store(ROSTER_PAGES_STORE)?;
             for (key, text) in pages {
                 page_store.put_with_key(&JsValue::from_str(&text), &JsValue::from_str(&key))?;

@@ -50,13 +50,14 @@ pub fn page_text<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
     text
 }
 
-/// An entry's text as a line: stored JSON never holds a raw line break; anything else that does
-/// (a value no build wrote) has its line breaks escaped, so it stays one (unreadable) line.
-pub fn as_line(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(LINE_BREAK) {
-        text.replace(LINE_BREAK, "\\n").into()
+/// An entry's text as one line. The app's stored JSON holds no raw line break; in any JSON that
+/// does (written by hand, pretty-printed) a raw line break can only stand between tokens, so it
+/// becomes a space and the JSON reads the same.
+pub fn as_line(text: String) -> String {
+    if text.contains(['\n', '\r']) {
+        text.replace(['\n', '\r'], " ")
     } else {
-        text.into()
+        text
     }
 }
 
@@ -66,6 +67,8 @@ struct LineFacts {
     id: Option<String>,
     event_id: Option<String>,
     #[serde(default)]
+    revision: u32,
+    #[serde(default)]
     deleted: bool,
 }
 
@@ -73,9 +76,21 @@ fn facts(line: &str) -> Option<LineFacts> {
     serde_json::from_str(line).ok()
 }
 
-/// The entry ID a line holds, if it can be read.
+/// The entry ID a line holds, if it can be read. The app writes an entry's ID first
+/// (`{"id":"<uuid>",`), which is read without parsing the rest; any other line is parsed.
 pub fn line_id(line: &str) -> Option<RosterEntryId> {
-    facts(line)?.id.as_deref().and_then(RosterEntryId::parse)
+    const START: &str = "{\"id\":\"";
+    let written_first = line
+        .strip_prefix(START)
+        .and_then(|rest| rest.get(..37))
+        .filter(|id| id.ends_with('"'))
+        .and_then(|id| RosterEntryId::parse(&id[..36]));
+    written_first.or_else(|| facts(line)?.id.as_deref().and_then(RosterEntryId::parse))
+}
+
+/// The revision a line's entry says it is (0 if it cannot be read).
+fn line_revision(line: &str) -> u32 {
+    facts(line).map_or(0, |facts| facts.revision)
 }
 
 /// The event a line's entry belongs to, as written in it.
@@ -118,6 +133,10 @@ pub struct EventPages {
     pages: Vec<Page>,
     /// Where each readable entry's line is: page and line index.
     places: HashMap<RosterEntryId, (usize, usize)>,
+    /// How the live count changed with the puts and removals made since reading.
+    live_change: i64,
+    /// Whether the stored count cannot be trusted (an ID was found twice and repaired).
+    recount: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -146,15 +165,35 @@ impl EventPages {
             })
             .collect();
         crate::domain::sort::sort_by_key(&mut pages, |page| page.number);
-        let mut places = HashMap::new();
-        for (p, page) in pages.iter().enumerate() {
-            for (l, line) in page.lines.iter().enumerate() {
-                if let Some(id) = line.as_deref().and_then(line_id) {
-                    places.insert(id, (p, l));
-                }
+        let mut stored = Self {
+            pages,
+            ..Self::default()
+        };
+        for p in 0..stored.pages.len() {
+            for l in 0..stored.pages[p].lines.len() {
+                let Some(id) = stored.pages[p].lines[l].as_deref().and_then(line_id) else {
+                    continue;
+                };
+                let Some((q, m)) = stored.places.insert(id, (p, l)) else {
+                    continue;
+                };
+                // The same entry twice (no build writes it so): the higher revision stays, and
+                // the other line goes, so edits and removals reach the one copy there is.
+                let revision = |(p, l): (usize, usize)| {
+                    stored.pages[p].lines[l].as_deref().map_or(0, line_revision)
+                };
+                let (keep, drop) = if revision((q, m)) > revision((p, l)) {
+                    ((q, m), (p, l))
+                } else {
+                    ((p, l), (q, m))
+                };
+                stored.places.insert(id, keep);
+                stored.pages[drop.0].lines[drop.1] = None;
+                stored.pages[drop.0].changed = true;
+                stored.recount = true;
             }
         }
-        Self { pages, places }
+        stored
     }
 
     /// The stored text of entry `id`, if the event has it.
@@ -165,10 +204,12 @@ impl EventPages {
 
     /// Stores `line` as entry `id`: in place of the entry's line if it has one, else after the
     /// last entry (in a new page when the last is full).
-    pub fn put(&mut self, id: RosterEntryId, line: &str) {
-        let line = as_line(line).into_owned();
+    pub fn put(&mut self, id: RosterEntryId, line: String) {
+        let line = as_line(line);
+        self.live_change += i64::from(line_is_live(&line));
         if let Some(&(p, l)) = self.places.get(&id) {
-            self.pages[p].lines[l] = Some(line);
+            let before = self.pages[p].lines[l].replace(line);
+            self.live_change -= i64::from(before.is_some_and(|b| line_is_live(&b)));
             self.pages[p].changed = true;
             return;
         }
@@ -195,7 +236,8 @@ impl EventPages {
     /// Takes entry `id` out (an import undone); nothing if the event does not have it.
     pub fn remove(&mut self, id: RosterEntryId) {
         if let Some((p, l)) = self.places.remove(&id) {
-            self.pages[p].lines[l] = None;
+            let before = self.pages[p].lines[l].take();
+            self.live_change -= i64::from(before.is_some_and(|b| line_is_live(&b)));
             self.pages[p].changed = true;
         }
     }
@@ -207,9 +249,20 @@ impl EventPages {
             .flat_map(|page| page.lines.iter().filter_map(|line| line.as_deref()))
     }
 
-    /// How many live sign-ins the event has.
+    /// How many live sign-ins the event has, counted line by line.
     pub fn live_count(&self) -> usize {
         self.lines().filter(|line| line_is_live(line)).count()
+    }
+
+    /// How many live sign-ins the event has after the changes made, given the count stored with
+    /// the pages as read: that count moved by the changes, or every line counted when there is
+    /// none (or it cannot be trusted), so an edit at a crowded event reads only the lines it
+    /// changes.
+    pub fn live_count_after(&self, stored: Option<usize>) -> usize {
+        match stored.filter(|_| !self.recount) {
+            Some(count) => (count as i64 + self.live_change).max(0) as usize,
+            None => self.live_count(),
+        }
     }
 
     /// The pages changed: each one's number and its new text, or `None` for a page left empty
@@ -231,9 +284,10 @@ pub type MovedRoster = (Vec<(String, String)>, Vec<(String, usize)>);
 
 /// Sign-ins as the layout before pages kept them (one value per key `live/<event>/<entry>` or
 /// `removed/<event>/<entry>`), regrouped into pages: each page's key and text, and each event's
-/// live count (from the keys, as that layout counted). Every value is kept, in key order; one
-/// whose key names no event goes under the event its text names, else under `unfiled`.
-pub fn pages_from_entry_keys(stored: &[(String, String)]) -> MovedRoster {
+/// live count (its lines that read as live sign-ins, as every later write counts). Every value
+/// is kept, in key order; one whose key names no event goes under the event its text names,
+/// else under `unfiled`. Takes the texts by value, so they are moved rather than copied.
+pub fn pages_from_entry_keys(stored: Vec<(String, String)>) -> MovedRoster {
     let mut by_event: Vec<(String, Vec<String>, usize)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (key, text) in stored {
@@ -241,16 +295,15 @@ pub fn pages_from_entry_keys(stored: &[(String, String)]) -> MovedRoster {
         let (kind, event) = (parts.next(), parts.next().filter(|e| !e.is_empty()));
         let event = match (kind, event) {
             (Some("live" | "removed"), Some(event)) if parts.next().is_some() => event.to_string(),
-            _ => line_event(text).unwrap_or_else(|| "unfiled".to_string()),
+            _ => line_event(&text).unwrap_or_else(|| "unfiled".to_string()),
         };
         let at = *index.entry(event.clone()).or_insert_with(|| {
             by_event.push((event, Vec::new(), 0));
             by_event.len() - 1
         });
-        by_event[at].1.push(as_line(text).into_owned());
-        if key.starts_with("live/") {
-            by_event[at].2 += 1;
-        }
+        let line = as_line(text);
+        by_event[at].2 += usize::from(line_is_live(&line));
+        by_event[at].1.push(line);
     }
     let mut pages = Vec::new();
     let mut counts = Vec::new();
