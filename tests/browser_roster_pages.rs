@@ -321,3 +321,38 @@ async fn sign_ins_fill_pages_and_edits_and_removals_land_in_place() {
         Some(removed)
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_version_4_value_that_is_not_text_is_kept_as_it_is_and_counted_unreadable() {
+    delete_database().await;
+    let record = event(3);
+    let entry = sign_in(&record, 1);
+    let key = format!("live/{}/{}", record.id, entry.id);
+    seed_version_4(&[
+        ("events", record.id.to_string(), stored(&record)),
+        ("roster", key, stored(&entry)),
+    ])
+    .await;
+    // A value no build writes: an object, under a key of the old form.
+    run_js(
+        "return new Promise((ok, fail) => { const r = indexedDB.open('field-ledger'); \
+         r.onsuccess = () => { const tx = r.result.transaction('roster', 'readwrite'); \
+           tx.objectStore('roster').put({ odd: [1, 2] }, arg); \
+           tx.oncomplete = () => { r.result.close(); ok(); }; tx.onerror = () => fail(tx.error); }; });",
+        &JsValue::from_str(&format!("live/{}/odd", record.id)),
+    )
+    .await;
+    let database = RecordDatabase::open().await.unwrap();
+    let (_, roster) = database.load_events_and_roster().await.unwrap();
+    assert_eq!(roster.records, vec![entry]);
+    assert_eq!(roster.unreadable, 1, "kept, and said so");
+    let kept = run_js(
+        "return new Promise((ok) => { const r = indexedDB.open('field-ledger'); r.onsuccess = () => { \
+         const g = r.result.transaction('roster_pages').objectStore('roster_pages').get('unfiled-values/000000'); \
+         g.onsuccess = () => { r.result.close(); ok(JSON.stringify(g.result)); }; }; });",
+        &JsValue::NULL,
+    )
+    .await;
+    assert_eq!(kept.as_string().unwrap(), r#"{"odd":[1,2]}"#);
+    assert_eq!(database.load_roster_counts().await.unwrap()[&record.id], 1);
+}

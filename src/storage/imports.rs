@@ -148,29 +148,31 @@ impl RecordDatabase {
         // owner of records merged in from other devices' files is this device's unit until the
         // sync workflow learns it from the server.)
         let mut marks = MarkerWrites::default();
-        if let Some(owner) = marking_owner().filter(|_| !batch.from_server) {
-            for (doc_id, version) in &batch.marks {
-                marks.queue(&transaction, doc_id, *version, &owner)?;
-            }
-        }
-        for (store, key, value) in &batch.writes {
-            let store = transaction.object_store(store).map_err(failure)?;
-            let key = JsValue::from_str(key);
-            let queued = match value {
-                Some(value) => store.put_with_key(value, &key),
-                None => store.delete(&key),
-            };
-            if let Err(error) = queued {
-                let _ = transaction.abort();
-                return Err(failure(error));
-            }
-        }
         let keep = Callbacks::default();
-        for (event, changes) in batch.roster {
-            if let Err(error) = queue_event_changes(&transaction, event, changes, &keep) {
-                let _ = transaction.abort();
-                return Err(error);
+        // Any request that cannot be queued aborts the whole batch before anything commits.
+        let queued = (|| -> Result<(), StorageFailure> {
+            if let Some(owner) = marking_owner().filter(|_| !batch.from_server) {
+                for (doc_id, version) in &batch.marks {
+                    marks.queue(&transaction, doc_id, *version, &owner)?;
+                }
             }
+            for (store, key, value) in &batch.writes {
+                let store = transaction.object_store(store).map_err(failure)?;
+                let key = JsValue::from_str(key);
+                match value {
+                    Some(value) => store.put_with_key(value, &key),
+                    None => store.delete(&key),
+                }
+                .map_err(failure)?;
+            }
+            for (event, changes) in batch.roster {
+                queue_event_changes(&transaction, event, changes, &keep)?;
+            }
+            Ok(())
+        })();
+        if let Err(error) = queued {
+            let _ = transaction.abort();
+            return Err(error);
         }
         let committed = completion(&transaction).await;
         drop(marks);

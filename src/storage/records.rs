@@ -86,6 +86,9 @@ impl RecordDatabase {
         // The upgrade's transaction, to tell why it failed (a full disk, say) if it does.
         let upgrade = std::rc::Rc::new(std::cell::RefCell::new(None::<IdbTransaction>));
         let upgraded = upgrade.clone();
+        // Or the error of this code's own request that made it give up.
+        let cause = std::rc::Rc::new(std::cell::RefCell::new(None::<JsValue>));
+        let caused = cause.clone();
         let on_upgrade = Closure::<dyn FnMut()>::new(move || {
             // Version 1 created the record stores; version 2 adds the import stores, version 3
             // the photo stores, version 4 live sync's stores, and each leaves every record as it
@@ -108,9 +111,12 @@ impl RecordDatabase {
                     .transaction()
                     .ok_or(JsValue::NULL)
                     .and_then(|upgrade| {
-                        super::roster_upgrade::queue_roster_upgrade(&database, &upgrade, &moving)
+                        super::roster_upgrade::queue_roster_upgrade(
+                            &database, &upgrade, &moving, &caused,
+                        )
                     });
-                if moved.is_err() {
+                if let Err(error) = moved {
+                    *caused.borrow_mut() = Some(error);
                     if let Some(upgrade) = upgrading.transaction() {
                         let _ = upgrade.abort();
                     }
@@ -120,8 +126,9 @@ impl RecordDatabase {
         request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
         let opened = request_result(&request).await.map_err(|error| {
             // An aborted upgrade fails the opening with `AbortError`; its own error says why.
-            let cause = upgrade.borrow().as_ref().and_then(|u| u.error());
-            failure(cause.map_or(error, JsValue::from))
+            let told = upgrade.borrow().as_ref().and_then(|u| u.error());
+            let own = cause.borrow_mut().take();
+            failure(told.map(JsValue::from).or(own).unwrap_or(error))
         });
         request.set_onupgradeneeded(None);
         drop(on_upgrade);

@@ -67,8 +67,6 @@ struct LineFacts {
     id: Option<String>,
     event_id: Option<String>,
     #[serde(default)]
-    revision: u32,
-    #[serde(default)]
     deleted: bool,
 }
 
@@ -88,9 +86,15 @@ pub fn line_id(line: &str) -> Option<RosterEntryId> {
     written_first.or_else(|| facts(line)?.id.as_deref().and_then(RosterEntryId::parse))
 }
 
-/// The revision a line's entry says it is (0 if it cannot be read).
+/// The revision a line's entry says it is (0 if it cannot be read). Read on its own, so a
+/// revision of another form (a newer layout's) never hides a line's other facts.
 fn line_revision(line: &str) -> u32 {
-    facts(line).map_or(0, |facts| facts.revision)
+    #[derive(serde::Deserialize)]
+    struct Revision {
+        #[serde(default)]
+        revision: u32,
+    }
+    serde_json::from_str::<Revision>(line).map_or(0, |facts| facts.revision)
 }
 
 /// The event a line's entry belongs to, as written in it.
