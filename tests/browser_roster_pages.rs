@@ -356,3 +356,49 @@ async fn a_version_4_value_that_is_not_text_is_kept_as_it_is_and_counted_unreada
     assert_eq!(kept.as_string().unwrap(), r#"{"odd":[1,2]}"#);
     assert_eq!(database.load_roster_counts().await.unwrap()[&record.id], 1);
 }
+
+#[wasm_bindgen_test]
+async fn a_purge_works_on_the_sign_ins_as_stored_when_it_writes() {
+    delete_database().await;
+    let database = RecordDatabase::open().await.unwrap();
+    let record = event(4);
+    let later = Utc.with_ymd_and_hms(2021, 9, 20, 1, 0, 0).unwrap();
+    for n in 0..3 {
+        database
+            .add_roster_entry(&sign_in(&record, n))
+            .await
+            .unwrap();
+    }
+    database
+        .put_roster_entry(&sign_in(&record, 0).removed_at(later))
+        .await
+        .unwrap();
+    // A newer version of sign-in 1 arrives (a sync pull, another tab) before the purge.
+    let mut newer = sign_in(&record, 1).next_revision(later);
+    newer.name = "居民一（更正）".into();
+    database.put_roster_entry(&newer).await.unwrap();
+
+    let purged = database
+        .purge_roster(record.id, later + Duration::days(1))
+        .await
+        .unwrap();
+    assert_eq!(purged, 2, "the removed one is left as it is");
+    let live = database.load_roster(record.id).await.unwrap().records;
+    let one = live.iter().find(|e| e.id == newer.id).unwrap();
+    assert_eq!(
+        one.revision,
+        newer.revision + 1,
+        "purged from the newer version"
+    );
+    assert!(one.purged && one.name.is_empty() && one.phone.is_none());
+    let removed = database
+        .load_roster_entry(record.id, sign_in(&record, 0).id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(removed.deleted && !removed.purged);
+    assert_eq!(database.load_roster_counts().await.unwrap()[&record.id], 2);
+    // Nothing left to purge.
+    let again = database.purge_roster(record.id, later + Duration::days(2));
+    assert_eq!(again.await.unwrap(), 0);
+}

@@ -137,5 +137,27 @@ async fn with_sync_on_every_save_marks_its_record_and_an_acknowledgement_clears_
         .map(|(id, _)| id)
         .collect();
     assert!(ids.contains(&entry.doc_id()), "{ids:?}");
+
+    // New sign-ins, and a purge: each purged version is the one marked.
+    let added = RosterEntry::new(
+        RosterEntryId::parse("0a1b2c3d-4e5f-4061-8a9b-0c1d2e3f4a5c").unwrap(),
+        first.id,
+        "王芳".into(),
+        now,
+    );
+    database.add_roster_entry(&added).await.unwrap();
+    let later = Utc.with_ymd_and_hms(2021, 9, 16, 2, 0, 0).unwrap();
+    assert_eq!(database.purge_roster(first.id, later).await.unwrap(), 2);
+    let pending = database.load_pending().await.unwrap();
+    for sign_in in [&entry, &added] {
+        let (_, marker) = pending
+            .iter()
+            .find(|(id, _)| id == &sign_in.doc_id())
+            .unwrap();
+        assert_eq!(
+            marker.marker.version,
+            VersionMark::of(&sign_in.purged_at(later))
+        );
+    }
     sync(false);
 }

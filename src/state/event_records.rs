@@ -350,9 +350,9 @@ impl EventRecords {
     }
 
     /// Purges the names, phones and affiliations of every live sign-in at `campaign`'s events,
-    /// each as a new revision written durably, an event's sign-ins in one transaction; returns
-    /// how many entries were purged. Stops at the first failure (events purged until then stay
-    /// purged).
+    /// each as a new revision written durably, an event's sign-ins in one transaction that reads
+    /// them as stored then (`RecordDatabase::purge_roster`); returns how many entries were
+    /// purged. Stops at the first failure (events purged until then stay purged).
     pub async fn purge_personal_data(
         self,
         campaign: &CampaignId,
@@ -367,17 +367,14 @@ impl EventRecords {
         let database = self.database()?;
         let mut purged = 0;
         for event in events {
+            // Noted before the write, as every save here does: an event whose sign-ins turn out
+            // to need nothing is only checked again at the next export.
             let roster = database.load_roster(event).await?.records;
-            let mut batch = crate::storage::imports::RecordBatch::default();
-            for entry in roster.iter().filter(|e| !e.purged) {
-                batch.put_roster_entry(&entry.purged_at(now))?;
-            }
-            if batch.is_empty() {
+            if roster.iter().all(|entry| entry.purged) {
                 continue;
             }
             self.note_change(event);
-            purged += batch.len();
-            database.commit(batch).await?;
+            purged += database.purge_roster(event, now).await?;
         }
         Ok(purged)
     }

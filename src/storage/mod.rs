@@ -36,6 +36,8 @@ pub mod photos;
 pub mod preferences;
 pub mod records;
 mod roster;
+mod roster_purge;
+mod roster_reads;
 mod roster_upgrade;
 mod stores;
 pub mod sync_ledger;
