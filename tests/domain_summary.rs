@@ -16,9 +16,8 @@ use field_ledger::domain::records::photo::{PhotoRecord, PHOTO_SCHEMA_VERSION};
 use field_ledger::domain::summary::docx::{
     summary_docx, DocumentFacts, DocxPart, PhotoGap, PhotoSlot,
 };
-use field_ledger::domain::summary::outline::{
-    summary_outline, ActivityLabel, SummaryInput, SummaryOutline, SummaryScope,
-};
+use field_ledger::domain::summary::gathering::{summary_outline, SummaryInput};
+use field_ledger::domain::summary::outline::{ActivityLabel, SummaryOutline, SummaryScope};
 use field_ledger::i18n::{summary_words, Language};
 use std::collections::HashMap;
 
