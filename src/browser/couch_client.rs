@@ -1,7 +1,7 @@
 //! Requests to a CouchDB API server on this origin (`couch/` beside the app, behind the same
 //! reverse proxy, so the CSP's `connect-src 'self'` holds and the session cookie is first-party):
 //! JSON in, JSON out, every failure a [`CouchError`] the UI can put in words. A long-poll is
-//! aborted by the app itself ([`AbortController`]): PouchDB Server ignores `timeout`.
+//! aborted by the app itself (an `AbortController`): PouchDB Server ignores `timeout`.
 
 use js_sys::{JsString, Promise};
 use wasm_bindgen::{JsCast, JsValue};

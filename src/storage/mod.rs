@@ -29,7 +29,7 @@
 //! Small preferences sit in localStorage (synchronous, a few hundred bytes); records sit in
 //! IndexedDB, one key per record (sign-ins: one page of at most 100), so one change writes one
 //! record or page whatever the collection size.
-//! Every failure comes back as a [`StorageFailure`] the UI shows in words; nothing is only logged.
+//! Every failure comes back as a [`StorageFailure`](crate::domain::storage_failure::StorageFailure) the UI shows in words; nothing is only logged.
 
 pub mod imports;
 pub mod photos;

@@ -1,7 +1,7 @@
 //! Live sync's ledger in IndexedDB (version 4, `docs/sync-protocol.md`): the records waiting to go
 //! up, and acknowledgements, which clear a marker only when the server holds exactly the version it
 //! waits for and remember what the server holds (`sync_known`). The markers themselves are written
-//! by each save ([`super::sync_marking`]).
+//! by each save (`sync_marking`).
 
 use super::imports::RecordBatch;
 use super::records::{completion, failure, json, request_result, request_settled, RecordDatabase};

@@ -82,7 +82,7 @@ pub fn find_central_directory(
 pub struct ArchiveMember {
     /// Its path in the archive.
     pub name: String,
-    /// How it is stored: [`STORED`] or [`DEFLATED`] are read.
+    /// How it is stored: [`STORED`] or [`DEFLATED`](super::zip_archive::DEFLATED) are read.
     pub method: u16,
     /// CRC-32 of its uncompressed bytes.
     pub crc32: u32,

@@ -12,7 +12,7 @@ pub enum SyncState {
     Syncing,
     /// The server cannot be reached: records wait here and go up when it can.
     Offline,
-    /// The last round failed for another reason ([`SyncStatus::problem`]).
+    /// The last round failed for another reason ([`SyncProblem`]).
     Error,
 }
 
