@@ -9,6 +9,7 @@
 // - head-counter tap → new count on screen, and → durable (the transaction completed), p50/p95;
 // - JS heap and wasm memory with 10,000 events and 100,000 roster entries.
 // - merging 10 files of 1,000 events (tests/bench/merge.mjs);
+// - the first start after the move of 100,000 sign-ins into pages (tests/bench/upgrade.mjs);
 // - what a unit's tablet loads first and in all, the office app's files, the load on slow 4G
 //   with a 4× slower CPU, each office screen's first opening, a sign-in at 2,000 per event
 //   (tests/bench/first-load.mjs).
@@ -23,6 +24,7 @@ import { benchMerge } from './merge.mjs';
 import { benchFirstLoad, benchOfficeScreens, benchSignIn } from './first-load.mjs';
 import { rosterPages } from './roster-pages.mjs';
 import { benchExports } from './exports.mjs';
+import { benchUpgrade } from './upgrade.mjs';
 
 const PORT = 4174;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -394,6 +396,7 @@ try {
     (wasmMemory ? `, wasm memory ${(wasmMemory / 1048576).toFixed(1)} MB` : ''));
   await fresh.close();
   await benchMerge(context, ORIGIN);
+  await benchUpgrade(browser, ORIGIN, DEVICE);
   await benchFirstLoad(browser, ORIGIN, JSON.stringify(DEVICE));
   await benchOfficeScreens(browser, ORIGIN, JSON.stringify(DEVICE), {
     stop: () => stopServer(server),
