@@ -21,11 +21,13 @@ pub fn ascii_json(json: String) -> String {
     }
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(json.len() + json.len() / 2);
-    for c in json.chars() {
-        if c.is_ascii() {
-            out.push(c);
-            continue;
-        }
+    let mut rest = json.as_str();
+    // ASCII runs are copied whole; only the characters between them are written out.
+    while let Some(at) = rest.bytes().position(|byte| !byte.is_ascii()) {
+        out.push_str(&rest[..at]);
+        let Some(c) = rest[at..].chars().next() else {
+            break;
+        };
         let mut units = [0u16; 2];
         for unit in c.encode_utf16(&mut units) {
             out.push_str("\\u");
@@ -33,6 +35,8 @@ pub fn ascii_json(json: String) -> String {
                 out.push(char::from(HEX[usize::from((*unit >> shift) & 0xf)]));
             }
         }
+        rest = &rest[at + c.len_utf8()..];
     }
+    out.push_str(rest);
     out
 }
