@@ -9,7 +9,7 @@ use crate::domain::records::roster::RosterEntry;
 use crate::domain::storage_failure::SavedThing;
 use crate::domain::validation::{Field, FieldError};
 use crate::i18n::Text;
-use crate::state::event_records::EventRecords;
+use crate::state::event_records::{EventRecords, SignInWrite};
 use crate::state::{StorageNotice, UiLanguage};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -58,7 +58,10 @@ pub fn RosterForm(
         saving.set_value(true);
         let live_after = roster.with_untracked(Vec::len) + 1;
         leptos::task::spawn_local(async move {
-            match records.add_roster_entry(&entry, live_after).await {
+            match records
+                .save_roster_entry(&entry, live_after, SignInWrite::New)
+                .await
+            {
                 Ok(()) => {
                     // In sign-in order, as the attendance page sorts what it reads.
                     roster.update(|r| {

@@ -8,7 +8,7 @@ use crate::domain::china_time::china_clock;
 use crate::domain::records::roster::{mask_phone, RosterEntry};
 use crate::domain::storage_failure::SavedThing;
 use crate::i18n::{show_earlier_sign_ins, Text};
-use crate::state::event_records::EventRecords;
+use crate::state::event_records::{EventRecords, SignInWrite};
 use crate::state::{StorageNotice, UiLanguage};
 use leptos::prelude::*;
 
@@ -29,7 +29,10 @@ pub fn RosterList(
         let removed = entry.removed_at(clock::now());
         let live_after = roster.with_untracked(Vec::len).saturating_sub(1);
         leptos::task::spawn_local(async move {
-            match records.save_roster_entry(&removed, live_after).await {
+            match records
+                .save_roster_entry(&removed, live_after, SignInWrite::Change)
+                .await
+            {
                 Ok(()) => roster.update(|r| r.retain(|e| e.id != removed.id)),
                 Err(failure) => notice.show(SavedThing::SignIn(entry.name.clone()), failure),
             }

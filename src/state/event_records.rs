@@ -31,6 +31,16 @@ pub enum LoadState {
     Failed(StorageFailure),
 }
 
+/// How a sign-in is written: one made just now (a new ID, never stored: only the event's last
+/// page is read and rewritten), or a change to a stored one (a removal, a purge).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInWrite {
+    /// A sign-in made just now.
+    New,
+    /// A change to a stored sign-in.
+    Change,
+}
+
 /// Every event record of this tablet (tombstones included), by ID.
 #[derive(Debug, Clone, Copy)]
 pub struct EventRecords {
@@ -325,24 +335,14 @@ impl EventRecords {
         self,
         entry: &RosterEntry,
         live_count: usize,
+        write: SignInWrite,
     ) -> Result<(), StorageFailure> {
         self.note_change(entry.event_id);
-        self.database()?.put_roster_entry(entry).await?;
-        self.roster_counts.update(|counts| {
-            counts.insert(entry.event_id, live_count);
-        });
-        Ok(())
-    }
-
-    /// Stores a sign-in made just now (a new ID, never stored) durably; `live_count` as for
-    /// [`Self::save_roster_entry`]. Only the event's last page is rewritten.
-    pub async fn add_roster_entry(
-        self,
-        entry: &RosterEntry,
-        live_count: usize,
-    ) -> Result<(), StorageFailure> {
-        self.note_change(entry.event_id);
-        self.database()?.add_roster_entry(entry).await?;
+        let database = self.database()?;
+        match write {
+            SignInWrite::New => database.add_roster_entry(entry).await?,
+            SignInWrite::Change => database.put_roster_entry(entry).await?,
+        }
         self.roster_counts.update(|counts| {
             counts.insert(entry.event_id, live_count);
         });
