@@ -6,6 +6,7 @@
 //! `strict`-durability transaction and resolve only once it has completed: then the change is on
 //! disk and the UI may say "saved".
 
+use crate::domain::ids::EventId;
 use crate::domain::records::event_record::EventRecord;
 use crate::domain::records::schema::{decode_event, MigrationError};
 use crate::domain::storage_failure::StorageFailure;
@@ -222,6 +223,21 @@ impl RecordDatabase {
             (Ok(_), _) => Ok(()),
             (Err(_), Some(reason)) => Err(reason),
             (Err(error), None) => Err(failure(error)),
+        }
+    }
+
+    /// One event record as stored now (not a tab's copy in memory, which may not be loaded yet).
+    pub async fn load_event(&self, id: EventId) -> Result<Option<EventRecord>, StorageFailure> {
+        let (_transaction, store) = self.store(EVENTS_STORE, IdbTransactionMode::Readonly)?;
+        let request = store
+            .get(&JsValue::from_str(&id.to_string()))
+            .map_err(failure)?;
+        let value = request_result(&request).await.map_err(failure)?;
+        match value.as_string() {
+            Some(text) => decode_event(&text)
+                .map(Some)
+                .map_err(|_| StorageFailure::Unreadable),
+            None => Ok(None),
         }
     }
 

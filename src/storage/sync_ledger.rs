@@ -326,67 +326,6 @@ impl RecordDatabase {
     }
 }
 
-impl RecordDatabase {
-    /// The stored `events` and sign-ins `roster` (live or removed), each kind read in one
-    /// transaction with every request placed before any is awaited: a first sync reads 100,000
-    /// sign-ins in batches, not one transaction each. Missing records are left out.
-    pub async fn load_for_sync(
-        &self,
-        events: &[crate::domain::ids::EventId],
-        roster: &[(
-            crate::domain::ids::EventId,
-            crate::domain::ids::RosterEntryId,
-        )],
-    ) -> Result<
-        (
-            Vec<crate::domain::records::event_record::EventRecord>,
-            Vec<crate::domain::records::roster::RosterEntry>,
-        ),
-        StorageFailure,
-    > {
-        use super::stores::EVENTS_STORE;
-        use crate::domain::records::schema::decode_event;
-        // Placed before the roster's requests are awaited.
-        let transaction = self.transaction(&[EVENTS_STORE], IdbTransactionMode::Readonly)?;
-        let event_store = transaction.object_store(EVENTS_STORE).map_err(failure)?;
-        let mut event_reads = Vec::with_capacity(events.len());
-        for id in events {
-            let request = event_store
-                .get(&JsValue::from_str(&id.to_string()))
-                .map_err(failure)?;
-            event_reads.push(request_settled(&request));
-        }
-        let found_roster = self.load_roster_entries(roster).await?;
-        let mut found_events = Vec::with_capacity(events.len());
-        for read in event_reads {
-            if let Some(text) = read.await.map_err(failure)?.as_string() {
-                found_events.push(decode_event(&text).map_err(|_| StorageFailure::Unreadable)?);
-            }
-        }
-        Ok((found_events, found_roster))
-    }
-
-    /// One event record as stored now (not a tab's copy in memory, which may not be loaded yet).
-    pub async fn load_event(
-        &self,
-        id: crate::domain::ids::EventId,
-    ) -> Result<Option<crate::domain::records::event_record::EventRecord>, StorageFailure> {
-        use super::stores::EVENTS_STORE;
-        let transaction = self.transaction(&[EVENTS_STORE], IdbTransactionMode::Readonly)?;
-        let request = transaction
-            .object_store(EVENTS_STORE)
-            .and_then(|store| store.get(&JsValue::from_str(&id.to_string())))
-            .map_err(failure)?;
-        let value = request_result(&request).await.map_err(failure)?;
-        match value.as_string() {
-            Some(text) => crate::domain::records::schema::decode_event(&text)
-                .map(Some)
-                .map_err(|_| StorageFailure::Unreadable),
-            None => Ok(None),
-        }
-    }
-}
-
 /// Known copies from a `sync_known` read of keys and values (a copy this build cannot read is
 /// left out: the record is then pushed as if the server had none, and settled on its 409).
 fn known_copies(keys: &Array, values: &Array) -> HashMap<String, KnownCopy> {
