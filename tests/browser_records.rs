@@ -1,40 +1,21 @@
 //! The IndexedDB adapter against a real IndexedDB in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
+mod browser_support;
+
+use browser_support::{delete_database, run_js};
 use chrono::{NaiveDate, TimeZone, Utc};
 use field_ledger::domain::ids::{ActivityId, DeviceId, EventId, UnitId};
 use field_ledger::domain::plan::campaign::Campaign;
 use field_ledger::domain::records::event_record::{ActivityChoice, EventRecord};
 use field_ledger::domain::records::schema::decode_event;
-use field_ledger::storage::records::{RecordDatabase, DATABASE_NAME};
-use js_sys::{Function, Promise};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use field_ledger::storage::records::RecordDatabase;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const FIXTURE_EVENTS: &str = include_str!("fixtures/stored-v1/events.json");
-
-/// Runs `body` (JavaScript returning a promise) with `arg` and awaits it: raw IndexedDB set-up
-/// that must not go through the adapter under test.
-async fn run_js(body: &str, arg: &JsValue) -> JsValue {
-    let function = Function::new_with_args("arg", body);
-    let promise: Promise = function
-        .call1(&JsValue::NULL, arg)
-        .unwrap()
-        .unchecked_into();
-    JsFuture::from(promise).await.unwrap()
-}
-
-async fn delete_database() {
-    run_js(
-        "return new Promise((ok, fail) => { const r = indexedDB.deleteDatabase(arg); \
-         r.onsuccess = () => ok(); r.onerror = () => fail(r.error); r.onblocked = () => ok(); });",
-        &JsValue::from_str(DATABASE_NAME),
-    )
-    .await;
-}
 
 /// Writes raw values into a version-1 database laid out as the app lays it out.
 async fn seed_version_1(values: &[(String, String)]) {

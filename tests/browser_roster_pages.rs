@@ -5,6 +5,9 @@
 //! place.
 #![cfg(target_arch = "wasm32")]
 
+mod browser_support;
+
+use browser_support::{delete_database, run_js};
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use field_ledger::domain::exchange::csv_export::roster_csv;
 use field_ledger::domain::ids::{ActivityId, DeviceId, EventId, RosterEntryId, UnitId};
@@ -17,11 +20,10 @@ use field_ledger::domain::records::schema::{decode_event, decode_roster_entry};
 use field_ledger::domain::sync::document::{Synced, VersionMark};
 use field_ledger::domain::sync::ledger::{marker_after_save, SyncCheckpoint};
 use field_ledger::i18n::{csv_words, Language};
-use field_ledger::storage::records::{RecordDatabase, DATABASE_NAME};
-use js_sys::{Array, Function, Promise};
+use field_ledger::storage::records::RecordDatabase;
+use js_sys::Array;
 use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -41,24 +43,6 @@ const VERSION_4_STORES: [&str; 12] = [
     "sync_known",
     "sync_state",
 ];
-
-async fn run_js(body: &str, arg: &JsValue) -> JsValue {
-    let function = Function::new_with_args("arg", body);
-    let promise: Promise = function
-        .call1(&JsValue::NULL, arg)
-        .unwrap()
-        .unchecked_into();
-    JsFuture::from(promise).await.unwrap()
-}
-
-async fn delete_database() {
-    run_js(
-        "return new Promise((ok, fail) => { const r = indexedDB.deleteDatabase(arg); \
-         r.onsuccess = () => ok(); r.onerror = () => fail(r.error); r.onblocked = () => ok(); });",
-        &JsValue::from_str(DATABASE_NAME),
-    )
-    .await;
-}
 
 /// Writes a version-4 database laid out as that version laid it out: `values` are
 /// `[store, key, text]`.

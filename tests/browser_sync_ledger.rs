@@ -4,6 +4,9 @@
 //! for.
 #![cfg(target_arch = "wasm32")]
 
+mod browser_support;
+
+use browser_support::delete_database;
 use chrono::{NaiveDate, TimeZone, Utc};
 use field_ledger::domain::ids::{ActivityId, DeviceId, EventId, RosterEntryId, UnitId};
 use field_ledger::domain::plan::campaign::Campaign;
@@ -13,30 +16,13 @@ use field_ledger::domain::storage_failure::StorageFailure;
 use field_ledger::domain::sync::document::{Synced, VersionMark};
 use field_ledger::domain::sync::ledger::{KnownCopy, SyncSettings};
 use field_ledger::storage::preferences::save_sync_settings;
-use field_ledger::storage::records::{RecordDatabase, DATABASE_NAME};
-use js_sys::{Function, Promise};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use field_ledger::storage::records::RecordDatabase;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn run_js(body: &str, arg: &JsValue) -> JsValue {
-    let function = Function::new_with_args("arg", body);
-    let promise: Promise = function
-        .call1(&JsValue::NULL, arg)
-        .unwrap()
-        .unchecked_into();
-    JsFuture::from(promise).await.unwrap()
-}
-
 async fn fresh_database() -> RecordDatabase {
-    run_js(
-        "return new Promise((ok, fail) => { const r = indexedDB.deleteDatabase(arg); \
-         r.onsuccess = () => ok(); r.onerror = () => fail(r.error); r.onblocked = () => ok(); });",
-        &JsValue::from_str(DATABASE_NAME),
-    )
-    .await;
+    delete_database().await;
     RecordDatabase::open().await.unwrap()
 }
 
