@@ -23,7 +23,7 @@ import { benchSync } from './sync.mjs';
 import { benchMerge } from './merge.mjs';
 import { benchFirstLoad, benchOfficeScreens, benchSignIn } from './first-load.mjs';
 import { rosterPages } from './roster-pages.mjs';
-import { benchExports } from './exports.mjs';
+import { benchExports, timeDownloads } from './exports.mjs';
 import { benchUpgrade } from './upgrade.mjs';
 
 const PORT = 4174;
@@ -336,25 +336,7 @@ try {
   );
   await page.getByTestId('summary-doc-scope').selectOption('district');
   {
-    const times = [];
-    let bytes = 0;
-    for (let i = 0; i < 3; i++) {
-      const [download, elapsed] = await Promise.all([
-        page.waitForEvent('download'),
-        page.evaluate(
-          () =>
-            new Promise((resolve) => {
-              window.__downloadAt = undefined;
-              const start = performance.now();
-              document.querySelector('[data-testid=export-summary-doc]').click();
-              const poll = () => (window.__downloadAt ? resolve(window.__downloadAt - start) : requestAnimationFrame(poll));
-              poll();
-            }),
-        ),
-      ]);
-      bytes = statSync(await download.path()).size;
-      times.push(elapsed);
-    }
+    const { times, bytes } = await timeDownloads(page, 'export-summary-doc');
     console.log(
       `  export the district's Word summary of 10,000 events + 100,000 roster entries with 20 photos (tap → file handed to the browser): ` +
         `median ${percentile(times, 50).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over 3 runs, ${(bytes / 1048576).toFixed(1)} MB`,
